@@ -1,0 +1,61 @@
+package org.opsconsole.service.kit;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * How to run one service.
+ *
+ * @param host          address to bind; loopback unless an API token is set
+ * @param port          port to listen on; 0 picks any free port
+ * @param dataDir       folder for the H2 database; null runs it in memory
+ * @param jdbcUrl       overrides the database entirely (e.g. PostgreSQL); null derives it from dataDir
+ * @param apiToken      bearer token every mutating request must carry; null for none
+ * @param demoData      seed a small demo data set when the database is new
+ * @param userServiceUrl where the order service finds the user service; ignored by the user service
+ */
+public record ServiceConfig(String host, int port, Path dataDir, String jdbcUrl, String apiToken,
+                            boolean demoData, URI userServiceUrl) {
+
+    public static final String LOOPBACK = "127.0.0.1";
+    public static final int USERS_DEFAULT_PORT = 8081;
+    public static final int ORDERS_DEFAULT_PORT = 8082;
+
+    /** Loopback, any free port, in memory, no demo data: what tests start from. */
+    public static ServiceConfig inMemory() {
+        return new ServiceConfig(LOOPBACK, 0, null, null, null, false, null);
+    }
+
+    public ServiceConfig withHost(String value) {
+        return new ServiceConfig(value, port, dataDir, jdbcUrl, apiToken, demoData, userServiceUrl);
+    }
+
+    public ServiceConfig withPort(int value) {
+        return new ServiceConfig(host, value, dataDir, jdbcUrl, apiToken, demoData, userServiceUrl);
+    }
+
+    public ServiceConfig withDataDir(Path value) {
+        return new ServiceConfig(host, port, value, jdbcUrl, apiToken, demoData, userServiceUrl);
+    }
+
+    public ServiceConfig withJdbcUrl(String value) {
+        return new ServiceConfig(host, port, dataDir, value, apiToken, demoData, userServiceUrl);
+    }
+
+    public ServiceConfig withApiToken(String value) {
+        return new ServiceConfig(host, port, dataDir, jdbcUrl, value, demoData, userServiceUrl);
+    }
+
+    public ServiceConfig withDemoData(boolean value) {
+        return new ServiceConfig(host, port, dataDir, jdbcUrl, apiToken, value, userServiceUrl);
+    }
+
+    public ServiceConfig withUserServiceUrl(URI value) {
+        return new ServiceConfig(host, port, dataDir, jdbcUrl, apiToken, demoData, value);
+    }
+
+    public Optional<String> token() {
+        return Optional.ofNullable(apiToken).filter(t -> !t.isBlank());
+    }
+}

@@ -1,0 +1,97 @@
+package org.opsconsole.model;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdScalarSerializer;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/**
+ * The one JSON mapping of the REST contract. Strict on input (unknown fields, wrong types, floats
+ * for integers and trailing tokens are errors), ISO-8601 instants, and money as a decimal string
+ * with two places: {@code "12.50"}, never a float.
+ */
+public final class Json {
+
+    private static final ObjectMapper MAPPER = create();
+
+    private Json() {
+    }
+
+    /** The shared, thread-safe mapper. */
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    private static ObjectMapper create() {
+        SimpleModule money = new SimpleModule("money")
+                .addSerializer(BigDecimal.class, new MoneySerializer())
+                .addDeserializer(BigDecimal.class, new MoneyDeserializer());
+        JsonMapper mapper = JsonMapper.builder()
+                .addModule(new JavaTimeModule())
+                .addModule(money)
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .build();
+        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(64)
+                .maxNumberLength(64)
+                .build());
+        return mapper;
+    }
+
+    /** Writes money with exactly two decimal places, as a string. */
+    static final class MoneySerializer extends StdScalarSerializer<BigDecimal> {
+        MoneySerializer() {
+            super(BigDecimal.class);
+        }
+
+        @Override
+        public void serialize(BigDecimal value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            gen.writeString(value.setScale(2, RoundingMode.HALF_EVEN).toPlainString());
+        }
+    }
+
+    /** Reads money from a decimal string ({@code "12.50"}) or a JSON number, keeping every digit. */
+    static final class MoneyDeserializer extends StdScalarDeserializer<BigDecimal> {
+        MoneyDeserializer() {
+            super(BigDecimal.class);
+        }
+
+        @Override
+        public BigDecimal deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            JsonToken token = p.currentToken();
+            if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
+                return p.getDecimalValue();
+            }
+            if (token == JsonToken.VALUE_STRING) {
+                String text = p.getText().trim();
+                if (text.matches("[+-]?\\d{1,15}(\\.\\d{1,15})?")) {
+                    return new BigDecimal(text);
+                }
+                return (BigDecimal) ctxt.handleWeirdStringValue(BigDecimal.class, text,
+                        "not a decimal number like \"12.50\"");
+            }
+            return (BigDecimal) ctxt.handleUnexpectedToken(BigDecimal.class, p);
+        }
+    }
+}
