@@ -23,7 +23,7 @@ public final class ConsoleHttp {
                 .connectTimeout(Duration.ofMillis(800))
                 .readTimeout(Duration.ofSeconds(2))
                 .callTimeout(Duration.ofSeconds(3))
-                .retryOnConnectionFailure(false)
+                .retryOnConnectionFailure(true)
                 .build();
     }
 
