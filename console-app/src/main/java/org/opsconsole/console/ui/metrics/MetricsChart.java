@@ -1,0 +1,191 @@
+package org.opsconsole.console.ui.metrics;
+
+import io.fair_acc.chartfx.XYChart;
+import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
+import io.fair_acc.chartfx.renderer.ErrorStyle;
+import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
+import io.fair_acc.dataset.spi.CircularDoubleErrorDataSet;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.opsconsole.console.metrics.MetricsHistory;
+import org.opsconsole.console.metrics.MetricsTick;
+import org.opsconsole.console.metrics.SeriesKey;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/**
+ * One ChartFX chart in a titled card, built once and kept: no animation, a time axis, one
+ * fixed-capacity circular data set per series (capacity = the time window in seconds), error bars
+ * and markers off, point reduction on. It is fed one point per series per second on the FX thread,
+ * and refilled from the history (under the data set's write lock) when the window changes or
+ * charts resume after a pause.
+ */
+public final class MetricsChart extends VBox {
+
+    private final String key;
+    private final List<SeriesKey> series;
+    private final List<String> seriesNames;
+    private final DefaultNumericAxis xAxis = new DefaultNumericAxis("time");
+    private final DefaultNumericAxis yAxis;
+    private final ErrorDataSetRenderer renderer = new ErrorDataSetRenderer();
+    private final XYChart chart;
+    private final Label latest = new Label();
+    private final Button png = new Button("PNG");
+    private List<CircularDoubleErrorDataSet> dataSets = List.of();
+    private int capacity;
+
+    /**
+     * @param key         short id: the chart is "chart-" + key, its PNG button "export-png-" + key
+     * @param title       the card's title
+     * @param unit        the y axis unit
+     * @param series      what it shows, in colour order
+     * @param seriesNames legend names, same order
+     */
+    public MetricsChart(String key, String title, String unit, List<SeriesKey> series, List<String> seriesNames) {
+        this.key = key;
+        this.series = List.copyOf(series);
+        this.seriesNames = List.copyOf(seriesNames);
+        this.yAxis = new DefaultNumericAxis(unit);
+
+        xAxis.setTimeAxis(true);
+        xAxis.setAutoRanging(false);
+        xAxis.setName("");
+        yAxis.setName("");
+        yAxis.setUnit(unit);
+        yAxis.setAutoRanging(true);
+        yAxis.setAutoRangeRounding(true);
+        yAxis.setForceZeroInRange(true);
+        yAxis.setAutoRangePadding(0.1);
+
+        renderer.setErrorStyle(ErrorStyle.NONE);
+        renderer.setDrawMarker(false);
+        renderer.setPointReduction(true);
+        renderer.setAllowNaNs(true);
+
+        chart = new XYChart(xAxis, yAxis);
+        chart.setId("chart-" + key);
+        chart.setAnimated(false);
+        chart.getRenderers().setAll(renderer);
+        chart.setLegendVisible(true);
+        chart.setToolBarPinned(false);
+        chart.getToolBar().setVisible(false);
+        chart.getToolBar().setManaged(false);
+        chart.setMinHeight(120);
+        chart.setPrefHeight(200);
+        VBox.setVgrow(chart, Priority.ALWAYS);
+
+        Label name = new Label(title);
+        name.getStyleClass().add("chart-card-title");
+        latest.setId("latest-" + key);
+        latest.getStyleClass().add("chart-card-value");
+        png.setId("export-png-" + key);
+        png.getStyleClass().addAll("small", "flat");
+        png.setTooltip(new Tooltip("Save this chart as a PNG picture"));
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox header = new HBox(8, name, latest, grow, png);
+        header.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+
+        getStyleClass().addAll("chart-card", key + "-chart");
+        getChildren().addAll(header, chart);
+        setCapacity(60);
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public XYChart chart() {
+        return chart;
+    }
+
+    public List<SeriesKey> series() {
+        return series;
+    }
+
+    /** What the PNG button does. */
+    public void setOnExportPng(Consumer<MetricsChart> action) {
+        png.setOnAction(e -> action.accept(this));
+    }
+
+    /** Adds this second's point to every series; on the FX thread. */
+    public void append(MetricsTick tick) {
+        for (int i = 0; i < series.size(); i++) {
+            dataSets.get(i).add(tick.epochSeconds(), tick.value(series.get(i)), 0, 0);
+        }
+        showLatest(tick);
+    }
+
+    /** Replaces every point with the rows of {@code slice}, keeping {@code capacity} points per series. */
+    public void reload(MetricsHistory.Slice slice, int capacity) {
+        setCapacity(capacity);
+        double[] zeros = new double[slice.size()];
+        for (int i = 0; i < series.size(); i++) {
+            CircularDoubleErrorDataSet dataSet = dataSets.get(i);
+            double[] values = slice.column(series.get(i));
+            dataSet.lock().writeLockGuard(() -> dataSet.add(slice.times(), values, zeros, zeros));
+        }
+    }
+
+    /** Shows the time range [from, to] in epoch seconds. */
+    public void setTimeRange(double from, double to) {
+        xAxis.set(from, to);
+        xAxis.forceRedraw();
+    }
+
+    /** Points held by the first series that are real numbers: what tests check after traffic. */
+    public int valuedPoints() {
+        int count = 0;
+        for (CircularDoubleErrorDataSet dataSet : dataSets) {
+            for (int i = 0; i < dataSet.getDataCount(); i++) {
+                if (!Double.isNaN(dataSet.get(1, i))) {
+                    count++;
+                }
+            }
+        }
+        return count;
+    }
+
+    private void setCapacity(int capacity) {
+        if (!dataSets.isEmpty() && this.capacity == capacity) {
+            dataSets.forEach(d -> d.lock().writeLockGuard(() -> d.reset()));
+            return;
+        }
+        this.capacity = capacity;
+        List<CircularDoubleErrorDataSet> next = new ArrayList<>();
+        for (String name : seriesNames) {
+            next.add(new CircularDoubleErrorDataSet(name, capacity));
+        }
+        dataSets = List.copyOf(next);
+        renderer.getDatasets().setAll(dataSets);
+    }
+
+    private void showLatest(MetricsTick tick) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < series.size(); i++) {
+            double value = tick.value(series.get(i));
+            if (!Double.isNaN(value)) {
+                if (!text.isEmpty()) {
+                    text.append("   ");
+                }
+                text.append(seriesNames.get(i)).append(' ').append(format(value));
+            }
+        }
+        latest.setText(text.toString());
+    }
+
+    static String format(double value) {
+        if (Math.abs(value) >= 100 || value == Math.rint(value)) {
+            return String.format(Locale.ROOT, "%.0f", value);
+        }
+        return String.format(Locale.ROOT, Math.abs(value) >= 10 ? "%.1f" : "%.2f", value);
+    }
+}
