@@ -104,6 +104,8 @@ public final class ConsoleWindow {
         Scene scene = new Scene(root, width, height);
         registerShortcuts(scene);
         target.setScene(scene);
+        target.setWidth(width);
+        target.setHeight(height);
         target.setTitle("Ops Console");
         target.setMinWidth(800);
         target.setMinHeight(560);

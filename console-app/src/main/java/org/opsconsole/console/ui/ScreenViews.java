@@ -51,7 +51,7 @@ public final class ScreenViews {
     private Node create(Screen screen) {
         List<String> services = List.of(ConsoleSession.USERS, ConsoleSession.ORDERS);
         return switch (screen) {
-            case SERVICES -> new ServicesView(session.services(), clock);
+            case SERVICES -> new ServicesView(session.services(), session.metrics().history(), clock);
             case METRICS -> new MetricsView(new MetricsViewModel(session.metrics(), io, clock), services);
             case DATA -> new ComingLaterView("Data",
                     "Browse, search and edit users and orders through the services' REST API. This screen comes with issue 4.");

@@ -28,6 +28,9 @@ public final class StatusBar extends HBox {
         Label folder = new Label("Data: " + session.options().dataLocation());
         folder.setId("status-data-folder");
         versions.setId("status-versions");
+        services.setMinWidth(Region.USE_PREF_SIZE);
+        folder.setMinWidth(Region.USE_PREF_SIZE);
+        versions.setMinWidth(0);
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         getChildren().addAll(services, message, grow, folder, versions);
@@ -53,10 +56,10 @@ public final class StatusBar extends HBox {
         String serviceVersions = statuses.values().stream()
                 .filter(s -> s.version() != null)
                 .map(s -> s.name() + " " + s.version())
-                .collect(Collectors.joining(", "));
+                .collect(Collectors.joining(" · "));
         versions.setText("Ops Console " + VersionProvider.version()
-                + (serviceVersions.isEmpty() ? "" : " (" + serviceVersions + ")")
-                + "  ·  Java " + Runtime.version().feature()
-                + "  ·  JavaFX " + System.getProperty("javafx.runtime.version", "?"));
+                + (serviceVersions.isEmpty() ? "" : " · " + serviceVersions)
+                + " · Java " + Runtime.version().feature()
+                + " · JavaFX " + System.getProperty("javafx.runtime.version", "?").replaceAll("\\+.*", ""));
     }
 }

@@ -131,7 +131,7 @@ class ConsoleWindowTest {
                     new org.opsconsole.console.metrics.SeriesKey("users", org.opsconsole.console.metrics.Metric.REQUESTS_PER_SECOND)) > 0
                     && WaitForAsyncUtils.asyncFx(requests::valuedPoints).get() > 0;
         });
-        assertThat(console.text("latest-requests")).contains("users");
+        assertThat(WaitForAsyncUtils.asyncFx(requests::legendText).get()).containsPattern("users  [0-9]");
         MetricsChart threads = (MetricsChart) robot.lookup("#chart-threads").query().getParent();
         assertThat(WaitForAsyncUtils.asyncFx(threads::valuedPoints).get()).isPositive();
     }

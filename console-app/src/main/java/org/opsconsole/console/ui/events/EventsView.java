@@ -85,7 +85,7 @@ public final class EventsView extends VBox {
         table.getStyleClass().addAll("dense", "striped");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().setAll(List.of(
-                column("Time", 110, e -> e.time() == null ? "" : TIME.format(e.time())),
+                column("Time", 130, e -> e.time() == null ? "" : TIME.format(e.time())),
                 column("Service", 80, ServiceEvent::service),
                 column("Event", 170, ServiceEvent::type),
                 column("Subject", 80, e -> Long.toString(e.subjectId())),

@@ -8,6 +8,7 @@ import io.fair_acc.dataset.spi.CircularDoubleErrorDataSet;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -37,7 +38,8 @@ public final class MetricsChart extends VBox {
     private final DefaultNumericAxis yAxis;
     private final ErrorDataSetRenderer renderer = new ErrorDataSetRenderer();
     private final XYChart chart;
-    private final Label latest = new Label();
+    private final List<Label> latest = new ArrayList<>();
+    private final FlowPane legend = new FlowPane(14, 2);
     private final Button png = new Button("PNG");
     private List<CircularDoubleErrorDataSet> dataSets = List.of();
     private int capacity;
@@ -57,13 +59,13 @@ public final class MetricsChart extends VBox {
 
         xAxis.setTimeAxis(true);
         xAxis.setAutoRanging(false);
-        xAxis.setName("");
-        yAxis.setName("");
-        yAxis.setUnit(unit);
-        yAxis.setAutoRanging(true);
-        yAxis.setAutoRangeRounding(true);
-        yAxis.setForceZeroInRange(true);
-        yAxis.setAutoRangePadding(0.1);
+        xAxis.setName(null);
+        xAxis.setUnit(null);
+        yAxis.setName(unit);
+        yAxis.setUnit(null);
+        // the range is set from the data with some headroom (ChartFX's auto-range leaves none)
+        yAxis.setAutoRanging(false);
+        yAxis.set(0, 1);
 
         renderer.setErrorStyle(ErrorStyle.NONE);
         renderer.setDrawMarker(false);
@@ -74,7 +76,8 @@ public final class MetricsChart extends VBox {
         chart.setId("chart-" + key);
         chart.setAnimated(false);
         chart.getRenderers().setAll(renderer);
-        chart.setLegendVisible(true);
+        // the card draws its own legend, with each series' latest value (ChartFX's shows error-bar symbols)
+        chart.setLegendVisible(false);
         chart.setToolBarPinned(false);
         chart.getToolBar().setVisible(false);
         chart.getToolBar().setManaged(false);
@@ -84,18 +87,31 @@ public final class MetricsChart extends VBox {
 
         Label name = new Label(title);
         name.getStyleClass().add("chart-card-title");
-        latest.setId("latest-" + key);
-        latest.getStyleClass().add("chart-card-value");
+        name.setMinWidth(Region.USE_PREF_SIZE);
         png.setId("export-png-" + key);
         png.getStyleClass().addAll("small", "flat");
+        png.setMinWidth(Region.USE_PREF_SIZE);
         png.setTooltip(new Tooltip("Save this chart as a PNG picture"));
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox header = new HBox(8, name, latest, grow, png);
+        HBox header = new HBox(8, name, grow, png);
         header.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
 
+        legend.setId("legend-" + key);
+        legend.getStyleClass().add("chart-card-legend");
+        legend.setAlignment(javafx.geometry.Pos.CENTER);
+        for (int i = 0; i < seriesNames.size(); i++) {
+            Region swatch = new Region();
+            swatch.getStyleClass().addAll("swatch", "swatch-" + (i + 1));
+            Label label = new Label(seriesNames.get(i));
+            label.setGraphic(swatch);
+            label.getStyleClass().add("chart-card-value");
+            latest.add(label);
+            legend.getChildren().add(label);
+        }
+
         getStyleClass().addAll("chart-card", key + "-chart");
-        getChildren().addAll(header, chart);
+        getChildren().addAll(header, chart, legend);
         setCapacity(60);
     }
 
@@ -122,6 +138,7 @@ public final class MetricsChart extends VBox {
             dataSets.get(i).add(tick.epochSeconds(), tick.value(series.get(i)), 0, 0);
         }
         showLatest(tick);
+        fitValueAxis();
     }
 
     /** Replaces every point with the rows of {@code slice}, keeping {@code capacity} points per series. */
@@ -133,6 +150,39 @@ public final class MetricsChart extends VBox {
             double[] values = slice.column(series.get(i));
             dataSet.lock().writeLockGuard(() -> dataSet.add(slice.times(), values, zeros, zeros));
         }
+        fitValueAxis();
+    }
+
+    /** Zero to a round number above the highest value shown, so lines never touch the top. */
+    private void fitValueAxis() {
+        double max = 0;
+        for (CircularDoubleErrorDataSet dataSet : dataSets) {
+            for (int i = 0; i < dataSet.getDataCount(); i++) {
+                double y = dataSet.get(1, i);
+                if (y > max && !Double.isInfinite(y)) {
+                    max = y;
+                }
+            }
+        }
+        double top = niceCeiling(max * 1.1);
+        if (top != yAxis.getMax() || yAxis.getMin() != 0) {
+            yAxis.set(0, top);
+            yAxis.forceRedraw();
+        }
+    }
+
+    /** The smallest of 1, 2, 2.5, 5 times a power of ten that is at least {@code value}; 1 for nothing. */
+    static double niceCeiling(double value) {
+        if (!(value > 0)) {
+            return 1;
+        }
+        double magnitude = Math.pow(10, Math.floor(Math.log10(value)));
+        for (double step : new double[] {1, 2, 2.5, 5, 10}) {
+            if (step * magnitude >= value * (1 - 1e-12)) {
+                return step * magnitude;
+            }
+        }
+        return 10 * magnitude;
     }
 
     /** Shows the time range [from, to] in epoch seconds. */
@@ -169,17 +219,15 @@ public final class MetricsChart extends VBox {
     }
 
     private void showLatest(MetricsTick tick) {
-        StringBuilder text = new StringBuilder();
         for (int i = 0; i < series.size(); i++) {
             double value = tick.value(series.get(i));
-            if (!Double.isNaN(value)) {
-                if (!text.isEmpty()) {
-                    text.append("   ");
-                }
-                text.append(seriesNames.get(i)).append(' ').append(format(value));
-            }
+            latest.get(i).setText(seriesNames.get(i) + "  " + (Double.isNaN(value) ? "–" : format(value)));
         }
-        latest.setText(text.toString());
+    }
+
+    /** The legend's text, e.g. "users  12.5   orders  3": what the operator reads as the latest values. */
+    public String legendText() {
+        return String.join("   ", latest.stream().map(Label::getText).toList());
     }
 
     static String format(double value) {

@@ -68,6 +68,8 @@ public final class MetricsView extends VBox {
             });
             windowButtons.getChildren().add(button);
         }
+        model.windowMinutesProperty().addListener((obs, was, now) -> windowButtons.getChildren().forEach(node ->
+                ((ToggleButton) node).setSelected(node.getId().equals("window-" + now.intValue()))));
 
         ToggleButton pause = new ToggleButton("Pause");
         pause.setId("pause-charts");

@@ -63,6 +63,8 @@ public final class ServiceCard extends VBox {
         url.setPromptText("not running");
         Button copy = new Button("Copy");
         copy.setId("copy-url-" + name);
+        copy.getStyleClass().add(Styles.SMALL);
+        copy.setMinWidth(Region.USE_PREF_SIZE);
         copy.setTooltip(new Tooltip("Copy the URL to the clipboard"));
         copy.disableProperty().bind(model.urlProperty().isEmpty());
         copy.setOnAction(e -> {
@@ -71,17 +73,19 @@ public final class ServiceCard extends VBox {
             Clipboard.getSystemClipboard().setContent(content);
         });
         HBox urlRow = new HBox(6, url, copy);
+        urlRow.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(url, Priority.ALWAYS);
 
         GridPane facts = new GridPane();
         facts.setHgap(12);
         facts.setVgap(6);
-        facts.getColumnConstraints().addAll(new ColumnConstraints(70), new ColumnConstraints());
+        facts.getColumnConstraints().addAll(new ColumnConstraints(62), new ColumnConstraints());
         facts.addRow(0, fieldName("URL"), urlRow);
         GridPane.setHgrow(urlRow, Priority.ALWAYS);
         facts.addRow(1, fieldName("Uptime"), value("uptime-" + name, model.uptimeProperty()));
         facts.addRow(2, fieldName("Health"), value("health-" + name, model.healthProperty()));
         facts.addRow(3, fieldName("Version"), value("version-" + name, model.versionProperty()));
+        facts.addRow(4, fieldName("Traffic"), value("traffic-" + name, model.trafficProperty()));
 
         Label reason = new Label();
         reason.setId("reason-" + name);
@@ -108,14 +112,11 @@ public final class ServiceCard extends VBox {
         autoRestart.selectedProperty().addListener((obs, was, on) -> model.setRestartOnFailure(on));
         autoRestart.setTooltip(new Tooltip("Start it again when it fails, waiting 1 s, 2 s, 4 s ... up to 30 s between tries"));
 
-        HBox buttons = new HBox(8, start, stop, restart);
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox actions = new HBox(8, buttons, spacer, autoRestart);
+        HBox actions = new HBox(8, start, stop, restart);
         actions.setAlignment(Pos.CENTER_LEFT);
         actions.setPadding(new Insets(4, 0, 0, 0));
 
-        getChildren().addAll(header, facts, reason, actions);
+        getChildren().addAll(header, facts, reason, actions, autoRestart);
     }
 
     private void styleState(ServiceState value) {

@@ -6,6 +6,9 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import org.opsconsole.console.metrics.Metric;
+import org.opsconsole.console.metrics.MetricsHistory;
+import org.opsconsole.console.metrics.SeriesKey;
 import org.opsconsole.console.supervisor.ServiceState;
 import org.opsconsole.console.supervisor.ServiceStatus;
 import org.opsconsole.console.supervisor.ServiceSupervisor;
@@ -28,6 +31,7 @@ public final class ServiceCardViewModel {
     private static final DateTimeFormatter RETRY_TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
     private final ServiceSupervisor supervisor;
+    private final MetricsHistory metrics;
     private final Clock clock;
     private final Consumer<ServiceStatus> listener = status -> FxThread.run(() -> apply(status));
 
@@ -40,12 +44,14 @@ public final class ServiceCardViewModel {
     private final ReadOnlyStringWrapper health = new ReadOnlyStringWrapper("-");
     private final ReadOnlyStringWrapper version = new ReadOnlyStringWrapper("-");
     private final ReadOnlyStringWrapper reason = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper traffic = new ReadOnlyStringWrapper("-");
     private final ReadOnlyBooleanWrapper canStart = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyBooleanWrapper canStop = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper restartOnFailure = new ReadOnlyBooleanWrapper(false);
 
-    public ServiceCardViewModel(ServiceSupervisor supervisor, Clock clock) {
+    public ServiceCardViewModel(ServiceSupervisor supervisor, MetricsHistory metrics, Clock clock) {
         this.supervisor = supervisor;
+        this.metrics = metrics;
         this.clock = clock;
         this.status = new ReadOnlyObjectWrapper<>(supervisor.status());
         this.restartOnFailure.set(supervisor.isRestartOnFailure());
@@ -85,6 +91,11 @@ public final class ServiceCardViewModel {
         return reason.getReadOnlyProperty();
     }
 
+    /** The last second's requests/s, p99 and errors/s, from the metrics history. */
+    public ReadOnlyStringProperty trafficProperty() {
+        return traffic.getReadOnlyProperty();
+    }
+
     public ReadOnlyBooleanProperty canStartProperty() {
         return canStart.getReadOnlyProperty();
     }
@@ -120,6 +131,7 @@ public final class ServiceCardViewModel {
     public void tick() {
         ServiceStatus current = status.get();
         uptime.set(current.state() == ServiceState.RUNNING ? formatUptime(current.uptime(clock.instant())) : "-");
+        traffic.set(current.state() == ServiceState.RUNNING ? trafficText() : "-");
         if (current.state() == ServiceState.FAILED) {
             reason.set(reasonText(current));
         }
@@ -154,6 +166,18 @@ public final class ServiceCardViewModel {
             text += " (trying again at " + RETRY_TIME.format(retry) + (seconds > 0 ? ", in " + seconds + " s)" : ")");
         }
         return text;
+    }
+
+    private String trafficText() {
+        double rps = metrics.latest(new SeriesKey(name(), Metric.REQUESTS_PER_SECOND));
+        if (Double.isNaN(rps)) {
+            return "waiting for the first figures";
+        }
+        double p99 = metrics.latest(new SeriesKey(name(), Metric.LATENCY_P99));
+        double errors = metrics.latest(new SeriesKey(name(), Metric.CLIENT_ERRORS_PER_SECOND))
+                + metrics.latest(new SeriesKey(name(), Metric.SERVER_ERRORS_PER_SECOND));
+        return String.format(java.util.Locale.ROOT, "%.1f req/s · p99 %s · %.1f err/s", rps,
+                Double.isNaN(p99) ? "–" : String.format(java.util.Locale.ROOT, "%.1f ms", p99), Double.isNaN(errors) ? 0.0 : errors);
     }
 
     static String formatUptime(Duration uptime) {

@@ -6,12 +6,12 @@ import javafx.animation.Timeline;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
+import org.opsconsole.console.metrics.MetricsHistory;
 import org.opsconsole.console.supervisor.ServiceGroup;
 
 import java.time.Clock;
@@ -24,9 +24,9 @@ public final class ServicesView extends VBox {
     private final List<ServiceCard> cards;
     private final Timeline ticker;
 
-    public ServicesView(ServiceGroup services, Clock clock) {
+    public ServicesView(ServiceGroup services, MetricsHistory metrics, Clock clock) {
         this.services = services;
-        this.cards = services.all().stream().map(s -> new ServiceCard(new ServiceCardViewModel(s, clock))).toList();
+        this.cards = services.all().stream().map(s -> new ServiceCard(new ServiceCardViewModel(s, metrics, clock))).toList();
         this.ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> cards.forEach(c -> c.model().tick())));
         ticker.setCycleCount(Animation.INDEFINITE);
         createView();
@@ -48,8 +48,12 @@ public final class ServicesView extends VBox {
         HBox header = new HBox(8, title, grow, startAll, stopAll);
         header.getStyleClass().add("toolbar-row");
 
-        FlowPane grid = new FlowPane(14, 14);
-        grid.getChildren().addAll(cards);
+        HBox grid = new HBox(14);
+        for (ServiceCard card : cards) {
+            HBox.setHgrow(card, Priority.ALWAYS);
+            card.setMaxWidth(560);
+            grid.getChildren().add(card);
+        }
         ScrollPane scroll = new ScrollPane(grid);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("edge-to-edge");
