@@ -35,10 +35,10 @@ import java.util.logging.Logger;
  */
 public final class ConsoleSession implements AutoCloseable {
 
-    public static final String USERS = "users";
-    public static final String ORDERS = "orders";
-    public static final String USERS_LOGGER = "org.opsconsole.service.user";
-    public static final String ORDERS_LOGGER = "org.opsconsole.service.order";
+    public static final String USERS = UserService.NAME;
+    public static final String ORDERS = OrderService.NAME;
+    public static final String USERS_LOGGER = UserService.LOGGER;
+    public static final String ORDERS_LOGGER = OrderService.LOGGER;
 
     private static final Logger LOG = Logger.getLogger(ConsoleSession.class.getName());
 

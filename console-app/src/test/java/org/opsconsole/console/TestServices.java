@@ -1,10 +1,12 @@
 package org.opsconsole.console;
 
 import org.opsconsole.console.supervisor.ServiceLauncher;
+import org.opsconsole.service.order.OrderService;
+import org.opsconsole.service.user.UserService;
 
 /**
- * The launchers GUI tests run the console with. Fakes speaking the services' HTTP contract until
- * the real services land on this branch.
+ * The launchers GUI tests run the console with: the real, embedded services (in memory, on free
+ * ports, as {@link ConsoleOptions#forTests()} says). The core's own tests use {@link FakeService}.
  */
 public final class TestServices {
 
@@ -12,10 +14,10 @@ public final class TestServices {
     }
 
     public static ServiceLauncher users() {
-        return FakeService.launcher(ConsoleSession.USERS, ConsoleSession.USERS_LOGGER);
+        return UserService::start;
     }
 
     public static ServiceLauncher orders() {
-        return FakeService.launcher(ConsoleSession.ORDERS, ConsoleSession.ORDERS_LOGGER);
+        return OrderService::start;
     }
 }

@@ -5,6 +5,7 @@ import org.opsconsole.console.ConsoleSession;
 import org.opsconsole.console.DataFolders;
 import org.opsconsole.console.ui.ConsoleApp;
 import org.opsconsole.service.kit.ServiceConfig;
+import org.opsconsole.service.kit.ServiceLogging;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -50,6 +51,7 @@ public final class OpsConsoleCommand implements Callable<Integer> {
     public Integer call() {
         validatePort(userPort, "--user-port");
         validatePort(orderPort, "--order-port");
+        ServiceLogging.configure();
         ConsoleSession session = ConsoleSession.embedded(options());
         // SIGTERM or Ctrl-C in the terminal: stop the services cleanly too
         Runtime.getRuntime().addShutdownHook(new Thread(session::close, "opsconsole-shutdown"));

@@ -190,6 +190,13 @@ public final class ServiceSupervisor implements AutoCloseable {
             log.info(() -> "starting " + spec.name() + " on " + used.host() + ":" + (used.port() == 0 ? "any free port" : used.port())
                     + (used.dataDir() == null ? " (in memory)" : " with data in " + used.dataDir()));
             RunningService started = spec.launcher().start(config);
+            if (started.port() <= 0) {
+                // a server that could not bind may still come back as "started"; it listens nowhere
+                stopQuietly(started);
+                throw new org.opsconsole.service.kit.ServiceStartException(config.port() > 0
+                        ? "port " + config.port() + " on " + config.host() + " is already in use by another program"
+                        : "it could not listen on any port of " + config.host(), null);
+            }
             running = started;
             lastVersion = safeVersion(started);
             failedProbes = 0;
@@ -295,13 +302,17 @@ public final class ServiceSupervisor implements AutoCloseable {
         if (failedProbes >= FAILED_PROBES_TO_FAIL) {
             String reason = "stopped answering its health check";
             log.warning(() -> spec.name() + " " + reason + " " + failedProbes + " times in a row");
-            try {
-                probed.stop();
-            } catch (RuntimeException e) {
-                log.log(Level.FINE, "stopping the unhealthy " + spec.name(), e);
-            }
+            stopQuietly(probed);
             running = null;
             fail(reason);
+        }
+    }
+
+    private void stopQuietly(RunningService service) {
+        try {
+            service.stop();
+        } catch (RuntimeException e) {
+            log.log(Level.FINE, "stopping " + spec.name() + " after a failure", e);
         }
     }
 

@@ -144,6 +144,18 @@ class ServiceSupervisorTest {
     }
 
     @Test
+    void aServiceThatStartedWithoutAPortIsFailedAndStopped() throws Exception {
+        Stub nowhere = new Stub(-1);
+        supervisor = new ServiceSupervisor(
+                new ServiceSpec("users", "test.users", config -> nowhere, () -> ServiceConfig.inMemory().withPort(8081)),
+                service -> true, fast(), scheduler, Duration.ofHours(1), Clock.systemUTC());
+        ServiceStatus failed = supervisor.start().get(5, TimeUnit.SECONDS);
+        assertThat(failed.state()).isEqualTo(ServiceState.FAILED);
+        assertThat(failed.reason()).isEqualTo("port 8081 on 127.0.0.1 is already in use by another program");
+        assertThat(nowhere.stops).hasValue(1);
+    }
+
+    @Test
     void unexpectedErrorsAreDescribedWithoutAStackTrace() {
         assertThat(ServiceSupervisor.describe(new IllegalStateException("Database may be already in use")))
                 .isEqualTo("unexpected error: Database may be already in use");

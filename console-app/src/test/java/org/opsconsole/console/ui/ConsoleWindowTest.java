@@ -124,7 +124,7 @@ class ConsoleWindowTest {
         URI users = console.url("users");
         await().atMost(PATIENCE).until(() -> {
             for (int i = 0; i < 20; i++) {
-                ConsoleHarness.get(users.resolve("/things"));
+                ConsoleHarness.get(users.resolve("/users?limit=5"));
             }
             WaitForAsyncUtils.waitForFxEvents();
             return console.session.metrics().history().latest(

@@ -56,7 +56,7 @@ class ScreenshotTest {
     @Test
     void writesAPictureOfEveryScreenInBothThemes() throws Exception {
         Files.createDirectories(OUT);
-        console = ConsoleHarness.open(stage, ConsoleOptions.forTests().withAutoStart(true));
+        console = ConsoleHarness.open(stage, new ConsoleOptions("127.0.0.1", 0, 0, null, true, true));
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 console.session.services().users().status().state() == ServiceState.RUNNING
                         && console.session.services().orders().status().state() == ServiceState.RUNNING);
@@ -92,16 +92,20 @@ class ScreenshotTest {
         int i = 0;
         while (trafficRunning.get()) {
             try {
-                ConsoleHarness.get(users.resolve("/users"));
-                ConsoleHarness.get(orders.resolve("/orders"));
+                ConsoleHarness.get(users.resolve("/users?limit=20&offset=" + (i % 20)));
+                ConsoleHarness.get(users.resolve("/users/" + (1 + i % 40)));
+                ConsoleHarness.get(orders.resolve("/orders?limit=20"));
                 if (i % 7 == 0) {
-                    ConsoleHarness.post(users.resolve("/users"), "{\"name\":\"User " + i + "\",\"email\":\"u" + i + "@example.com\"}");
+                    ConsoleHarness.post(users.resolve("/users"), "{\"name\":\"User " + i + "\",\"email\":\"u" + i + "." + System.nanoTime() + "@example.com\"}");
                 }
                 if (i % 11 == 0) {
-                    ConsoleHarness.post(orders.resolve("/orders"), "{\"userId\":1,\"items\":[{\"sku\":\"A-1\",\"quantity\":1,\"unitPrice\":\"9.99\"}]}");
+                    ConsoleHarness.post(orders.resolve("/orders"), "{\"userId\":" + (1 + i % 40) + ",\"items\":[{\"sku\":\"A-1\",\"quantity\":1,\"unitPrice\":\"9.99\"}]}");
                 }
-                if (i % 23 == 0) {
-                    ConsoleHarness.get(orders.resolve("/boom"));
+                if (i % 13 == 0) {
+                    ConsoleHarness.get(orders.resolve("/orders/999999"));
+                }
+                if (i % 29 == 0) {
+                    ConsoleHarness.post(users.resolve("/users"), "{\"name\":\"\",\"email\":\"not an email\"}");
                 }
                 i++;
                 // pace the traffic to a few hundred requests per second so the charts have shape
