@@ -134,6 +134,10 @@ public final class MetricsChart extends VBox {
 
     /** Adds this second's point to every series; on the FX thread. */
     public void append(MetricsTick tick) {
+        CircularDoubleErrorDataSet first = dataSets.getFirst();
+        if (first.getDataCount() > 0 && first.get(0, first.getDataCount() - 1) >= tick.epochSeconds()) {
+            return; // already there: the history was reloaded after this row was recorded
+        }
         for (int i = 0; i < series.size(); i++) {
             dataSets.get(i).add(tick.epochSeconds(), tick.value(series.get(i)), 0, 0);
         }
@@ -144,11 +148,16 @@ public final class MetricsChart extends VBox {
     /** Replaces every point with the rows of {@code slice}, keeping {@code capacity} points per series. */
     public void reload(MetricsHistory.Slice slice, int capacity) {
         setCapacity(capacity);
-        double[] zeros = new double[slice.size()];
+        double[] times = slice.times();
         for (int i = 0; i < series.size(); i++) {
             CircularDoubleErrorDataSet dataSet = dataSets.get(i);
             double[] values = slice.column(series.get(i));
-            dataSet.lock().writeLockGuard(() -> dataSet.add(slice.times(), values, zeros, zeros));
+            // point by point: the bulk add of ChartFX 11.3's circular data set lost points here
+            dataSet.lock().writeLockGuard(() -> {
+                for (int row = 0; row < times.length; row++) {
+                    dataSet.add(times[row], values[row], 0, 0);
+                }
+            });
         }
         fitValueAxis();
     }
