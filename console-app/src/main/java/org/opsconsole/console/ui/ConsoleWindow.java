@@ -54,7 +54,7 @@ public final class ConsoleWindow {
         this.session = session;
         this.preferences = preferences;
         this.exit = exit;
-        this.views = new ScreenViews(session, io, Clock.systemDefaultZone());
+        this.views = new ScreenViews(session, preferences, io, Clock.systemDefaultZone());
         this.statusBar = new StatusBar(session);
         this.theme = preferences.theme();
         createView();
