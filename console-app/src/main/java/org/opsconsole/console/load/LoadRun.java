@@ -1,0 +1,436 @@
+package org.opsconsole.console.load;
+
+import okhttp3.Request;
+import org.opsconsole.console.load.LoadScenario.Closed;
+import org.opsconsole.console.load.LoadScenario.Open;
+import org.opsconsole.console.load.LoadSnapshot.Phase;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Flow;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.SubmissionPublisher;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+
+/**
+ * One run of the engine, started by {@link LoadEngine#start}: watch it ({@link #snapshots()},
+ * {@link #onSnapshot}, {@link #latest()}), stop it ({@link #stop()}), and get its report
+ * ({@link #completion()}).
+ *
+ * <p>How the open model works (wrk2's scheme): request number {@code i} is due at a time the
+ * {@link RatePlan} computes. A fixed set of workers, one per connection, each take the next number,
+ * wait for its due time, send, and record the latency from the due time (corrected) and from the
+ * send (uncorrected). When every worker is busy, the next request can only leave late; that lateness
+ * is counted, never hidden, and it still counts in the corrected latency. Nothing grows with the
+ * run's length but the one-row-per-second timeline.
+ */
+public final class LoadRun {
+
+    /** Snapshots are published this often. */
+    public static final long TICK_MILLIS = 100;
+
+    private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+
+    private final String id;
+    private final LoadScenario scenario;
+    private final Instant startedAt = Instant.now();
+    private final SubmissionPublisher<LoadSnapshot> publisher =
+            new SubmissionPublisher<>(Executors.newVirtualThreadPerTaskExecutor(), 16);
+    private final List<Consumer<LoadSnapshot>> listeners = new CopyOnWriteArrayList<>();
+    private final CompletableFuture<LoadReport> completion = new CompletableFuture<>();
+    private final AtomicLong nextTicket = new AtomicLong();
+    private final List<Thread> workers = new CopyOnWriteArrayList<>();
+    private volatile Phase phase = Phase.PREPARING;
+    private volatile LoadSnapshot latest;
+    private volatile boolean stopping;
+    private volatile String stopReason;
+    private volatile String outcome = LoadReport.COMPLETED;
+    private volatile long startNanos;
+    private volatile long endNanos;
+    private LoadHttpClient http;
+    private RunRecorder recorder;
+    private RunSampler sampler;
+    private OperationMix mix;
+    private Map<String, Operation> operations;
+
+    LoadRun(LoadScenario scenario, String id) {
+        this.scenario = scenario;
+        this.id = id == null ? newId() : id;
+        latest = emptySnapshot();
+    }
+
+    static String newId() {
+        return ID_TIME.format(Instant.now()) + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
+    }
+
+    // Observing //
+
+    public String id() {
+        return id;
+    }
+
+    public LoadScenario scenario() {
+        return scenario;
+    }
+
+    /** Snapshots at least every {@value #TICK_MILLIS} ms; a slow subscriber misses some rather than slowing the run. */
+    public Flow.Publisher<LoadSnapshot> snapshots() {
+        return publisher;
+    }
+
+    /**
+     * Calls {@code listener} with every snapshot, on the engine's sampling thread: it must return
+     * quickly (hand off to the UI thread, print a line). Returns what removes it.
+     */
+    public Runnable onSnapshot(Consumer<LoadSnapshot> listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    public LoadSnapshot latest() {
+        return latest;
+    }
+
+    /** The report when the run ends (completed, stopped or failed a threshold); exceptional if it could not run. */
+    public CompletableFuture<LoadReport> completion() {
+        return completion;
+    }
+
+    public boolean isDone() {
+        return completion.isDone();
+    }
+
+    // Commands //
+
+    /** Stops the run: no new requests, those in flight are cancelled, and the report covers what was done. */
+    public void stop() {
+        stopBecause("stopped by the user", LoadReport.STOPPED);
+    }
+
+    private void stopBecause(String reason, String why) {
+        synchronized (this) {
+            if (stopping) {
+                return;
+            }
+            stopReason = reason;
+            outcome = why;
+            stopping = true;
+        }
+        workers.forEach(LockSupport::unpark);
+        LoadHttpClient client = http;
+        if (client != null) {
+            client.cancelAll();
+        }
+    }
+
+    // The run //
+
+    void run() {
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "load-sampler-" + id);
+            t.setDaemon(true);
+            return t;
+        });
+        try (LoadHttpClient client = new LoadHttpClient(scenario.connections(), scenario.timeout())) {
+            http = client;
+            prepare();
+            if (stopping) {
+                finish(ticker);
+                return;
+            }
+            recorder = new RunRecorder(List.copyOf(operations.keySet()), scenario.lateAfter().toNanos());
+            sampler = new RunSampler(recorder, List.copyOf(operations.keySet()));
+            startNanos = System.nanoTime();
+            sampler.begin(startNanos);
+            phase = Phase.RUNNING;
+            ticker.scheduleAtFixedRate(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+            startWorkers();
+            for (Thread worker : workers) {
+                worker.join();
+            }
+            endNanos = System.nanoTime();
+            finish(ticker);
+        } catch (Throwable e) {
+            ticker.shutdownNow();
+            phase = Phase.DONE;
+            publisher.closeExceptionally(e);
+            completion.completeExceptionally(e);
+        }
+    }
+
+    private void prepare() throws java.io.IOException {
+        switch (scenario.target()) {
+            case LoadScenario.Services services -> {
+                mix = services.mix();
+                ServiceOperations ops = new ServiceOperations(services.usersUrl(), services.ordersUrl(), id);
+                operations = ops.operations(mix);
+                publish(emptySnapshot());
+                ops.prepare(http, mix);
+            }
+            case LoadScenario.Url url -> {
+                UrlOperation op = new UrlOperation(url.method(), url.url(), url.body(), url.headers());
+                mix = new OperationMix(Map.of(op.name(), 1));
+                operations = Map.of(op.name(), op);
+            }
+        }
+    }
+
+    private void startWorkers() {
+        Thread.Builder builder = Thread.ofVirtual().name("load-" + id + "-", 0);
+        int count = switch (scenario.model()) {
+            case Open open -> (int) Math.min(scenario.connections(), Math.max(1, open.plan().totalRequests()));
+            case Closed closed -> closed.vus();
+        };
+        List<Thread> started = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Runnable body = scenario.model() instanceof Open open ? () -> openWorker(open.plan()) : this::closedWorker;
+            started.add(builder.unstarted(body));
+        }
+        workers.addAll(started);
+        started.forEach(Thread::start);
+    }
+
+    private void openWorker(RatePlan plan) {
+        long total = plan.totalRequests();
+        while (!stopping) {
+            long ticket = nextTicket.getAndIncrement();
+            if (ticket >= total) {
+                return;
+            }
+            long due = startNanos + plan.dueNanos(ticket);
+            long now;
+            while ((now = System.nanoTime()) < due) {
+                if (stopping) {
+                    return;
+                }
+                LockSupport.parkNanos(due - now);
+            }
+            send(ticket, due);
+        }
+    }
+
+    private void closedWorker() {
+        Closed closed = (Closed) scenario.model();
+        long end = startNanos + closed.duration().toNanos();
+        long think = closed.think().toNanos();
+        while (!stopping && System.nanoTime() < end) {
+            send(nextTicket.getAndIncrement(), -1);
+            long wakeAt = System.nanoTime() + think;
+            long now;
+            while (!stopping && (now = System.nanoTime()) < wakeAt && now < end) {
+                LockSupport.parkNanos(Math.min(wakeAt, end) - now);
+            }
+        }
+    }
+
+    /** Sends request {@code ticket}; {@code due} is its planned time, or -1 when it has none (closed model). */
+    private void send(long ticket, long due) {
+        Operation op = null;
+        Request request = null;
+        // an operation with nothing to act on yet (no order to move) gives way to the next one in the mix
+        for (int i = 0; i < 100 && request == null; i++) {
+            op = operations.get(mix.pick(ticket + i));
+            request = op.nextRequest();
+        }
+        if (request == null) {
+            recorder.skipped.increment();
+            return;
+        }
+        long sent = System.nanoTime();
+        long planned = due < 0 ? sent : due;
+        recorder.sending(sent - planned);
+        LoadHttpClient.Outcome outcome = http.send(request, op.readsBody());
+        long done = System.nanoTime();
+        if ("cancelled".equals(outcome.errorKind()) || (stopping && outcome.status() == 0)) {
+            recorder.abandoned();
+            return;
+        }
+        try {
+            if (outcome.status() > 0) {
+                op.onResponse(request, outcome.status(), outcome.body());
+            } else {
+                op.onFailure(request);
+            }
+        } catch (RuntimeException e) {
+            // a surprising answer must not kill a worker; it still counts below
+        }
+        recorder.completed(recorder.operations.get(op.name()), planned, sent, done, outcome.errorKind());
+    }
+
+    // Sampling //
+
+    private void tick() {
+        try {
+            long now = System.nanoTime();
+            sampler.tick(now, startNanos, plannedRateAt(now), behindMs(now), false);
+            LoadSnapshot snapshot = snapshot(now);
+            checkThresholds(snapshot);
+            publish(snapshot);
+        } catch (RuntimeException e) {
+            // keep ticking: one bad sample must not stop the live view
+        }
+    }
+
+    private double plannedRateAt(long now) {
+        return scenario.model() instanceof Open open ? open.plan().rateAt(now - startNanos) : 0;
+    }
+
+    /** How far in the past the next unsent request's due time is (0 when on schedule). */
+    private double behindMs(long now) {
+        if (!(scenario.model() instanceof Open open)) {
+            return 0;
+        }
+        long next = nextTicket.get();
+        if (next >= open.plan().totalRequests()) {
+            return 0;
+        }
+        long due = startNanos + open.plan().dueNanos(next);
+        return Math.max(0, (now - due) / 1e6);
+    }
+
+    private void checkThresholds(LoadSnapshot s) {
+        if (stopping || s.requests() < Threshold.MIN_SAMPLES) {
+            return;
+        }
+        for (Threshold t : scenario.thresholds()) {
+            if (!t.checkedLive()) {
+                continue;
+            }
+            double actual = t.actual(s.totalCorrected(), s.requests(), s.errors(), s.late(), s.achievedRate());
+            if (!t.passes(actual)) {
+                stopBecause("threshold " + t.expression() + " crossed (" + format(actual) + ")", LoadReport.THRESHOLD_FAILED);
+                return;
+            }
+        }
+    }
+
+    private LoadSnapshot snapshot(long now) {
+        double elapsed = (Math.max(now, startNanos) - startNanos) / 1e9;
+        double planned = scenario.model().duration().toNanos() / 1e9;
+        List<LoadSnapshot.OperationCount> ops = recorder.operations.values().stream()
+                .map(o -> new LoadSnapshot.OperationCount(o.name, o.count.sum(), o.errors.sum()))
+                .sorted((a, b) -> a.name().compareTo(b.name()))
+                .toList();
+        return new LoadSnapshot(id, stopping && phase == Phase.RUNNING ? Phase.STOPPING : phase,
+                RunSampler.round(elapsed), planned, Math.min(1, planned <= 0 ? 1 : elapsed / planned),
+                RunSampler.round(plannedRateAt(now)), sampler.windowRate(),
+                recorder.requests.sum(), recorder.errors.sum(), recorder.late.sum(),
+                RunSampler.round(behindMs(now)), RunSampler.round(recorder.maxLatenessNanos.get() / 1e6),
+                Math.max(0, recorder.inFlight.get()),
+                sampler.windowCorrected(), sampler.windowUncorrected(), sampler.totalCorrected(), ops, stopReason);
+    }
+
+    private LoadSnapshot emptySnapshot() {
+        double planned = scenario.model().duration().toNanos() / 1e9;
+        return new LoadSnapshot(id, phase, 0, planned, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                Percentiles.EMPTY, Percentiles.EMPTY, Percentiles.EMPTY, List.of(), stopReason);
+    }
+
+    private void publish(LoadSnapshot snapshot) {
+        latest = snapshot;
+        for (Consumer<LoadSnapshot> listener : listeners) {
+            try {
+                listener.accept(snapshot);
+            } catch (RuntimeException e) {
+                // a listener's failure is its own
+            }
+        }
+        publisher.offer(snapshot, (subscriber, dropped) -> false);
+    }
+
+    private void finish(ScheduledExecutorService ticker) throws InterruptedException {
+        ticker.shutdown();
+        ticker.awaitTermination(5, TimeUnit.SECONDS);
+        if (sampler == null) {
+            phase = Phase.DONE;
+            publish(emptySnapshot());
+            publisher.close();
+            completion.complete(null);
+            return;
+        }
+        long now = endNanos == 0 ? System.nanoTime() : endNanos;
+        sampler.tick(now, startNanos, plannedRateAt(now), behindMs(now), true);
+        LoadReport report = report(now);
+        phase = Phase.DONE;
+        publish(snapshot(now));
+        publisher.close();
+        completion.complete(report);
+    }
+
+    private LoadReport report(long now) {
+        double seconds = Math.max(1e-3, (now - startNanos) / 1e9);
+        long requests = recorder.requests.sum();
+        long errors = recorder.errors.sum();
+        long late = recorder.late.sum();
+        double achieved = RunSampler.round(requests / seconds);
+        Percentiles corrected = sampler.totalCorrected();
+        Percentiles uncorrected = sampler.totalUncorrected();
+        List<LoadReport.OperationReport> ops = sampler.operations(seconds);
+        Map<String, Long> byKind = new TreeMap<>();
+        ops.forEach(o -> o.errors().forEach((k, v) -> byKind.merge(k, v, Long::sum)));
+
+        List<LoadReport.ThresholdResult> results = new ArrayList<>();
+        for (Threshold t : scenario.thresholds()) {
+            double actual = t.actual(corrected, requests, errors, late, achieved);
+            results.add(new LoadReport.ThresholdResult(t.expression(), actual, t.passes(actual)));
+        }
+        String finalOutcome = outcome;
+        if (finalOutcome.equals(LoadReport.COMPLETED) && results.stream().anyMatch(r -> !r.passed())) {
+            finalOutcome = LoadReport.THRESHOLD_FAILED;
+            stopReason = "threshold " + results.stream().filter(r -> !r.passed()).findFirst().orElseThrow().expression()
+                    + " not met";
+        }
+
+        double maxBehind = RunSampler.round(recorder.maxLatenessNanos.get() / 1e6);
+        double lateAfterMs = scenario.lateAfter().toNanos() / 1e6;
+        List<String> warnings = new ArrayList<>();
+        double targetRate = 0;
+        String stages = null;
+        Integer vus = null;
+        Double thinkMs = null;
+        switch (scenario.model()) {
+            case Open open -> {
+                targetRate = RunSampler.round(open.plan().totalRequests() / (open.plan().duration().toNanos() / 1e9));
+                stages = open.plan().toString();
+            }
+            case Closed closed -> {
+                vus = closed.vus();
+                thinkMs = closed.think().toNanos() / 1e6;
+            }
+        }
+        if (late > 0) {
+            warnings.add(String.format(java.util.Locale.ROOT,
+                    "LATE: %d of %d sends (%.2f%%) left more than %s ms after their planned time, up to %s ms behind: "
+                            + "the engine could not keep the rate (raise --connections, or lower the rate). "
+                            + "Corrected latency includes the wait.",
+                    late, requests, requests == 0 ? 0 : 100.0 * late / requests, format(lateAfterMs), format(maxBehind)));
+        }
+        if (recorder.skipped.sum() > 0) {
+            warnings.add(recorder.skipped.sum() + " requests were skipped: no operation of the mix had anything to act on");
+        }
+        return new LoadReport(id, startedAt, scenario.model() instanceof Open ? "open" : "closed",
+                scenario.target().describe(), stages, vus, thinkMs, scenario.connections(), targetRate, achieved,
+                RunSampler.round(seconds), requests, errors,
+                requests == 0 ? 0 : RunSampler.round(100.0 * errors / requests), late,
+                requests == 0 ? 0 : RunSampler.round(100.0 * late / requests), lateAfterMs, maxBehind,
+                new LoadReport.Latency(corrected, uncorrected), ops, byKind, results, finalOutcome, stopReason,
+                warnings, sampler.timeline());
+    }
+
+    static String format(double value) {
+        return value == Math.rint(value) && Math.abs(value) < 1e15
+                ? Long.toString((long) value) : String.format(java.util.Locale.ROOT, "%.2f", value);
+    }
+}
