@@ -1,16 +1,88 @@
 package org.opsconsole.console.cli;
 
+import org.opsconsole.service.kit.AppDataFolder;
+import org.opsconsole.service.kit.RunningService;
+import org.opsconsole.service.kit.ServiceConfig;
+import org.opsconsole.service.kit.ServiceLogging;
+import org.opsconsole.service.kit.ServiceStartException;
+import org.opsconsole.service.order.OrderService;
+import org.opsconsole.service.user.UserService;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 
-/** {@code opsconsole serve}: both services without a window. */
+/** {@code opsconsole serve}: both services without a window, until SIGTERM or Ctrl-C. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Runs the users and orders services without the console window.")
+        description = {"Runs the users and orders services without the console window.",
+            "Prints one line per service when it is ready; stops cleanly on SIGTERM or Ctrl-C."})
 public final class ServeCommand implements Callable<Integer> {
+
+    @Option(names = "--user-port", paramLabel = "N", defaultValue = "8081",
+            description = "Port of the users service; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    int userPort;
+
+    @Option(names = "--order-port", paramLabel = "N", defaultValue = "8082",
+            description = "Port of the orders service; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    int orderPort;
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Folder of the databases (default: the per-user application data folder).")
+    Path dataDir;
+
+    @Option(names = "--bind", paramLabel = "ADDR", defaultValue = ServiceConfig.LOOPBACK,
+            description = "Address to listen on (default: ${DEFAULT-VALUE}). Any other address needs an API token.")
+    String bind;
+
+    @Option(names = "--api-token", paramLabel = "TOKEN", defaultValue = "${env:OPSCONSOLE_API_TOKEN}",
+            description = "Bearer token required on every request that changes data (default: $OPSCONSOLE_API_TOKEN).")
+    String apiToken;
+
+    @Option(names = "--no-demo-data", negatable = false,
+            description = "Do not seed a new data folder with demo users and orders.")
+    boolean noDemoData;
 
     @Override
     public Integer call() {
-        return 1;
+        ServiceLogging.configure();
+        if (userPort < 0 || userPort > 65535 || orderPort < 0 || orderPort > 65535) {
+            System.err.println("Ports must be between 0 and 65535.");
+            return 2;
+        }
+        Path folder = dataDir == null ? AppDataFolder.defaultRoot() : dataDir;
+        ServiceConfig base = new ServiceConfig(bind, 0, folder.toAbsolutePath(), null, apiToken, !noDemoData, null);
+        RunningService users;
+        RunningService orders;
+        try {
+            users = UserService.start(base.withPort(userPort));
+        } catch (ServiceStartException e) {
+            System.err.println("The users service could not start: " + e.getMessage());
+            return 1;
+        }
+        try {
+            orders = OrderService.start(base.withPort(orderPort).withUserServiceUrl(users.baseUri()));
+        } catch (ServiceStartException e) {
+            System.err.println("The orders service could not start: " + e.getMessage());
+            users.stop();
+            return 1;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            orders.stop();
+            users.stop();
+            System.out.println("Services stopped.");
+            stopped.countDown();
+        }, "serve-shutdown"));
+        System.out.println("users ready on " + users.baseUri() + " (data in " + folder + ")");
+        System.out.println("orders ready on " + orders.baseUri() + " (data in " + folder + ")");
+        System.out.flush();
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
     }
 }

@@ -1,18 +1,65 @@
 package org.opsconsole.service.order;
 
+import io.helidon.webserver.http.HttpRouting;
 import org.opsconsole.service.kit.RunningService;
+import org.opsconsole.service.kit.ServiceApp;
+import org.opsconsole.service.kit.ServiceBootstrap;
 import org.opsconsole.service.kit.ServiceConfig;
+import org.opsconsole.service.kit.ServiceContext;
 
-/** The orders service: start it embedded with {@link #start(ServiceConfig)}. */
-public final class OrderService {
+import java.net.URI;
+import java.util.logging.Logger;
+
+/**
+ * The orders service: start it embedded with {@link #start(ServiceConfig)}; it needs the user
+ * service's URL ({@link ServiceConfig#userServiceUrl()}), which may be down at the time.
+ */
+public final class OrderService implements ServiceApp {
 
     public static final String NAME = "orders";
+    public static final String LOGGER = "org.opsconsole.service.order";
+    public static final URI DEFAULT_USER_SERVICE = URI.create("http://127.0.0.1:8081");
+
+    private static final Logger LOG = Logger.getLogger(LOGGER);
+
+    private OrderRepository orders;
+    private UserEventsConsumer consumer;
 
     private OrderService() {
     }
 
-    /** Starts the service and returns once it answers; throws ServiceStartException with a readable reason. */
+    /** Starts the service and returns once it listens; throws ServiceStartException with a readable reason. */
     public static RunningService start(ServiceConfig config) {
-        throw new UnsupportedOperationException("not yet");
+        return ServiceBootstrap.start(new OrderService(), config, LOG);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public void routing(HttpRouting.Builder routing, ServiceContext context) {
+        URI userService = context.config().userServiceUrl() == null
+                ? DEFAULT_USER_SERVICE : context.config().userServiceUrl();
+        orders = new OrderRepository(context.database(), context.outbox());
+        UserDirectory users = new UserDirectory(userService, LOG);
+        consumer = new UserEventsConsumer(orders, userService, LOG);
+        routing.register("/orders", new OrdersResource(orders, users))
+                .register("/order", new OriginalOrderRoutes(orders, users));
+    }
+
+    @Override
+    public void started(ServiceContext context, URI baseUri) {
+        if (context.config().demoData() && context.database().isNew()) {
+            int seeded = DemoOrders.seed(orders);
+            LOG.info(() -> "seeded " + seeded + " demo orders");
+        }
+        consumer.start();
+    }
+
+    @Override
+    public void stopping() {
+        consumer.stop();
     }
 }

@@ -1,18 +1,50 @@
 package org.opsconsole.service.user;
 
+import io.helidon.webserver.http.HttpRouting;
 import org.opsconsole.service.kit.RunningService;
+import org.opsconsole.service.kit.ServiceApp;
+import org.opsconsole.service.kit.ServiceBootstrap;
 import org.opsconsole.service.kit.ServiceConfig;
+import org.opsconsole.service.kit.ServiceContext;
+
+import java.net.URI;
+import java.util.logging.Logger;
 
 /** The users service: start it embedded with {@link #start(ServiceConfig)}. */
-public final class UserService {
+public final class UserService implements ServiceApp {
 
     public static final String NAME = "users";
+    public static final String LOGGER = "org.opsconsole.service.user";
+
+    private static final Logger LOG = Logger.getLogger(LOGGER);
+
+    private UserRepository users;
 
     private UserService() {
     }
 
-    /** Starts the service and returns once it answers; throws ServiceStartException with a readable reason. */
+    /** Starts the service and returns once it listens; throws ServiceStartException with a readable reason. */
     public static RunningService start(ServiceConfig config) {
-        throw new UnsupportedOperationException("not yet");
+        return ServiceBootstrap.start(new UserService(), config, LOG);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public void routing(HttpRouting.Builder routing, ServiceContext context) {
+        users = new UserRepository(context.database(), context.outbox());
+        routing.register("/users", new UsersResource(users))
+                .register("/user", new OriginalUserRoutes(users));
+    }
+
+    @Override
+    public void started(ServiceContext context, URI baseUri) {
+        if (context.config().demoData() && context.database().isNew()) {
+            int seeded = DemoUsers.seed(users);
+            LOG.info(() -> "seeded " + seeded + " demo users");
+        }
     }
 }

@@ -1,0 +1,108 @@
+package org.opsconsole.service.order;
+
+import io.helidon.faulttolerance.CircuitBreaker;
+import io.helidon.faulttolerance.CircuitBreakerOpenException;
+import io.helidon.faulttolerance.Retry;
+import io.helidon.faulttolerance.Timeout;
+import io.helidon.http.HeaderNames;
+import io.helidon.webclient.api.HttpClientResponse;
+import io.helidon.webclient.api.WebClient;
+import org.opsconsole.service.kit.ProblemException;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Asks the user service whether a user exists, behind a timeout, a bounded retry and a circuit
+ * breaker (Helidon fault tolerance), so that a slow or stopped user service costs an order
+ * request a quick 503, never a hang.
+ */
+final class UserDirectory {
+
+    static final Duration RETRY_AFTER = Duration.ofSeconds(5);
+
+    private final WebClient client;
+    private final Timeout timeout;
+    private final Retry retry;
+    private final CircuitBreaker breaker;
+    private final Logger log;
+
+    UserDirectory(URI userService, Logger log) {
+        this.log = log;
+        this.client = WebClient.builder()
+                .baseUri(userService)
+                .connectTimeout(Duration.ofMillis(500))
+                .readTimeout(Duration.ofSeconds(1))
+                .build();
+        this.timeout = Timeout.builder().timeout(Duration.ofMillis(1500)).build();
+        this.retry = Retry.builder()
+                .calls(2)
+                .delay(Duration.ofMillis(100))
+                .overallTimeout(Duration.ofSeconds(3))
+                .addApplyOn(UserServiceDown.class)
+                .build();
+        this.breaker = CircuitBreaker.builder()
+                .volume(10)
+                .errorRatio(60)
+                .delay(RETRY_AFTER)
+                .successThreshold(1)
+                .addApplyOn(UserServiceDown.class)
+                .build();
+    }
+
+    /**
+     * True when the user exists, false when the user service says it does not; a 503 problem when
+     * the user service can't be asked.
+     */
+    boolean exists(long userId) {
+        try {
+            return breaker.invoke(() -> retry.invoke(() -> timeout.invoke(lookup(userId))));
+        } catch (CircuitBreakerOpenException e) {
+            throw unavailable("the user service is failing; orders are refused for a few seconds");
+        } catch (UserServiceDown e) {
+            throw unavailable(e.getMessage());
+        } catch (RuntimeException e) {
+            log.log(Level.FINE, "user lookup failed", e);
+            throw unavailable("the user service did not answer in time");
+        }
+    }
+
+    private Supplier<Boolean> lookup(long userId) {
+        return () -> {
+            try (HttpClientResponse res = client.get("/users/" + userId)
+                    .header(HeaderNames.ACCEPT, "application/json")
+                    .request()) {
+                int status = res.status().code();
+                if (status == 200) {
+                    return true;
+                }
+                if (status == 404) {
+                    return false;
+                }
+                throw new UserServiceDown("the user service answered " + status);
+            } catch (UserServiceDown e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw new UserServiceDown("the user service is unreachable", e);
+            }
+        };
+    }
+
+    private static ProblemException unavailable(String reason) {
+        return ProblemException.unavailable("The order was not stored: " + reason + ". Try again later.", RETRY_AFTER);
+    }
+
+    /** The user service could not give an answer (down, erroring, too slow). */
+    static final class UserServiceDown extends RuntimeException {
+        UserServiceDown(String message) {
+            super(message, null, false, false);
+        }
+
+        UserServiceDown(String message, Throwable cause) {
+            super(message, cause, false, false);
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package org.opsconsole.service.order;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.helidon.http.HeaderNames;
+import io.helidon.webclient.api.HttpClientResponse;
+import io.helidon.webclient.api.WebClient;
+import org.opsconsole.model.Json;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.time.Duration;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Follows the user service's event stream and applies {@code user.deleted} by cancelling that
+ * user's open orders. The last applied event id is stored with the change it caused, so a
+ * restart of either service neither loses nor repeats an event.
+ */
+final class UserEventsConsumer implements Runnable {
+
+    static final String SOURCE = "users";
+    private static final int BATCH = 200;
+    private static final Duration IDLE_POLL = Duration.ofMillis(250);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+
+    private final OrderRepository orders;
+    private final WebClient client;
+    private final Logger log;
+    private volatile boolean running = true;
+    private volatile Thread thread;
+
+    UserEventsConsumer(OrderRepository orders, URI userService, Logger log) {
+        this.orders = orders;
+        this.log = log;
+        this.client = WebClient.builder()
+                .baseUri(userService)
+                .connectTimeout(Duration.ofMillis(500))
+                .readTimeout(Duration.ofSeconds(5))
+                .build();
+    }
+
+    void start() {
+        thread = Thread.ofVirtual().name("orders-user-events").start(this);
+    }
+
+    void stop() {
+        running = false;
+        Thread t = thread;
+        if (t != null) {
+            t.interrupt();
+            try {
+                t.join(Duration.ofSeconds(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public void run() {
+        Duration backoff = IDLE_POLL;
+        boolean reportedDown = false;
+        while (running) {
+            try {
+                int applied = pollOnce();
+                if (reportedDown) {
+                    log.info("user events: the user service is reachable again; resuming after event "
+                            + orders.offset(SOURCE));
+                    reportedDown = false;
+                }
+                backoff = IDLE_POLL;
+                if (applied > 0) {
+                    continue;
+                }
+            } catch (RuntimeException | IOException e) {
+                if (!running) {
+                    return;
+                }
+                if (!reportedDown) {
+                    log.log(Level.WARNING, "user events: cannot read the user service's events ("
+                            + e.getMessage() + "); will retry");
+                    reportedDown = true;
+                }
+                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+            }
+            try {
+                Thread.sleep(backoff);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    /** Reads and applies one batch of events; answers how many were read. */
+    int pollOnce() throws IOException {
+        long after = orders.offset(SOURCE);
+        JsonNode page;
+        try (HttpClientResponse res = client.get("/events")
+                .queryParam("after", Long.toString(after))
+                .queryParam("limit", Integer.toString(BATCH))
+                .header(HeaderNames.ACCEPT, "application/json")
+                .request();
+             InputStream body = res.inputStream()) {
+            if (res.status().code() != 200) {
+                throw new IOException("the user service answered " + res.status().code() + " for its events");
+            }
+            page = Json.mapper().readTree(body);
+        }
+        int count = 0;
+        long skippedUpTo = 0;
+        for (JsonNode event : page.path("items")) {
+            long id = event.path("id").asLong();
+            if ("user.deleted".equals(event.path("type").asText())) {
+                long userId = event.path("subjectId").asLong();
+                int cancelled = orders.cancelOpenOrdersOf(userId, SOURCE, id);
+                skippedUpTo = 0;
+                if (cancelled > 0) {
+                    log.info(() -> "user " + userId + " was deleted: cancelled " + cancelled + " open order(s)");
+                }
+            } else {
+                skippedUpTo = id;
+            }
+            count++;
+        }
+        // events that need no change are recorded once per batch, not once each
+        if (skippedUpTo > 0) {
+            orders.skip(SOURCE, skippedUpTo);
+        }
+        return count;
+    }
+}

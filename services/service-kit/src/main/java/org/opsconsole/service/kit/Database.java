@@ -1,0 +1,170 @@
+package org.opsconsole.service.kit;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
+import io.helidon.dbclient.DbClient;
+import io.helidon.dbclient.DbTransaction;
+import io.helidon.dbclient.jdbc.JdbcClientBuilder;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * One service's database: a HikariCP pool handed to Helidon's DbClient (there is no Helidon
+ * Hikari provider), with the schema migrated by Flyway at start.
+ *
+ * <p>H2 file databases run with {@code WRITE_DELAY=0}: a commit is written to the file before the
+ * request is answered, so an acknowledged write survives {@code kill -9} (it is not fsynced, so a
+ * power loss can still lose the last writes).
+ */
+public final class Database implements AutoCloseable {
+
+    private final HikariDataSource pool;
+    private final DbClient client;
+    private final boolean created;
+
+    private Database(HikariDataSource pool, boolean created) {
+        this.pool = pool;
+        this.created = created;
+        this.client = JdbcClientBuilder.create()
+                .connectionPool(() -> {
+                    try {
+                        return pool.getConnection();
+                    } catch (SQLException e) {
+                        throw new IllegalStateException("No database connection: " + e.getMessage(), e);
+                    }
+                })
+                .build();
+    }
+
+    /**
+     * Opens (creating and migrating when needed) the database of service {@code name}.
+     *
+     * @param migrations classpath folder of the service's Flyway scripts, e.g. {@code db/migration/users}
+     */
+    public static Database open(String name, ServiceConfig config, String migrations, MeterRegistry meters) {
+        String url = jdbcUrl(name, config);
+        boolean isNew = config.jdbcUrl() == null
+                && (config.dataDir() == null || !Files.exists(config.dataDir().resolve(name + ".mv.db")));
+        HikariConfig hikari = new HikariConfig();
+        hikari.setJdbcUrl(url);
+        hikari.setUsername("sa");
+        hikari.setPassword("");
+        hikari.setPoolName(name);
+        hikari.setMaximumPoolSize(16);
+        hikari.setMinimumIdle(2);
+        hikari.setConnectionTimeout(5_000);
+        hikari.setInitializationFailTimeout(1);
+        hikari.setMetricRegistry(meters);
+        HikariDataSource pool;
+        try {
+            if (config.dataDir() != null) {
+                Files.createDirectories(config.dataDir());
+            }
+            pool = new HikariDataSource(hikari);
+        } catch (HikariPool.PoolInitializationException e) {
+            throw new ServiceStartException(describe(name, config, e.getCause() == null ? e : e.getCause()), e);
+        } catch (java.io.IOException e) {
+            throw new ServiceStartException("cannot create the data folder " + config.dataDir() + ": " + e, e);
+        }
+        try {
+            Flyway.configure()
+                    .dataSource(pool)
+                    .locations("classpath:" + migrations)
+                    .load()
+                    .migrate();
+        } catch (FlywayException e) {
+            pool.close();
+            throw new ServiceStartException("the " + name + " database could not be migrated: " + e.getMessage(), e);
+        }
+        return new Database(pool, isNew);
+    }
+
+    static String jdbcUrl(String name, ServiceConfig config) {
+        if (config.jdbcUrl() != null) {
+            return config.jdbcUrl();
+        }
+        if (config.dataDir() == null) {
+            return "jdbc:h2:mem:" + name + "-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        }
+        Path file = config.dataDir().toAbsolutePath().resolve(name);
+        // WRITE_DELAY=0: durability on kill -9 (STACK.md trap 6). No AUTO_SERVER, no web console.
+        return "jdbc:h2:file:" + file + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+    }
+
+    private static String describe(String name, ServiceConfig config, Throwable cause) {
+        String text = String.valueOf(cause.getMessage());
+        if (text.contains("already in use") || text.contains("Database may be already in use")
+                || text.contains("locked")) {
+            return "the " + name + " database in " + config.dataDir()
+                    + " is locked by another program (is another Ops Console running on it?)";
+        }
+        return "the " + name + " database could not be opened: " + text.lines().findFirst().orElse(text);
+    }
+
+    public DbClient client() {
+        return client;
+    }
+
+    /** True when this start created the database (so the service may seed demo data). */
+    public boolean isNew() {
+        return created;
+    }
+
+    /** Runs {@code work} in one transaction: committed if it returns, rolled back if it throws. */
+    public <T> T inTransaction(Function<DbTransaction, T> work) {
+        DbTransaction tx = client.transaction();
+        T result;
+        try {
+            result = work.apply(tx);
+        } catch (RuntimeException | Error e) {
+            rollbackQuietly(tx, e);
+            throw e;
+        }
+        tx.commit();
+        return result;
+    }
+
+    private static void rollbackQuietly(DbTransaction tx, Throwable failure) {
+        try {
+            tx.rollback();
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    /** A cheap query that proves the database answers. */
+    public boolean isReachable() {
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+            return s.execute("SELECT 1");
+        } catch (SQLException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Closes the pool; an H2 database is shut down first so its files are released at once. */
+    @Override
+    public void close() {
+        if (pool.isClosed()) {
+            return;
+        }
+        if (pool.getJdbcUrl().startsWith("jdbc:h2:")) {
+            try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+                s.execute("SHUTDOWN");
+            } catch (SQLException | RuntimeException e) {
+                // the pool is closed next; a failed compaction only costs disk space
+            }
+        }
+        client.close();
+        pool.close();
+    }
+}

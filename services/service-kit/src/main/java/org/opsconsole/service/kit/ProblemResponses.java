@@ -1,0 +1,94 @@
+package org.opsconsole.service.kit;
+
+import io.helidon.http.DirectHandler;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import org.opsconsole.model.Json;
+import org.opsconsole.model.Problem;
+
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Turns every failure into an {@code application/problem+json} answer (RFC 9457). Client mistakes
+ * keep their 4xx; anything unexpected is a 500 whose body says nothing of the code behind it (no
+ * stack trace, SQL or class name), while the log keeps the details.
+ */
+public final class ProblemResponses {
+
+    private final Logger log;
+
+    ProblemResponses(Logger log) {
+        this.log = log;
+    }
+
+    static String typeOf(Status status) {
+        return "https://opsconsole.org/problems/" + status.code();
+    }
+
+    static Problem problem(Status status, String detail) {
+        return new Problem(typeOf(status), status.reasonPhrase(), status.code(), detail, List.of());
+    }
+
+    static byte[] bytes(Problem problem) {
+        try {
+            return Json.mapper().writeValueAsBytes(problem);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Sends a problem, unless the response has already gone out. */
+    public static void send(ServerResponse res, Problem problem) {
+        if (res.isSent()) {
+            return;
+        }
+        res.status(Status.create(problem.status()));
+        res.header(HeaderNames.CONTENT_TYPE, Problem.MEDIA_TYPE);
+        res.send(bytes(problem));
+    }
+
+    void register(HttpRouting.Builder routing) {
+        routing.error(ProblemException.class, this::onProblem)
+                .error(Exception.class, this::onUnexpected);
+    }
+
+    private void onProblem(ServerRequest req, ServerResponse res, ProblemException e) {
+        if (e.retryAfter() != null) {
+            res.header(HeaderNames.RETRY_AFTER, Long.toString(Math.max(1, e.retryAfter().toSeconds())));
+        }
+        send(res, e.problem());
+    }
+
+    private void onUnexpected(ServerRequest req, ServerResponse res, Exception e) {
+        if (e instanceof io.helidon.http.RequestException re && re.status().code() < 500) {
+            send(res, problem(re.status(), "The request could not be read"));
+            return;
+        }
+        log.log(Level.SEVERE, "Unexpected failure on " + req.prologue().method() + " " + req.path().path(), e);
+        send(res, problem(Status.INTERNAL_SERVER_ERROR_500,
+                "The service failed to handle the request; the error has been logged"));
+    }
+
+    /** Problem+json also for what the server answers before routing (bad prologue, oversized body). */
+    static DirectHandler directHandler() {
+        return (request, eventType, status, headers, message) -> {
+            String detail = switch (eventType) {
+                case PAYLOAD_TOO_LARGE -> "The request body is larger than the limit of 1 MiB";
+                case BAD_REQUEST -> "The request could not be parsed as HTTP";
+                default -> status.reasonPhrase();
+            };
+            return DirectHandler.TransportResponse.builder()
+                    .status(status)
+                    .header(HeaderNames.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                    .entity(bytes(problem(status, detail)))
+                    .keepAlive(eventType.keepAlive())
+                    .build();
+        };
+    }
+}

@@ -1,0 +1,79 @@
+package org.opsconsole.service.kit;
+
+import io.helidon.webserver.http.ServerRequest;
+
+import java.util.Optional;
+
+/** Path and query parameters, parsed with a 400 naming the parameter when they are malformed. */
+public final class RequestParams {
+
+    public static final int DEFAULT_LIMIT = 20;
+    public static final int MAX_LIMIT = 1000;
+
+    private RequestParams() {
+    }
+
+    public static long id(ServerRequest req) {
+        return positiveId("id", req.path().pathParameters().get("id"));
+    }
+
+    public static long positiveId(String name, String text) {
+        long value = parseLong(name, text);
+        if (value < 1) {
+            throw ProblemException.badRequest(name, "must be a positive whole number");
+        }
+        return value;
+    }
+
+    public static Optional<String> query(ServerRequest req, String name) {
+        return req.query().first(name).asOptional().map(String::trim).filter(s -> !s.isEmpty());
+    }
+
+    public static Optional<Long> queryId(ServerRequest req, String name) {
+        return query(req, name).map(text -> positiveId(name, text));
+    }
+
+    public static int limit(ServerRequest req) {
+        return query(req, "limit").map(text -> intBetween("limit", text, 1, MAX_LIMIT)).orElse(DEFAULT_LIMIT);
+    }
+
+    public static int offset(ServerRequest req) {
+        return query(req, "offset").map(text -> intBetween("offset", text, 0, Integer.MAX_VALUE)).orElse(0);
+    }
+
+    public static int intBetween(String name, String text, int min, int max) {
+        long value = parseLong(name, text);
+        if (value < min || value > max) {
+            throw ProblemException.badRequest(name, "must be between " + min + " and " + max);
+        }
+        return (int) value;
+    }
+
+    /**
+     * The version a client expects, from {@code If-Match} ({@code "3"}, {@code W/"3"} or {@code 3});
+     * null when the header is absent or {@code *}.
+     */
+    public static Long expectedVersion(ServerRequest req) {
+        Optional<String> header = req.headers().first(io.helidon.http.HeaderNames.IF_MATCH).map(String::trim);
+        if (header.isEmpty() || header.get().equals("*")) {
+            return null;
+        }
+        String tag = header.get().replaceFirst("^W/", "").replace("\"", "").trim();
+        if (!tag.matches("\\d{1,18}")) {
+            throw ProblemException.badRequest("If-Match", "must carry the version to update, like \"3\"");
+        }
+        return Long.parseLong(tag);
+    }
+
+    /** The ETag of a version, as {@code If-Match} expects it back. */
+    public static String etag(long version) {
+        return "\"" + version + "\"";
+    }
+
+    private static long parseLong(String name, String text) {
+        if (text == null || !text.matches("-?\\d{1,18}")) {
+            throw ProblemException.badRequest(name, "must be a whole number");
+        }
+        return Long.parseLong(text);
+    }
+}

@@ -1,0 +1,213 @@
+package org.opsconsole.service.kit;
+
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.DirectHandlers;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http1.Http1Config;
+import io.helidon.http.DirectHandler;
+import io.helidon.http.Status;
+
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Starts a {@link ServiceApp} as a Helidon SE web server: database and migrations, limits,
+ * problem+json errors, auth, metrics, health, OpenAPI, events, then the service's own routes.
+ */
+public final class ServiceBootstrap {
+
+    private static final int MAX_HEADER_BYTES = 16 * 1024;
+    private static final int MAX_CONNECTIONS = 1024;
+
+    private ServiceBootstrap() {
+    }
+
+    public static RunningService start(ServiceApp app, ServiceConfig config, Logger log) {
+        requireTokenOffLoopback(config);
+        String version = versionOf(app);
+        ServiceMetrics metrics = new ServiceMetrics(app.name());
+        Database database = Database.open(app.name(), config, app.migrations(), metrics.registry());
+        try {
+            Outbox outbox = new Outbox(app.name(), database);
+            ServiceContext context = new ServiceContext(app.name(), version, config, database, outbox, metrics, log);
+            EventsEndpoint events = new EventsEndpoint(outbox, database);
+            HttpRouting.Builder routing = HttpRouting.builder();
+            new ProblemResponses(log).register(routing);
+            metrics.register(routing);
+            config.token().ifPresent(token -> routing.addFilter(new ApiTokenFilter(token)));
+            new HealthEndpoint(app.name(), version, database::isReachable).register(routing);
+            new OpenApiEndpoint(app.openApiDocument(), version).register(routing);
+            events.register(routing);
+            app.routing(routing, context);
+            routing.any((req, res) -> ProblemResponses.send(res, ProblemResponses.problem(Status.NOT_FOUND_404,
+                    "There is no " + req.prologue().method().text() + " " + req.path().path() + " on this service")));
+
+            WebServer server = WebServer.builder()
+                    .host(config.host())
+                    .port(config.port())
+                    .maxPayloadSize(JsonBodies.MAX_BODY_BYTES + 1024L)
+                    .maxTcpConnections(MAX_CONNECTIONS)
+                    .shutdownGracePeriod(Duration.ofMillis(500))
+                    .addProtocol(Http1Config.builder().maxHeadersSize(MAX_HEADER_BYTES).build())
+                    .directHandlers(directHandlers())
+                    .routing(routing)
+                    .build();
+            startListening(server, app.name(), config);
+            URI baseUri = URI.create("http://" + hostForUri(config.host()) + ":" + server.port());
+            Handle handle = new Handle(app, context, server, events, baseUri, log);
+            log.info(() -> app.name() + " service " + version + " listening on " + baseUri
+                    + " with " + describeStorage(config));
+            try {
+                app.started(context, baseUri);
+            } catch (RuntimeException e) {
+                handle.stop();
+                throw new ServiceStartException("the " + app.name() + " service failed after start: " + e.getMessage(), e);
+            }
+            return handle;
+        } catch (RuntimeException e) {
+            metrics.close();
+            database.close();
+            throw e;
+        }
+    }
+
+    private static DirectHandlers directHandlers() {
+        DirectHandler handler = ProblemResponses.directHandler();
+        DirectHandlers.Builder builder = DirectHandlers.builder();
+        for (DirectHandler.EventType type : DirectHandler.EventType.values()) {
+            builder.addHandler(type, handler);
+        }
+        return builder.build();
+    }
+
+    private static void startListening(WebServer server, String name, ServiceConfig config) {
+        try {
+            server.start();
+        } catch (RuntimeException e) {
+            Throwable cause = e;
+            while (cause != null && !(cause instanceof BindException)) {
+                cause = cause.getCause();
+            }
+            if (cause != null) {
+                throw new ServiceStartException("port " + config.port() + " on " + config.host()
+                        + " is already in use by another program", e);
+            }
+            throw new ServiceStartException("the " + name + " service could not listen on "
+                    + config.host() + ":" + config.port() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void requireTokenOffLoopback(ServiceConfig config) {
+        boolean loopback;
+        try {
+            loopback = InetAddress.getByName(config.host()).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            throw new ServiceStartException("the address " + config.host() + " is unknown", e);
+        }
+        if (!loopback && config.token().isEmpty()) {
+            throw new ServiceStartException("binding to " + config.host() + " exposes the service beyond this machine;"
+                    + " set an API token first (OPSCONSOLE_API_TOKEN or --api-token)", null);
+        }
+    }
+
+    private static String hostForUri(String host) {
+        if (host.equals("0.0.0.0") || host.equals("::")) {
+            return "127.0.0.1";
+        }
+        return host.contains(":") ? "[" + host + "]" : host;
+    }
+
+    private static String describeStorage(ServiceConfig config) {
+        if (config.jdbcUrl() != null) {
+            return "database " + config.jdbcUrl().replaceAll("password=[^;&]*", "password=***");
+        }
+        return config.dataDir() == null ? "an in-memory database" : "data in " + config.dataDir();
+    }
+
+    static String versionOf(ServiceApp app) {
+        String version = app.getClass().getPackage().getImplementationVersion();
+        return version == null ? "dev" : version;
+    }
+
+    /** The running server as its embedder sees it. */
+    private static final class Handle implements RunningService {
+        private final ServiceApp app;
+        private final ServiceContext context;
+        private final WebServer server;
+        private final EventsEndpoint events;
+        private final URI baseUri;
+        private final Logger log;
+        private final AtomicBoolean stopped = new AtomicBoolean();
+
+        Handle(ServiceApp app, ServiceContext context, WebServer server, EventsEndpoint events, URI baseUri,
+               Logger log) {
+            this.app = app;
+            this.context = context;
+            this.server = server;
+            this.events = events;
+            this.baseUri = baseUri;
+            this.log = log;
+        }
+
+        @Override
+        public String name() {
+            return app.name();
+        }
+
+        @Override
+        public int port() {
+            return server.port();
+        }
+
+        @Override
+        public URI baseUri() {
+            return baseUri;
+        }
+
+        @Override
+        public String version() {
+            return context.version();
+        }
+
+        @Override
+        public boolean isHealthy() {
+            return !stopped.get() && server.isRunning() && context.database().isReachable();
+        }
+
+        @Override
+        public String loggerName() {
+            return log.getName();
+        }
+
+        @Override
+        public Optional<Path> dataDir() {
+            return Optional.ofNullable(context.config().dataDir());
+        }
+
+        @Override
+        public void stop() {
+            if (!stopped.compareAndSet(false, true)) {
+                return;
+            }
+            log.info(() -> app.name() + " service stopping");
+            try {
+                app.stopping();
+            } catch (RuntimeException e) {
+                log.log(Level.WARNING, app.name() + " service: error while stopping background work", e);
+            }
+            events.close();
+            server.stop();
+            context.database().close();
+            context.metrics().close();
+            log.info(() -> app.name() + " service stopped");
+        }
+    }
+}

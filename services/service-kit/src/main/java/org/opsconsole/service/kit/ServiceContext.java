@@ -1,0 +1,8 @@
+package org.opsconsole.service.kit;
+
+import java.util.logging.Logger;
+
+/** What a service's own code gets from the kit once its database is open. */
+public record ServiceContext(String name, String version, ServiceConfig config, Database database,
+                             Outbox outbox, ServiceMetrics metrics, Logger log) {
+}

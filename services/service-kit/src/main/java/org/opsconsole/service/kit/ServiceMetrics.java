@@ -1,0 +1,101 @@
+package org.opsconsole.service.kit;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.Filter;
+import io.helidon.webserver.http.FilterChain;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.RoutingRequest;
+import io.helidon.webserver.http.RoutingResponse;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One service's meters, in a Prometheus registry of its own: two Helidon servers in one JVM share
+ * Helidon's registry (STACK.md trap 5), and the console's charts must never mix the two services.
+ * Every meter carries the tag {@code service}.
+ */
+public final class ServiceMetrics implements Filter {
+
+    private final PrometheusMeterRegistry registry;
+    private final JvmGcMetrics gcMetrics;
+
+    public ServiceMetrics(String service) {
+        registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        registry.config().commonTags("service", service);
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ClassLoaderMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        gcMetrics = new JvmGcMetrics();
+        gcMetrics.bindTo(registry);
+    }
+
+    public MeterRegistry registry() {
+        return registry;
+    }
+
+    void register(HttpRouting.Builder routing) {
+        routing.addFilter(this);
+        routing.get("/observe/metrics", this::scrape);
+    }
+
+    @Override
+    public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
+        long start = System.nanoTime();
+        try {
+            chain.proceed();
+        } finally {
+            record(req, res, System.nanoTime() - start);
+        }
+    }
+
+    private void record(ServerRequest req, ServerResponse res, long nanos) {
+        String route = req.matchingPattern().filter(p -> !p.isBlank()).orElse("unmatched");
+        if (route.startsWith("/observe/metrics")) {
+            return;
+        }
+        String method = req.prologue().method().text();
+        int status = res.status().code();
+        String outcome = status >= 500 ? "SERVER_ERROR" : status >= 400 ? "CLIENT_ERROR" : "SUCCESS";
+        Timer.builder("http.server.requests")
+                .description("HTTP requests served, by route")
+                .tags("method", method, "route", route, "status", Integer.toString(status), "outcome", outcome)
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(10))
+                .register(registry)
+                .record(nanos, TimeUnit.NANOSECONDS);
+        if (status >= 400) {
+            Counter.builder("http.server.errors")
+                    .description("HTTP requests answered with an error, by route and kind")
+                    .tags("method", method, "route", route, "kind", status >= 500 ? "server" : "client")
+                    .register(registry)
+                    .increment();
+        }
+    }
+
+    private void scrape(ServerRequest req, ServerResponse res) {
+        res.header(HeaderNames.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8");
+        res.send(registry.scrape().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    void close() {
+        gcMetrics.close();
+        registry.close();
+    }
+}

@@ -1,0 +1,72 @@
+package org.opsconsole.service.kit;
+
+import org.opsconsole.model.FieldError;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Collects what is wrong with a request's fields, then fails once with all of them (422), so a
+ * client sees every problem in one answer.
+ */
+public final class Validation {
+
+    private final List<FieldError> errors = new ArrayList<>();
+
+    public Validation text(String field, String value, int min, int max) {
+        if (value == null) {
+            return error(field, "is required");
+        }
+        int length = value.codePointCount(0, value.length());
+        if (value.isBlank()) {
+            return error(field, "must not be blank");
+        }
+        if (length < min || length > max) {
+            return error(field, "must be " + min + " to " + max + " characters long");
+        }
+        if (value.chars().anyMatch(c -> Character.isISOControl(c))) {
+            return error(field, "must not contain control characters");
+        }
+        return this;
+    }
+
+    public Validation wholeNumber(String field, Long value, long min, long max) {
+        if (value == null) {
+            return error(field, "is required");
+        }
+        if (value < min || value > max) {
+            return error(field, "must be between " + min + " and " + max);
+        }
+        return this;
+    }
+
+    public Validation money(String field, BigDecimal value, BigDecimal min, BigDecimal max) {
+        if (value == null) {
+            return error(field, "is required");
+        }
+        if (value.stripTrailingZeros().scale() > 2) {
+            return error(field, "must have at most 2 decimal places");
+        }
+        if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+            return error(field, "must be between " + min.toPlainString() + " and " + max.toPlainString());
+        }
+        return this;
+    }
+
+    public Validation error(String field, String message) {
+        errors.add(new FieldError(field, message));
+        return this;
+    }
+
+    public boolean hasErrors() {
+        return !errors.isEmpty();
+    }
+
+    /** Throws a 422 listing every error, if there are any. */
+    public void check() {
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+    }
+}
