@@ -188,7 +188,9 @@ public final class LoadRun {
     }
 
     private void startWorkers() {
-        Thread.Builder builder = Thread.ofVirtual().name("load-" + id + "-", 0);
+        // platform threads: measured fewer late sends than virtual ones (a timed park wakes sooner), and
+        // their number is bounded by --connections anyway
+        Thread.Builder builder = Thread.ofPlatform().daemon(true).name("load-" + id + "-", 0);
         int count = switch (scenario.model()) {
             case Open open -> (int) Math.min(scenario.connections(), Math.max(1, open.plan().totalRequests()));
             case Closed closed -> closed.vus();
