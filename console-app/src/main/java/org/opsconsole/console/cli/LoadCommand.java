@@ -5,6 +5,7 @@ import org.opsconsole.console.load.LoadEngine;
 import org.opsconsole.console.load.LoadReport;
 import org.opsconsole.console.load.LoadRun;
 import org.opsconsole.console.load.LoadScenario;
+import org.opsconsole.console.load.LoadSnapshot;
 import org.opsconsole.console.load.OperationMix;
 import org.opsconsole.console.load.RatePlan;
 import org.opsconsole.console.load.ReportFiles;
@@ -49,6 +50,7 @@ import java.util.concurrent.TimeUnit;
                 "  1m@0->1000       ramp linearly from 0/s to 1000/s over one minute",
                 "  40s@100->400/4   steps: 100, 200, 300, 400/s, 10 seconds each",
                 "  --rate 500 --ramp 10s --duration 30s is the same as --stage 10s@0->500 --stage 30s@500",
+                "  --warmup 10s adds 10 s at the first stage's rate before them, left out of the figures",
                 "",
                 "Operations (--mix NAME=WEIGHT,...): read-user, list-users, create-user, create-order, list-orders, "
                         + "change-status. Created users get unique emails (load-<run>-<n>@example.test); orders go to "
@@ -107,6 +109,11 @@ public final class LoadCommand implements java.util.concurrent.Callable<Integer>
     @Option(names = "--stage", paramLabel = "STAGE", description = "A stage of the open model (repeatable): see Stages below.")
     List<String> stages = new ArrayList<>();
 
+    @Option(names = "--warmup", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "0s",
+            description = "Send for this long first, at the first stage's rate (or with --vus), and leave it out of "
+                    + "every figure, as wrk2's calibration does: the first seconds of a JVM are slow (default: none).")
+    Duration warmup;
+
     @Option(names = "--vus", paramLabel = "N", description = "Closed model: this many virtual users.")
     Integer vus;
 
@@ -152,7 +159,8 @@ public final class LoadCommand implements java.util.concurrent.Callable<Integer>
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         out.println("Load: " + scenario.target().describe());
-        out.println(describe(scenario));
+        out.println(describe(scenario) + (warmup.isZero() ? "" : "; first a warm-up of " + Durations.format(warmup)
+                + ", not measured"));
         out.flush();
 
         LoadRun run = LoadEngine.start(scenario);
@@ -167,9 +175,17 @@ public final class LoadCommand implements java.util.concurrent.Callable<Integer>
         }, "load-ctrl-c");
         Runtime.getRuntime().addShutdownHook(onCtrlC);
         long[] lastPrinted = {-1};
+        boolean[] warmedUp = {!warmup.isZero()};
         run.onSnapshot(s -> {
             long second = (long) Math.floor(s.elapsedSeconds());
-            if (s.phase() == org.opsconsole.console.load.LoadSnapshot.Phase.RUNNING && second > lastPrinted[0] && second >= 1) {
+            if (s.phase() == LoadSnapshot.Phase.WARMING_UP && second > lastPrinted[0]) {
+                lastPrinted[0] = second;
+                out.println(String.format(java.util.Locale.ROOT, "%6ds  warming up (not measured)", second));
+                out.flush();
+            } else if (s.phase() == LoadSnapshot.Phase.RUNNING && warmedUp[0]) {
+                warmedUp[0] = false;
+                lastPrinted[0] = 0;
+            } else if (s.phase() == LoadSnapshot.Phase.RUNNING && second > lastPrinted[0] && second >= 1) {
                 lastPrinted[0] = second;
                 out.println(ReportText.liveLine(s));
                 out.flush();
@@ -266,7 +282,7 @@ public final class LoadCommand implements java.util.concurrent.Callable<Integer>
         if (connections < 1) {
             throw usage("--connections must be at least 1");
         }
-        return new LoadScenario(target, model, connections, timeout, lateAfter, thresholds);
+        return new LoadScenario(target, model, connections, timeout, lateAfter, thresholds, warmup);
     }
 
     private List<Stage> stages() {

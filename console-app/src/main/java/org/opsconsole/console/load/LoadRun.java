@@ -58,6 +58,8 @@ public final class LoadRun {
     private volatile String stopReason;
     private volatile String outcome = LoadReport.COMPLETED;
     private volatile long startNanos;
+    private volatile long measureFromNanos;
+    private RatePlan schedule;
     private volatile long endNanos;
     private LoadHttpClient http;
     private RunRecorder recorder;
@@ -152,9 +154,11 @@ public final class LoadRun {
             }
             recorder = new RunRecorder(List.copyOf(operations.keySet()), scenario.lateAfter().toNanos());
             sampler = new RunSampler(recorder, List.copyOf(operations.keySet()));
+            schedule = scenario.model() instanceof Open open ? withWarmup(open.plan()) : null;
             startNanos = System.nanoTime();
-            sampler.begin(startNanos);
-            phase = Phase.RUNNING;
+            measureFromNanos = startNanos + scenario.warmup().toNanos();
+            sampler.begin(measureFromNanos);
+            phase = scenario.warmup().isZero() ? Phase.RUNNING : Phase.WARMING_UP;
             ticker.scheduleAtFixedRate(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
             startWorkers();
             for (Thread worker : workers) {
@@ -187,17 +191,29 @@ public final class LoadRun {
         }
     }
 
+    private RatePlan withWarmup(RatePlan plan) {
+        if (scenario.warmup().isZero()) {
+            return plan;
+        }
+        Stage first = plan.stages().getFirst();
+        double rate = first.fromRate() > 0 ? first.fromRate() : first.toRate();
+        List<Stage> stages = new ArrayList<>();
+        stages.add(Stage.constant(scenario.warmup(), rate));
+        stages.addAll(plan.stages());
+        return new RatePlan(stages);
+    }
+
     private void startWorkers() {
         // platform threads: measured fewer late sends than virtual ones (a timed park wakes sooner), and
         // their number is bounded by --connections anyway
         Thread.Builder builder = Thread.ofPlatform().daemon(true).name("load-" + id + "-", 0);
         int count = switch (scenario.model()) {
-            case Open open -> (int) Math.min(scenario.connections(), Math.max(1, open.plan().totalRequests()));
+            case Open open -> (int) Math.min(scenario.connections(), Math.max(1, schedule.totalRequests()));
             case Closed closed -> closed.vus();
         };
         List<Thread> started = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            Runnable body = scenario.model() instanceof Open open ? () -> openWorker(open.plan()) : this::closedWorker;
+            Runnable body = scenario.model() instanceof Open ? () -> openWorker(schedule) : this::closedWorker;
             started.add(builder.unstarted(body));
         }
         workers.addAll(started);
@@ -225,7 +241,7 @@ public final class LoadRun {
 
     private void closedWorker() {
         Closed closed = (Closed) scenario.model();
-        long end = startNanos + closed.duration().toNanos();
+        long end = measureFromNanos + closed.duration().toNanos();
         long think = closed.think().toNanos();
         while (!stopping && System.nanoTime() < end) {
             send(nextTicket.getAndIncrement(), -1);
@@ -252,6 +268,10 @@ public final class LoadRun {
         }
         long sent = System.nanoTime();
         long planned = due < 0 ? sent : due;
+        if (planned < measureFromNanos) {
+            warmupSend(op, request);
+            return;
+        }
         recorder.sending(sent - planned);
         LoadHttpClient.Outcome outcome = http.send(request, op.readsBody());
         long done = System.nanoTime();
@@ -271,12 +291,33 @@ public final class LoadRun {
         recorder.completed(recorder.operations.get(op.name()), planned, sent, done, outcome.errorKind());
     }
 
+    /** A warm-up request: sent and learnt from (ids it created), never counted. */
+    private void warmupSend(Operation op, Request request) {
+        LoadHttpClient.Outcome outcome = http.send(request, op.readsBody());
+        try {
+            if (outcome.status() > 0) {
+                op.onResponse(request, outcome.status(), outcome.body());
+            } else {
+                op.onFailure(request);
+            }
+        } catch (RuntimeException e) {
+            // as in send(): a surprising answer must not kill a worker
+        }
+    }
+
     // Sampling //
 
     private void tick() {
         try {
             long now = System.nanoTime();
-            sampler.tick(now, startNanos, plannedRateAt(now), behindMs(now), false);
+            if (now < measureFromNanos) {
+                publish(warmupSnapshot(now));
+                return;
+            }
+            if (phase == Phase.WARMING_UP) {
+                phase = Phase.RUNNING;
+            }
+            sampler.tick(now, measureFromNanos, plannedRateAt(now), behindMs(now), false);
             LoadSnapshot snapshot = snapshot(now);
             checkThresholds(snapshot);
             publish(snapshot);
@@ -286,19 +327,19 @@ public final class LoadRun {
     }
 
     private double plannedRateAt(long now) {
-        return scenario.model() instanceof Open open ? open.plan().rateAt(now - startNanos) : 0;
+        return schedule != null ? schedule.rateAt(now - startNanos) : 0;
     }
 
     /** How far in the past the next unsent request's due time is (0 when on schedule). */
     private double behindMs(long now) {
-        if (!(scenario.model() instanceof Open open)) {
+        if (schedule == null) {
             return 0;
         }
         long next = nextTicket.get();
-        if (next >= open.plan().totalRequests()) {
+        if (next >= schedule.totalRequests()) {
             return 0;
         }
-        long due = startNanos + open.plan().dueNanos(next);
+        long due = startNanos + schedule.dueNanos(next);
         return Math.max(0, (now - due) / 1e6);
     }
 
@@ -319,7 +360,7 @@ public final class LoadRun {
     }
 
     private LoadSnapshot snapshot(long now) {
-        double elapsed = (Math.max(now, startNanos) - startNanos) / 1e9;
+        double elapsed = (Math.max(now, measureFromNanos) - measureFromNanos) / 1e9;
         double planned = scenario.model().duration().toNanos() / 1e9;
         List<LoadSnapshot.OperationCount> ops = recorder.operations.values().stream()
                 .map(o -> new LoadSnapshot.OperationCount(o.name, o.count.sum(), o.errors.sum()))
@@ -332,6 +373,13 @@ public final class LoadRun {
                 RunSampler.round(behindMs(now)), RunSampler.round(recorder.maxLatenessNanos.get() / 1e6),
                 Math.max(0, recorder.inFlight.get()),
                 sampler.windowCorrected(), sampler.windowUncorrected(), sampler.totalCorrected(), ops, stopReason);
+    }
+
+    private LoadSnapshot warmupSnapshot(long now) {
+        double planned = scenario.model().duration().toNanos() / 1e9;
+        return new LoadSnapshot(id, stopping ? Phase.STOPPING : Phase.WARMING_UP, RunSampler.round((now - startNanos) / 1e9),
+                planned, 0, RunSampler.round(plannedRateAt(now)), 0, 0, 0, 0, RunSampler.round(behindMs(now)), 0, 0,
+                Percentiles.EMPTY, Percentiles.EMPTY, Percentiles.EMPTY, List.of(), stopReason);
     }
 
     private LoadSnapshot emptySnapshot() {
@@ -362,8 +410,8 @@ public final class LoadRun {
             completion.complete(null);
             return;
         }
-        long now = endNanos == 0 ? System.nanoTime() : endNanos;
-        sampler.tick(now, startNanos, plannedRateAt(now), behindMs(now), true);
+        long now = Math.max(measureFromNanos, endNanos == 0 ? System.nanoTime() : endNanos);
+        sampler.tick(now, measureFromNanos, plannedRateAt(now), behindMs(now), true);
         LoadReport report = report(now);
         phase = Phase.DONE;
         publish(snapshot(now));
@@ -372,7 +420,7 @@ public final class LoadRun {
     }
 
     private LoadReport report(long now) {
-        double seconds = Math.max(1e-3, (now - startNanos) / 1e9);
+        double seconds = Math.max(1e-3, (now - measureFromNanos) / 1e9);
         long requests = recorder.requests.sum();
         long errors = recorder.errors.sum();
         long late = recorder.late.sum();
@@ -423,7 +471,8 @@ public final class LoadRun {
             warnings.add(recorder.skipped.sum() + " requests were skipped: no operation of the mix had anything to act on");
         }
         return new LoadReport(id, startedAt, scenario.model() instanceof Open ? "open" : "closed",
-                scenario.target().describe(), stages, vus, thinkMs, scenario.connections(), targetRate, achieved,
+                scenario.target().describe(), stages, vus, thinkMs, scenario.connections(),
+                scenario.warmup().toNanos() / 1e9, targetRate, achieved,
                 RunSampler.round(seconds), requests, errors,
                 requests == 0 ? 0 : RunSampler.round(100.0 * errors / requests), late,
                 requests == 0 ? 0 : RunSampler.round(100.0 * late / requests), lateAfterMs, maxBehind,

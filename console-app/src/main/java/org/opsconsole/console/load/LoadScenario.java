@@ -12,9 +12,12 @@ import java.util.Objects;
  * @param connections   the most requests in flight at once, and the size of the connection pool
  * @param timeout       a request that takes longer fails as "timeout"
  * @param lateAfter     a send that leaves this much later than its planned time counts as late
+ * @param warmup        sent before the measured run and left out of every figure (as wrk2's calibration):
+ *                      the open model warms up at its first stage's starting rate (its end rate when that
+ *                      is 0), the closed model with its users
  */
 public record LoadScenario(Target target, Model model, int connections, Duration timeout, Duration lateAfter,
-                           List<Threshold> thresholds) {
+                           List<Threshold> thresholds, Duration warmup) {
 
     public static final int DEFAULT_CONNECTIONS = 64;
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
@@ -30,29 +33,37 @@ public record LoadScenario(Target target, Model model, int connections, Duration
         timeout = timeout == null ? DEFAULT_TIMEOUT : timeout;
         lateAfter = lateAfter == null ? DEFAULT_LATE_AFTER : lateAfter;
         thresholds = thresholds == null ? List.of() : List.copyOf(thresholds);
+        warmup = warmup == null ? Duration.ZERO : warmup;
+        if (warmup.isNegative()) {
+            throw new IllegalArgumentException("warm-up can't be negative");
+        }
         if (model instanceof Closed closed && closed.vus() > connections) {
             connections = closed.vus();
         }
     }
 
     public static LoadScenario of(Target target, Model model) {
-        return new LoadScenario(target, model, DEFAULT_CONNECTIONS, null, null, List.of());
+        return new LoadScenario(target, model, DEFAULT_CONNECTIONS, null, null, List.of(), null);
     }
 
     public LoadScenario withConnections(int n) {
-        return new LoadScenario(target, model, n, timeout, lateAfter, thresholds);
+        return new LoadScenario(target, model, n, timeout, lateAfter, thresholds, warmup);
     }
 
     public LoadScenario withThresholds(List<Threshold> list) {
-        return new LoadScenario(target, model, connections, timeout, lateAfter, list);
+        return new LoadScenario(target, model, connections, timeout, lateAfter, list, warmup);
     }
 
     public LoadScenario withTimeout(Duration d) {
-        return new LoadScenario(target, model, connections, d, lateAfter, thresholds);
+        return new LoadScenario(target, model, connections, d, lateAfter, thresholds, warmup);
+    }
+
+    public LoadScenario withWarmup(Duration d) {
+        return new LoadScenario(target, model, connections, timeout, lateAfter, thresholds, d);
     }
 
     public LoadScenario withLateAfter(Duration d) {
-        return new LoadScenario(target, model, connections, timeout, d, thresholds);
+        return new LoadScenario(target, model, connections, timeout, d, thresholds, warmup);
     }
 
     /** How much load. */

@@ -7,7 +7,7 @@ import java.util.List;
  * live line, the Load screen). Immutable; rates and the {@code window} percentiles cover the last
  * second, counts cover the run so far.
  *
- * @param phase          PREPARING, RUNNING, STOPPING or DONE
+ * @param phase          PREPARING, WARMING_UP, RUNNING, STOPPING or DONE
  * @param progress       0 to 1, by planned time
  * @param targetRate     the planned rate now (0 in the closed model)
  * @param achievedRate   completions per second over the last second
@@ -35,7 +35,8 @@ public record LoadSnapshot(
         List<OperationCount> operations,
         String stopReason) {
 
-    public enum Phase { PREPARING, RUNNING, STOPPING, DONE }
+    /** PREPARING: learning what exists; WARMING_UP: sending, not measuring (elapsed counts the warm-up). */
+    public enum Phase { PREPARING, WARMING_UP, RUNNING, STOPPING, DONE }
 
     /** Counts of one operation so far. */
     public record OperationCount(String name, long count, long errors) {

@@ -91,7 +91,7 @@ class ReportsTest {
         LoadReport slower = ReportFiles.mapper().readValue(ReportFiles.toJson(report)
                 .replace("\"" + report.runId() + "\"", "\"later-run\""), LoadReport.class);
         slower = new LoadReport("later-run", slower.startedAt().plusSeconds(60), slower.model(), slower.target(),
-                slower.stages(), slower.vus(), slower.thinkMs(), slower.connections(), slower.targetRate(),
+                slower.stages(), slower.vus(), slower.thinkMs(), slower.connections(), slower.warmupSeconds(), slower.targetRate(),
                 slower.achievedRate() / 2, slower.durationSeconds(), slower.requests(), slower.errors(),
                 slower.errorPercent(), slower.late(), slower.latePercent(), slower.lateAfterMs(), slower.maxBehindMs(),
                 new LoadReport.Latency(new Percentiles(50, 90, 990, 999, 1000, 60), slower.latencyMs().uncorrected()),
