@@ -138,6 +138,11 @@ public final class LoadCommand implements java.util.concurrent.Callable<Integer>
             description = "Pass/fail rule (repeatable), e.g. 'p99<200ms', 'errors<1%%'.")
     List<Threshold> thresholds = new ArrayList<>();
 
+    @Option(names = "--client", paramLabel = "KIND", defaultValue = "auto", converter = ClientConverter.class,
+            description = "HTTP client: auto (plain sockets for http, OkHttp for https), socket or okhttp "
+                    + "(default: ${DEFAULT-VALUE}; the socket client costs several times less CPU per request).")
+    LoadScenario.HttpClientChoice client;
+
     @Option(names = "--json", paramLabel = "FILE", description = "Write the report as JSON.")
     Path json;
 
@@ -282,7 +287,7 @@ public final class LoadCommand implements java.util.concurrent.Callable<Integer>
         if (connections < 1) {
             throw usage("--connections must be at least 1");
         }
-        return new LoadScenario(target, model, connections, timeout, lateAfter, thresholds, warmup);
+        return new LoadScenario(target, model, connections, timeout, lateAfter, thresholds, warmup, client);
     }
 
     private List<Stage> stages() {
@@ -346,6 +351,18 @@ public final class LoadCommand implements java.util.concurrent.Callable<Integer>
         @Override
         public Duration convert(String value) {
             return Durations.parse(value);
+        }
+    }
+
+    /** {@code auto}, {@code socket}, {@code okhttp}, in any case. */
+    static final class ClientConverter implements ITypeConverter<LoadScenario.HttpClientChoice> {
+        @Override
+        public LoadScenario.HttpClientChoice convert(String value) {
+            try {
+                return LoadScenario.HttpClientChoice.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not auto, socket or okhttp");
+            }
         }
     }
 

@@ -145,7 +145,8 @@ public final class LoadRun {
             t.setDaemon(true);
             return t;
         });
-        try (LoadHttpClient client = new LoadHttpClient(scenario.connections(), scenario.timeout())) {
+        try (LoadHttpClient client = LoadHttpClient.create(scenario.client(),
+                usesHttps(), scenario.connections(), scenario.timeout())) {
             http = client;
             prepare();
             if (stopping) {
@@ -172,6 +173,13 @@ public final class LoadRun {
             publisher.closeExceptionally(e);
             completion.completeExceptionally(e);
         }
+    }
+
+    private boolean usesHttps() {
+        return switch (scenario.target()) {
+            case LoadScenario.Services s -> s.usersUrl().startsWith("https:") || s.ordersUrl().startsWith("https:");
+            case LoadScenario.Url u -> u.url().startsWith("https:");
+        };
     }
 
     private void prepare() throws java.io.IOException {

@@ -15,9 +15,14 @@ import java.util.Objects;
  * @param warmup        sent before the measured run and left out of every figure (as wrk2's calibration):
  *                      the open model warms up at its first stage's starting rate (its end rate when that
  *                      is 0), the closed model with its users
+ * @param client        the HTTP client (see {@link HttpClientChoice})
  */
 public record LoadScenario(Target target, Model model, int connections, Duration timeout, Duration lateAfter,
-                           List<Threshold> thresholds, Duration warmup) {
+                           List<Threshold> thresholds, Duration warmup, HttpClientChoice client) {
+
+    /** Which HTTP client sends: plain sockets for http and OkHttp for https (AUTO), or one of them. */
+    public enum HttpClientChoice { AUTO, SOCKET, OKHTTP }
+
 
     public static final int DEFAULT_CONNECTIONS = 64;
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
@@ -34,6 +39,7 @@ public record LoadScenario(Target target, Model model, int connections, Duration
         lateAfter = lateAfter == null ? DEFAULT_LATE_AFTER : lateAfter;
         thresholds = thresholds == null ? List.of() : List.copyOf(thresholds);
         warmup = warmup == null ? Duration.ZERO : warmup;
+        client = client == null ? HttpClientChoice.AUTO : client;
         if (warmup.isNegative()) {
             throw new IllegalArgumentException("warm-up can't be negative");
         }
@@ -43,27 +49,31 @@ public record LoadScenario(Target target, Model model, int connections, Duration
     }
 
     public static LoadScenario of(Target target, Model model) {
-        return new LoadScenario(target, model, DEFAULT_CONNECTIONS, null, null, List.of(), null);
+        return new LoadScenario(target, model, DEFAULT_CONNECTIONS, null, null, List.of(), null, null);
     }
 
     public LoadScenario withConnections(int n) {
-        return new LoadScenario(target, model, n, timeout, lateAfter, thresholds, warmup);
+        return new LoadScenario(target, model, n, timeout, lateAfter, thresholds, warmup, client);
     }
 
     public LoadScenario withThresholds(List<Threshold> list) {
-        return new LoadScenario(target, model, connections, timeout, lateAfter, list, warmup);
+        return new LoadScenario(target, model, connections, timeout, lateAfter, list, warmup, client);
     }
 
     public LoadScenario withTimeout(Duration d) {
-        return new LoadScenario(target, model, connections, d, lateAfter, thresholds, warmup);
+        return new LoadScenario(target, model, connections, d, lateAfter, thresholds, warmup, client);
     }
 
     public LoadScenario withWarmup(Duration d) {
-        return new LoadScenario(target, model, connections, timeout, lateAfter, thresholds, d);
+        return new LoadScenario(target, model, connections, timeout, lateAfter, thresholds, d, client);
+    }
+
+    public LoadScenario withClient(HttpClientChoice c) {
+        return new LoadScenario(target, model, connections, timeout, lateAfter, thresholds, warmup, c);
     }
 
     public LoadScenario withLateAfter(Duration d) {
-        return new LoadScenario(target, model, connections, timeout, d, thresholds, warmup);
+        return new LoadScenario(target, model, connections, timeout, d, thresholds, warmup, client);
     }
 
     /** How much load. */
