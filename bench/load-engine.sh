@@ -3,7 +3,7 @@
 # sustains with zero late sends, next to what wrk reaches with the same connection count, and the
 # engine's CPU per 1,000 requests. Timing goals live here, never in tests (DESIGN.md).
 #
-#   bench/load-engine.sh                 starts './opsconsole serve' on ports 18081/18082 with a fresh
+#   bench/load-engine.sh                 starts './opsconsole serve' on ports 28081/28082 with a fresh
 #                                        data folder and loads GET /users/1
 #   bench/load-engine.sh URL             loads URL instead (a server you started)
 #
@@ -37,14 +37,14 @@ trap cleanup EXIT
 url="${1:-}"
 if [ -z "$url" ]; then
   data="$(mktemp -d)"
-  ./opsconsole serve --user-port 18081 --order-port 18082 --data-dir "$data" >"$out/serve.log" 2>&1 &
+  ./opsconsole serve --user-port 28081 --order-port 28082 --data-dir "$data" >"$out/serve.log" 2>&1 &
   server_pid=$!
   for _ in $(seq 1 600); do
     grep -q "orders ready" "$out/serve.log" 2>/dev/null && break
     kill -0 "$server_pid" 2>/dev/null || { echo "serve failed:" >&2; tail -20 "$out/serve.log" >&2; exit 1; }
     sleep 0.2
   done
-  url="http://127.0.0.1:18081/users/1"
+  url="http://127.0.0.1:28081/users/1"
 fi
 echo "endpoint: $url   connections: $CONNECTIONS   measured: ${DURATION}s per rate after ${WARMUP}s warm-up   client: $CLIENT"
 curl -fsS "$url" >/dev/null || { echo "$url does not answer 2xx" >&2; exit 1; }
@@ -79,9 +79,9 @@ for rate in $RATES; do
       --connections "$CONNECTIONS" --client "$CLIENT" --json "$json" --no-save >"$log" 2>&1 &
   pid=$!
   # CPU between the measured run's second 1 and second DURATION-1, from /proc (JVM start and warm-up excluded)
-  until grep -qE '^ +1\.[0-9]s +rate' "$log" 2>/dev/null; do kill -0 $pid 2>/dev/null || break; sleep 0.02; done
+  until grep -qE '^ +1\.[0-9]s +rate' "$log" 2>/dev/null; do kill -0 $pid 2>/dev/null || break; sleep 0.25; done
   t0=$(cpu_ticks $pid 2>/dev/null || echo 0); c0=$(date +%s.%N)
-  until grep -qE "^ +$((DURATION - 1))\.[0-9]s +rate" "$log" 2>/dev/null; do kill -0 $pid 2>/dev/null || break; sleep 0.02; done
+  until grep -qE "^ +$((DURATION - 1))\.[0-9]s +rate" "$log" 2>/dev/null; do kill -0 $pid 2>/dev/null || break; sleep 0.25; done
   t1=$(cpu_ticks $pid 2>/dev/null || echo 0); c1=$(date +%s.%N)
   wait $pid || true
   if [ ! -f "$json" ]; then echo "rate $rate: no report (see $log)"; break; fi

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -105,7 +106,11 @@ public final class LoadRun {
         return latest;
     }
 
-    /** The report when the run ends (completed, stopped or failed a threshold); exceptional if it could not run. */
+    /**
+     * The report when the run ends (completed, stopped or failed a threshold); exceptional when it
+     * could not run (services unreachable: the message says why) or was stopped while preparing
+     * ({@link CancellationException}).
+     */
     public CompletableFuture<LoadReport> completion() {
         return completion;
     }
@@ -170,8 +175,10 @@ public final class LoadRun {
         } catch (Throwable e) {
             ticker.shutdownNow();
             phase = Phase.DONE;
-            publisher.closeExceptionally(e);
-            completion.completeExceptionally(e);
+            Throwable why = stopping && sampler == null
+                    ? new CancellationException("stopped before the run started") : e;
+            publisher.closeExceptionally(why);
+            completion.completeExceptionally(why);
         }
     }
 
@@ -414,8 +421,9 @@ public final class LoadRun {
         if (sampler == null) {
             phase = Phase.DONE;
             publish(emptySnapshot());
-            publisher.close();
-            completion.complete(null);
+            CancellationException why = new CancellationException("stopped before the run started");
+            publisher.closeExceptionally(why);
+            completion.completeExceptionally(why);
             return;
         }
         long now = Math.max(measureFromNanos, endNanos == 0 ? System.nanoTime() : endNanos);

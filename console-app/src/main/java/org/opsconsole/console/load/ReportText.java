@@ -18,9 +18,11 @@ public final class ReportText {
         }
         line.append(String.format(Locale.ROOT, "  p50 %7.2f ms  p99 %8.2f ms  errors %d (%.2f%%)  late %d  in flight %d",
                 s.windowCorrected().p50(), s.windowCorrected().p99(), s.errors(), s.errorPercent(), s.late(), s.inFlight()));
-        if (s.late() > 0) {
-            line.append(String.format(Locale.ROOT, "  !! BEHIND %.0f ms now, max %.0f ms: cannot keep the rate",
+        if (s.behindMs() > 0) {
+            line.append(String.format(Locale.ROOT, "  !! BEHIND %.0f ms now (max %.0f ms): cannot keep the rate",
                     s.behindMs(), s.maxBehindMs()));
+        } else if (s.late() > 0) {
+            line.append(String.format(Locale.ROOT, "  ! late sends so far, up to %.0f ms behind", s.maxBehindMs()));
         }
         return line.toString();
     }

@@ -29,6 +29,7 @@ final class RunSampler {
     private final Histogram secondCorrected = histogram();
     private final Histogram secondUncorrected = histogram();
     private final List<LoadReport.SecondSample> timeline = new ArrayList<>();
+    private final Histogram windowSum = histogram();
     private Histogram recycleCorrected;
     private Histogram recycleUncorrected;
     private final Map<String, Histogram> recycleOps = new LinkedHashMap<>();
@@ -139,15 +140,15 @@ final class RunSampler {
     }
 
     synchronized Percentiles windowCorrected() {
-        Histogram sum = histogram();
-        window.forEach(i -> sum.add(i.corrected()));
-        return Percentiles.of(sum);
+        windowSum.reset();
+        window.forEach(i -> windowSum.add(i.corrected()));
+        return Percentiles.of(windowSum);
     }
 
     synchronized Percentiles windowUncorrected() {
-        Histogram sum = histogram();
-        window.forEach(i -> sum.add(i.uncorrected()));
-        return Percentiles.of(sum);
+        windowSum.reset();
+        window.forEach(i -> windowSum.add(i.uncorrected()));
+        return Percentiles.of(windowSum);
     }
 
     synchronized Percentiles totalCorrected() {
