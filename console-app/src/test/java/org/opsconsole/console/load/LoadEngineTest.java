@@ -166,4 +166,30 @@ class LoadEngineTest {
         assertThat(report.timeline()).hasSizeBetween(1, 2);
         assertThat(phases).contains(LoadSnapshot.Phase.WARMING_UP, LoadSnapshot.Phase.RUNNING, LoadSnapshot.Phase.DONE);
     }
+
+    @Test
+    void the_okhttp_client_runs_the_same_scenario() throws Exception {
+        LoadScenario scenario = LoadScenario.of(get("/ok"),
+                new LoadScenario.Open(RatePlan.constant(200, Duration.ofSeconds(1))))
+                .withClient(LoadScenario.HttpClientChoice.OKHTTP);
+
+        LoadReport report = finish(LoadEngine.start(scenario));
+
+        assertThat(report.requests()).isEqualTo(200);
+        assertThat(report.errors()).isZero();
+        assertThat(server.received.get()).isEqualTo(200);
+    }
+
+    @Test
+    void timeouts_are_errors_of_their_own_kind() throws Exception {
+        server.delay(Duration.ofMillis(400));
+        LoadScenario scenario = LoadScenario.of(get("/late"),
+                new LoadScenario.Open(RatePlan.constant(20, Duration.ofSeconds(1)))).withTimeout(Duration.ofMillis(100));
+
+        LoadReport report = finish(LoadEngine.start(scenario));
+
+        assertThat(report.errors()).isEqualTo(20);
+        assertThat(report.errorsByKind()).containsOnlyKeys("timeout");
+        assertThat(report.operations().getFirst().errors()).containsEntry("timeout", 20L);
+    }
 }
