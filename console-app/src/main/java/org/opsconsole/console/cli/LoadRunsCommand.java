@@ -82,7 +82,13 @@ final class LoadRunsCommand {
                         "no baseline is marked: give two runs, or mark one with 'load baseline RUN'"));
                 other = ids.get(0);
             }
-            RunComparison c = store.compare(base, other);
+            RunComparison c;
+            try {
+                c = store.compare(base, other);
+            } catch (java.io.IOException | IllegalArgumentException e) {
+                spec.commandLine().getErr().println(e.getMessage());
+                return 1;
+            }
             out.println(String.format(Locale.ROOT, "%-18s %14s %14s %12s %9s", "metric", base, other, "change", "%"));
             for (RunComparison.Row row : c.rows()) {
                 out.println(String.format(Locale.ROOT, "%-18s %14.2f %14.2f %12.2f %9s%s", row.metric(), row.base(),
@@ -110,7 +116,12 @@ final class LoadRunsCommand {
 
         @Override
         public Integer call() throws Exception {
-            LoadCommand.store(dataDir != null ? dataDir : parent.dataDir).markBaseline(id);
+            try {
+                LoadCommand.store(dataDir != null ? dataDir : parent.dataDir).markBaseline(id);
+            } catch (java.io.IOException | IllegalArgumentException e) {
+                spec.commandLine().getErr().println(e.getMessage());
+                return 1;
+            }
             spec.commandLine().getOut().println("Baseline: " + id);
             return 0;
         }

@@ -149,4 +149,23 @@ class LoadCommandTest {
         assertThat(out.toString()).contains("1m@0->1000", "40s@100->400/4", "errors<1%", "change-status", "--vus",
                 "--connections", "--late-after");
     }
+
+    @Test
+    void saved_runs_can_be_marked_and_compared() throws Exception {
+        assertThat(load("--url", url + "/hello", "--rate", "50", "--duration", "1s")).isZero();
+        assertThat(load("--url", url + "/hello", "--rate", "100", "--duration", "1s")).isZero();
+        List<String> ids;
+        try (var files = Files.list(dir.resolve("load-runs"))) {
+            ids = files.map(f -> f.getFileName().toString().replace(".json", "")).sorted().toList();
+        }
+        assertThat(ids).hasSize(2);
+
+        out.getBuffer().setLength(0);
+        assertThat(load("baseline", ids.get(0))).isZero();
+        assertThat(load("compare", ids.get(1))).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("Baseline: " + ids.get(0), "achievedRate", "p99Ms");
+        assertThat(load("runs")).isZero();
+        assertThat(out.toString()).contains("(baseline)");
+        assertThat(load("compare", "no-such-run", ids.get(0))).isNotZero();
+    }
 }
