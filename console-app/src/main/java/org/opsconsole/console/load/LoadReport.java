@@ -14,6 +14,8 @@ import java.util.Map;
  * @param targetRate     the planned average rate over the run (requests/s), 0 in the closed model
  * @param achievedRate   completed requests per second of the run
  * @param late           sends that left more than {@code lateAfterMs} after their planned time
+ * @param lateWaitingForConnection  of those, the ones that waited for a free connection (every other busy);
+ *                       the rest were late because the machine was too busy to send on time
  * @param maxBehindMs    the furthest the engine fell behind its schedule
  * @param outcome        {@code completed}, {@code stopped} or {@code threshold-failed}
  * @param timeline       one row per second of the run, for charts
@@ -36,6 +38,7 @@ public record LoadReport(
         double errorPercent,
         long late,
         double latePercent,
+        long lateWaitingForConnection,
         double lateAfterMs,
         double maxBehindMs,
         Latency latencyMs,

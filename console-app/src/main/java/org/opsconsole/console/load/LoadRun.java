@@ -158,7 +158,8 @@ public final class LoadRun {
                 finish(ticker);
                 return;
             }
-            recorder = new RunRecorder(List.copyOf(operations.keySet()), scenario.lateAfter().toNanos());
+            recorder = new RunRecorder(List.copyOf(operations.keySet()), scenario.lateAfter().toNanos(),
+                    scenario.model() instanceof Closed closed ? closed.vus() : scenario.connections());
             sampler = new RunSampler(recorder, List.copyOf(operations.keySet()));
             schedule = scenario.model() instanceof Open open ? withWarmup(open.plan()) : null;
             startNanos = System.nanoTime();
@@ -476,12 +477,19 @@ public final class LoadRun {
                 thinkMs = closed.think().toNanos() / 1e6;
             }
         }
+        long lateForConnection = recorder.lateForConnection.sum();
         if (late > 0) {
+            String why = lateForConnection == 0
+                    ? "none waited for a connection: the machine was too busy to send on time (CPU, pauses)"
+                    : lateForConnection == late
+                    ? "all waited for a free connection: raise --connections (or lower the rate)"
+                    : lateForConnection + " waited for a free connection (raise --connections), the others left late "
+                            + "because the machine was too busy to send on time (CPU, pauses)";
             warnings.add(String.format(java.util.Locale.ROOT,
-                    "LATE: %d of %d sends (%.2f%%) left more than %s ms after their planned time, up to %s ms behind: "
-                            + "the engine could not keep the rate (raise --connections, or lower the rate). "
-                            + "Corrected latency includes the wait.",
-                    late, requests, requests == 0 ? 0 : 100.0 * late / requests, format(lateAfterMs), format(maxBehind)));
+                    "LATE: %d of %d sends (%.2f%%) left more than %s ms after their planned time, up to %s ms behind; "
+                            + "%s. Corrected latency includes the wait.",
+                    late, requests, requests == 0 ? 0 : 100.0 * late / requests, format(lateAfterMs), format(maxBehind),
+                    why));
         }
         if (recorder.skipped.sum() > 0) {
             warnings.add(recorder.skipped.sum() + " requests were skipped: no operation of the mix had anything to act on");
@@ -491,7 +499,7 @@ public final class LoadRun {
                 scenario.warmup().toNanos() / 1e9, targetRate, achieved,
                 RunSampler.round(seconds), requests, errors,
                 requests == 0 ? 0 : RunSampler.round(100.0 * errors / requests), late,
-                requests == 0 ? 0 : RunSampler.round(100.0 * late / requests), lateAfterMs, maxBehind,
+                requests == 0 ? 0 : RunSampler.round(100.0 * late / requests), lateForConnection, lateAfterMs, maxBehind,
                 new LoadReport.Latency(corrected, uncorrected), ops, byKind, results, finalOutcome, stopReason,
                 warnings, sampler.timeline());
     }

@@ -25,11 +25,14 @@ final class RunRecorder {
     final LongAdder requests = new LongAdder();
     final LongAdder errors = new LongAdder();
     final LongAdder late = new LongAdder();
+    /** Late sends that waited for a free connection: every other one was busy. */
+    final LongAdder lateForConnection = new LongAdder();
     final LongAdder skipped = new LongAdder();
     final AtomicLong maxLatenessNanos = new AtomicLong();
     final AtomicInteger inFlight = new AtomicInteger();
     final Map<String, OperationStats> operations;
     private final long lateAfterNanos;
+    private final int workers;
 
     /** The figures of one operation. */
     static final class OperationStats {
@@ -44,7 +47,8 @@ final class RunRecorder {
         }
     }
 
-    RunRecorder(List<String> operationNames, long lateAfterNanos) {
+    RunRecorder(List<String> operationNames, long lateAfterNanos, int workers) {
+        this.workers = workers;
         Map<String, OperationStats> ops = new LinkedHashMap<>();
         operationNames.forEach(n -> ops.put(n, new OperationStats(n)));
         this.operations = Map.copyOf(ops);
@@ -53,9 +57,12 @@ final class RunRecorder {
 
     /** A request leaves {@code latenessNanos} after its planned time. */
     void sending(long latenessNanos) {
-        inFlight.incrementAndGet();
+        int others = inFlight.getAndIncrement();
         if (latenessNanos > lateAfterNanos) {
             late.increment();
+            if (others >= workers - 1) {
+                lateForConnection.increment();
+            }
         }
         maxLatenessNanos.accumulateAndGet(latenessNanos, Math::max);
     }

@@ -78,6 +78,7 @@ class LoadEngineTest {
         // only the 8 in flight when it began saw the stall from their own send time
         assertThat(report.latencyMs().uncorrected().p99()).isLessThan(report.latencyMs().corrected().p99() / 2);
         assertThat(report.late()).isGreaterThan(200);
+        assertThat(report.lateWaitingForConnection()).isGreaterThan(200);
         assertThat(report.maxBehindMs()).isGreaterThan(800);
         assertThat(report.warnings()).anyMatch(w -> w.startsWith("LATE"));
     }
