@@ -158,8 +158,7 @@ public final class LoadRun {
                 finish(ticker);
                 return;
             }
-            recorder = new RunRecorder(List.copyOf(operations.keySet()), scenario.lateAfter().toNanos(),
-                    scenario.model() instanceof Closed closed ? closed.vus() : scenario.connections());
+            recorder = new RunRecorder(List.copyOf(operations.keySet()), scenario.lateAfter().toNanos());
             sampler = new RunSampler(recorder, List.copyOf(operations.keySet()));
             schedule = scenario.model() instanceof Open open ? withWarmup(open.plan()) : null;
             startNanos = System.nanoTime();
@@ -219,7 +218,27 @@ public final class LoadRun {
         return new RatePlan(stages);
     }
 
+    /** An operation and the request it made. */
+    record Picked(Operation op, Request request) {
+    }
+
+    /** The request for ticket {@code n}: an operation with nothing to act on yet (no order to move) gives way to the next. */
+    Picked pick(long ticket) {
+        for (int i = 0; i < 100; i++) {
+            Operation op = operations.get(mix.pick(ticket + i));
+            Request request = op.nextRequest();
+            if (request != null) {
+                return new Picked(op, request);
+            }
+        }
+        return null;
+    }
+
     private void startWorkers() {
+        if (scenario.model() instanceof Open && http instanceof SocketLoadClient) {
+            startEventLoops();
+            return;
+        }
         // platform threads: measured fewer late sends than virtual ones (a timed park wakes sooner), and
         // their number is bounded by --connections anyway
         Thread.Builder builder = Thread.ofPlatform().daemon(true).name("load-" + id + "-", 0);
@@ -236,6 +255,62 @@ public final class LoadRun {
         started.forEach(Thread::start);
     }
 
+    /** The open model over plain http: one or two selector loops share the connections (see {@link EventLoopSender}). */
+    private void startEventLoops() {
+        int connections = scenario.connections();
+        int loops = connections >= 16 && Runtime.getRuntime().availableProcessors() >= 2 ? 2 : 1;
+        EventLoopSender.Run context = new EventLoopSender.Run() {
+            @Override
+            public boolean stopping() {
+                return stopping;
+            }
+
+            @Override
+            public long nextTicket() {
+                long ticket = nextTicket.getAndIncrement();
+                return ticket < schedule.totalRequests() ? ticket : -1;
+            }
+
+            @Override
+            public long due(long ticket) {
+                return startNanos + schedule.dueNanos(ticket);
+            }
+
+            @Override
+            public boolean warmup(long planned) {
+                return planned < measureFromNanos;
+            }
+
+            @Override
+            public Picked pick(long ticket) {
+                return LoadRun.this.pick(ticket);
+            }
+
+            @Override
+            public RunRecorder recorder() {
+                return recorder;
+            }
+
+            @Override
+            public long timeoutNanos() {
+                return scenario.timeout().toNanos();
+            }
+        };
+        List<Thread> started = new ArrayList<>();
+        for (int i = 0; i < loops; i++) {
+            int share = connections / loops + (i < connections % loops ? 1 : 0);
+            EventLoopSender loop;
+            try {
+                loop = new EventLoopSender(context, share);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("can't open a selector", e);
+            }
+            started.add(Thread.ofPlatform().daemon(true).name("load-" + id + "-loop-" + i).unstarted(loop));
+        }
+        workers.addAll(started);
+        started.forEach(Thread::start);
+    }
+
     private void openWorker(RatePlan plan) {
         long total = plan.totalRequests();
         while (!stopping) {
@@ -244,14 +319,17 @@ public final class LoadRun {
                 return;
             }
             long due = startNanos + plan.dueNanos(ticket);
-            long now;
-            while ((now = System.nanoTime()) < due) {
+            long now = System.nanoTime();
+            // taken after it was due: every worker was busy until now
+            boolean waited = now > due;
+            while (now < due) {
                 if (stopping) {
                     return;
                 }
                 LockSupport.parkNanos(due - now);
+                now = System.nanoTime();
             }
-            send(ticket, due);
+            send(ticket, due, waited);
         }
     }
 
@@ -260,7 +338,7 @@ public final class LoadRun {
         long end = measureFromNanos + closed.duration().toNanos();
         long think = closed.think().toNanos();
         while (!stopping && System.nanoTime() < end) {
-            send(nextTicket.getAndIncrement(), -1);
+            send(nextTicket.getAndIncrement(), -1, false);
             long wakeAt = System.nanoTime() + think;
             long now;
             while (!stopping && (now = System.nanoTime()) < wakeAt && now < end) {
@@ -270,25 +348,21 @@ public final class LoadRun {
     }
 
     /** Sends request {@code ticket}; {@code due} is its planned time, or -1 when it has none (closed model). */
-    private void send(long ticket, long due) {
-        Operation op = null;
-        Request request = null;
-        // an operation with nothing to act on yet (no order to move) gives way to the next one in the mix
-        for (int i = 0; i < 100 && request == null; i++) {
-            op = operations.get(mix.pick(ticket + i));
-            request = op.nextRequest();
-        }
-        if (request == null) {
+    private void send(long ticket, long due, boolean waitedForConnection) {
+        Picked picked = pick(ticket);
+        if (picked == null) {
             recorder.skipped.increment();
             return;
         }
+        Operation op = picked.op();
+        Request request = picked.request();
         long sent = System.nanoTime();
         long planned = due < 0 ? sent : due;
         if (planned < measureFromNanos) {
             warmupSend(op, request);
             return;
         }
-        recorder.sending(sent - planned);
+        recorder.sending(sent - planned, waitedForConnection);
         LoadHttpClient.Outcome outcome = http.send(request, op.readsBody());
         long done = System.nanoTime();
         if ("cancelled".equals(outcome.errorKind()) || (stopping && outcome.status() == 0)) {

@@ -32,7 +32,6 @@ final class RunRecorder {
     final AtomicInteger inFlight = new AtomicInteger();
     final Map<String, OperationStats> operations;
     private final long lateAfterNanos;
-    private final int workers;
 
     /** The figures of one operation. */
     static final class OperationStats {
@@ -47,20 +46,22 @@ final class RunRecorder {
         }
     }
 
-    RunRecorder(List<String> operationNames, long lateAfterNanos, int workers) {
-        this.workers = workers;
+    RunRecorder(List<String> operationNames, long lateAfterNanos) {
         Map<String, OperationStats> ops = new LinkedHashMap<>();
         operationNames.forEach(n -> ops.put(n, new OperationStats(n)));
         this.operations = Map.copyOf(ops);
         this.lateAfterNanos = lateAfterNanos;
     }
 
-    /** A request leaves {@code latenessNanos} after its planned time. */
-    void sending(long latenessNanos) {
-        int others = inFlight.getAndIncrement();
+    /**
+     * A request leaves {@code latenessNanos} after its planned time; {@code waitedForConnection} when
+     * it was due while every connection was busy (nobody could take it on time).
+     */
+    void sending(long latenessNanos, boolean waitedForConnection) {
+        inFlight.incrementAndGet();
         if (latenessNanos > lateAfterNanos) {
             late.increment();
-            if (others >= workers - 1) {
+            if (waitedForConnection) {
                 lateForConnection.increment();
             }
         }

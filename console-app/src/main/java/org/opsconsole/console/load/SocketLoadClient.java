@@ -117,6 +117,16 @@ final class SocketLoadClient implements LoadHttpClient {
         if (connection != null && connection.lastRequest == request) {
             return connection.lastBytes;
         }
+        byte[] out = encode(request);
+        if (connection != null) {
+            connection.lastRequest = request;
+            connection.lastBytes = out;
+        }
+        return out;
+    }
+
+    /** The request as HTTP/1.1 bytes: request line, headers (Host, Accept, User-Agent, Content-*), body. */
+    static byte[] encode(Request request) throws IOException {
         HttpUrl url = request.url();
         StringBuilder head = new StringBuilder(256);
         head.append(request.method()).append(' ').append(url.encodedPath());
@@ -156,10 +166,6 @@ final class SocketLoadClient implements LoadHttpClient {
         byte[] out = new byte[headBytes.length + (int) content.size()];
         System.arraycopy(headBytes, 0, out, 0, headBytes.length);
         content.read(out, headBytes.length, (int) content.size());
-        if (connection != null) {
-            connection.lastRequest = request;
-            connection.lastBytes = out;
-        }
         return out;
     }
 
