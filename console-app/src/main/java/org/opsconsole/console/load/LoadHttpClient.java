@@ -31,7 +31,7 @@ interface LoadHttpClient extends AutoCloseable {
         return switch (kind) {
             case OKHTTP -> new OkHttpLoadClient(connections, timeout);
             case SOCKET -> new SocketLoadClient(timeout);
-            case AUTO -> https ? new OkHttpLoadClient(connections, timeout) : new SocketLoadClient(timeout);
+            case AUTO, LOOP -> https ? new OkHttpLoadClient(connections, timeout) : new SocketLoadClient(timeout);
         };
     }
 

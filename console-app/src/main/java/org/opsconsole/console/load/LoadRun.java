@@ -235,7 +235,8 @@ public final class LoadRun {
     }
 
     private void startWorkers() {
-        if (scenario.model() instanceof Open && http instanceof SocketLoadClient) {
+        if (scenario.model() instanceof Open && http instanceof SocketLoadClient
+                && scenario.client() == LoadScenario.HttpClientChoice.LOOP) {
             startEventLoops();
             return;
         }
@@ -255,10 +256,11 @@ public final class LoadRun {
         started.forEach(Thread::start);
     }
 
-    /** The open model over plain http: one or two selector loops share the connections (see {@link EventLoopSender}). */
+    /** The open model over plain http on selector loops sharing the connections (see {@link EventLoopSender}). */
     private void startEventLoops() {
         int connections = scenario.connections();
-        int loops = connections >= 16 && Runtime.getRuntime().availableProcessors() >= 2 ? 2 : 1;
+        // one loop: on a small machine shared with the server, a second one cost more than it gave
+        int loops = 1;
         EventLoopSender.Run context = new EventLoopSender.Run() {
             @Override
             public boolean stopping() {

@@ -193,4 +193,43 @@ class LoadEngineTest {
         assertThat(report.errorsByKind()).containsOnlyKeys("timeout");
         assertThat(report.operations().getFirst().errors()).containsEntry("timeout", 20L);
     }
+
+    @Test
+    void the_selector_loop_keeps_the_rate_and_sees_a_stall() throws Exception {
+        LoadScenario scenario = LoadScenario.of(get("/loop"),
+                        new LoadScenario.Open(RatePlan.constant(500, Duration.ofSeconds(3)))).withConnections(8)
+                .withClient(LoadScenario.HttpClientChoice.LOOP);
+        LoadRun run = LoadEngine.start(scenario);
+        AtomicBoolean stalled = new AtomicBoolean();
+        run.onSnapshot(s -> {
+            if (s.elapsedSeconds() >= 1 && stalled.compareAndSet(false, true)) {
+                server.stallFor(Duration.ofMillis(500));
+            }
+        });
+
+        LoadReport report = finish(run);
+
+        assertThat(report.requests()).isEqualTo(1500);
+        assertThat(server.received.get()).isEqualTo(1500);
+        assertThat(report.errors()).isZero();
+        assertThat(report.achievedRate()).isCloseTo(500.0, within(10.0));
+        assertThat(report.latencyMs().corrected().max()).isGreaterThan(450);
+        assertThat(report.latencyMs().uncorrected().p99()).isLessThan(report.latencyMs().corrected().p99());
+        assertThat(report.lateWaitingForConnection()).isGreaterThan(100);
+    }
+
+    @Test
+    void the_selector_loop_reports_timeouts_and_stops_quickly() throws Exception {
+        server.delay(Duration.ofMillis(300));
+        LoadRun run = LoadEngine.start(LoadScenario.of(get("/loop-slow"),
+                        new LoadScenario.Open(RatePlan.constant(50, Duration.ofSeconds(30))))
+                .withTimeout(Duration.ofMillis(100)).withClient(LoadScenario.HttpClientChoice.LOOP));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> run.latest().errors() >= 10);
+
+        run.stop();
+        LoadReport report = run.completion().get(5, TimeUnit.SECONDS);
+
+        assertThat(report.outcome()).isEqualTo(LoadReport.STOPPED);
+        assertThat(report.errorsByKind()).containsOnlyKeys("timeout");
+    }
 }

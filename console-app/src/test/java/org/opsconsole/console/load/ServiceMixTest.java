@@ -76,4 +76,20 @@ class ServiceMixTest {
         assertThatThrownBy(() -> LoadEngine.start(scenario).completion().get(30, TimeUnit.SECONDS))
                 .hasMessageContaining("connection refused");
     }
+
+    @Test
+    void the_selector_loop_runs_the_mix_with_valid_data() throws Exception {
+        LoadScenario scenario = LoadScenario.of(
+                        new LoadScenario.Services(server.url(), server.url(), OperationMix.parse(ServiceOperations.DEFAULT_MIX)),
+                        new LoadScenario.Open(RatePlan.constant(500, Duration.ofSeconds(2))))
+                .withClient(LoadScenario.HttpClientChoice.LOOP);
+
+        LoadReport report = LoadEngine.start(scenario).completion().get(60, TimeUnit.SECONDS);
+
+        assertThat(report.requests()).isEqualTo(1000);
+        assertThat(report.errors()).as(report.errorsByKind().toString()).isZero();
+        assertThat(server.duplicateEmails).hasValue(0);
+        assertThat(server.illegalMoves).hasValue(0);
+        assertThat(server.unknownUsers).hasValue(0);
+    }
 }
