@@ -24,8 +24,8 @@ import java.util.concurrent.locks.LockSupport;
  * ticket sequence the threaded workers use; a loop holds at most one ticket it can't send yet.
  *
  * <p>Timing: the selector waits in whole milliseconds, so below a millisecond to the next send the
- * loop polls and parks for at most {@value #FINE_PARK_NANOS} ns at a time; an answer that arrives
- * during such a park is timestamped up to that much late.
+ * loop polls and, while answers are awaited, parks for at most {@value #FINE_PARK_NANOS} ns at a
+ * time: an answer that arrives during such a park is timestamped up to that much late.
  */
 final class EventLoopSender implements Runnable {
 
@@ -179,7 +179,8 @@ final class EventLoopSender implements Runnable {
             } else {
                 ready = selector.selectNow();
                 if (ready == 0) {
-                    LockSupport.parkNanos(Math.min(wait, FINE_PARK_NANOS));
+                    // nothing in flight: no answer can be timestamped late, so sleep the whole gap
+                    LockSupport.parkNanos(busy.isEmpty() ? wait : Math.min(wait, FINE_PARK_NANOS));
                     continue;
                 }
             }
