@@ -56,6 +56,9 @@ public final class ServiceBootstrap {
                     .maxPayloadSize(JsonBodies.MAX_BODY_BYTES + 1024L)
                     .maxTcpConnections(MAX_CONNECTIONS)
                     .shutdownGracePeriod(Duration.ofMillis(500))
+                    // the embedder owns the lifecycle: Helidon's own hook would stop the server
+                    // while the database and the event consumer still run
+                    .shutdownHook(false)
                     .addProtocol(Http1Config.builder().maxHeadersSize(MAX_HEADER_BYTES).build())
                     .directHandlers(directHandlers())
                     .routing(routing)
@@ -91,6 +94,9 @@ public final class ServiceBootstrap {
     private static void startListening(WebServer server, String name, ServiceConfig config) {
         try {
             server.start();
+            if (!server.isRunning()) {
+                throw new IllegalStateException(new BindException("the listener did not start"));
+            }
         } catch (RuntimeException e) {
             Throwable cause = e;
             while (cause != null && !(cause instanceof BindException)) {
