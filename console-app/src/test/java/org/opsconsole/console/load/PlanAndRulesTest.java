@@ -70,4 +70,11 @@ class PlanAndRulesTest {
         assertThat(new OperationMix(Map.of("x", 0, "y", 2)).names()).containsExactly("y");
         assertThatThrownBy(() -> OperationMix.parse("a=x")).hasMessageContaining("whole number");
     }
+
+    @Test
+    void presets_are_valid_scenarios() {
+        assertThat(LoadPresets.forDefaultServices()).hasSizeGreaterThanOrEqualTo(4)
+                .allSatisfy(p -> assertThat(p.scenario().model().duration()).isPositive())
+                .extracting(LoadPresets.Preset::name).doesNotHaveDuplicates();
+    }
 }
