@@ -134,7 +134,7 @@ final class HtmlReport {
         for (int i = 0; i <= 5; i++) {
             double x = LEFT + plotW * i / 5.0;
             h.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" fill=\"#656d76\">%ss</text>",
-                    x, TOP + plotH + 16, num(Math.round(maxX * i / 5.0 * 10) / 10.0)));
+                    x, TOP + plotH + 16, num(maxX >= 5 ? Math.round(maxX * i / 5.0) : Math.round(maxX * i / 5.0 * 10) / 10.0)));
         }
         for (Series s : series) {
             StringBuilder points = new StringBuilder();
