@@ -68,7 +68,7 @@ wrk_rate=$(awk '/Requests\/sec/ {print $2}' "$out/wrk.txt")
 wrk_cpu_per_1000=$(python3 -c "print(round(($wrk_t1-$wrk_t0)/$CLK_TCK*1000/($wrk_rate*($wrk_c1-$wrk_c0))*1000, 2))")
 echo "wrk -t$WRK_THREADS -c$CONNECTIONS: $wrk_rate requests/s, ${wrk_cpu_per_1000} ms CPU per 1000 requests"
 
-printf "\n%8s %10s %8s %8s %10s %10s %12s\n" "rate" "achieved" "late" "late%" "p99 ms" "behind ms" "cpu ms/1000"
+printf "\n%8s %10s %8s %8s %10s %10s %12s %8s\n" "rate" "achieved" "late" "late%" "p99 ms" "behind ms" "cpu ms/1000" "loadavg"
 best_zero=0
 best_tenth=0
 summary_rows=()
@@ -93,7 +93,7 @@ cpu = (t1 - t0) / tck * 1000 / (r["achievedRate"] * (c1 - c0)) * 1000 if c1 > c0
 print(r["achievedRate"], r["late"], r["latePercent"], r["latencyMs"]["corrected"]["p99"], r["maxBehindMs"], round(cpu, 2))
 PY
 )
-  printf "%8s %10s %8s %8s %10s %10s %12s\n" "$rate" "$achieved" "$late" "$latepct" "$p99" "$behind" "$cpu"
+  printf "%8s %10s %8s %8s %10s %10s %12s %8s\n" "$rate" "$achieved" "$late" "$latepct" "$p99" "$behind" "$cpu" "$(cut -d' ' -f1 /proc/loadavg)"
   summary_rows+=("$rate $achieved $late $cpu")
   if [ "$late" = "0" ]; then best_zero=$rate; fi
   if python3 -c "import sys; sys.exit(0 if $latepct <= 0.1 else 1)"; then best_tenth=$rate; fi

@@ -408,7 +408,10 @@ public final class LoadRun {
             if (phase == Phase.WARMING_UP) {
                 phase = Phase.RUNNING;
             }
-            sampler.tick(now, measureFromNanos, plannedRateAt(now), behindMs(now), false);
+            double behind = behindMs(now);
+            // the schedule can be behind before any late request has left: the maximum counts both
+            recorder.maxLatenessNanos.accumulateAndGet((long) (behind * 1e6), Math::max);
+            sampler.tick(now, measureFromNanos, plannedRateAt(now), behind, false);
             LoadSnapshot snapshot = snapshot(now);
             checkThresholds(snapshot);
             publish(snapshot);

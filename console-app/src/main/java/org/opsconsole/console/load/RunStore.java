@@ -1,5 +1,7 @@
 package org.opsconsole.console.load;
 
+import org.opsconsole.service.kit.AppDataFolder;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -9,7 +11,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -35,23 +36,9 @@ public final class RunStore {
         return new RunStore(defaultDataFolder().resolve("load-runs"));
     }
 
-    /**
-     * The OS's per-user application data folder for Ops Console: {@code %APPDATA%\OpsConsole} on
-     * Windows, {@code ~/Library/Application Support/OpsConsole} on macOS, {@code $XDG_DATA_HOME/opsconsole}
-     * (or {@code ~/.local/share/opsconsole}) elsewhere.
-     */
+    /** The per-user application data folder the services use too (see {@link AppDataFolder}). */
     public static Path defaultDataFolder() {
-        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-        Path home = Path.of(System.getProperty("user.home"));
-        if (os.contains("win")) {
-            String appData = System.getenv("APPDATA");
-            return (appData == null ? home.resolve("AppData").resolve("Roaming") : Path.of(appData)).resolve("OpsConsole");
-        }
-        if (os.contains("mac")) {
-            return home.resolve("Library").resolve("Application Support").resolve("OpsConsole");
-        }
-        String xdg = System.getenv("XDG_DATA_HOME");
-        return (xdg == null || xdg.isBlank() ? home.resolve(".local").resolve("share") : Path.of(xdg)).resolve("opsconsole");
+        return AppDataFolder.defaultRoot();
     }
 
     public Path folder() {
