@@ -122,7 +122,8 @@ public final class LoadCommand implements java.util.concurrent.Callable<Integer>
     Duration think;
 
     @Option(names = {"-c", "--connections"}, paramLabel = "N", defaultValue = "" + LoadScenario.DEFAULT_CONNECTIONS,
-            description = "Most requests in flight at once, and the connection pool size (default: ${DEFAULT-VALUE}).")
+            description = "Most requests in flight at once; each sender keeps one connection per service "
+                    + "(default: ${DEFAULT-VALUE}).")
     int connections;
 
     @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "10s",
@@ -131,7 +132,7 @@ public final class LoadCommand implements java.util.concurrent.Callable<Integer>
 
     @Option(names = "--late-after", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "2ms",
             description = "A send leaving more than this after its planned time counts as late (default: ${DEFAULT-VALUE}; "
-                    + "timer jitter on a busy machine stays below it).")
+                    + "timer jitter of a machine with spare CPU stays below it).")
     Duration lateAfter;
 
     @Option(names = "--threshold", paramLabel = "RULE", converter = ThresholdConverter.class,

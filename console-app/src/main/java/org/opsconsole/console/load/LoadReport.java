@@ -10,6 +10,7 @@ import java.util.Map;
  * can't hide its tail behind the requests it kept from being sent; "uncorrected" counts from when it
  * actually left. In the closed model both are the same.
  *
+ * @param startedAt      wall-clock time of the measured start (after any warm-up); timeline seconds count from it
  * @param warmupSeconds  sent before the measured run and left out of every figure
  * @param targetRate     the planned average rate over the run (requests/s), 0 in the closed model
  * @param achievedRate   completed requests per second of the run

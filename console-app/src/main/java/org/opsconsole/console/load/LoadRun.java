@@ -45,7 +45,7 @@ public final class LoadRun {
 
     private final String id;
     private final LoadScenario scenario;
-    private final Instant startedAt = Instant.now();
+    private volatile Instant startedAt;
     private final SubmissionPublisher<LoadSnapshot> publisher =
             new SubmissionPublisher<>(Executors.newVirtualThreadPerTaskExecutor(), 16);
     private final List<Consumer<LoadSnapshot>> listeners = new CopyOnWriteArrayList<>();
@@ -162,6 +162,7 @@ public final class LoadRun {
             schedule = scenario.model() instanceof Open open ? withWarmup(open.plan()) : null;
             startNanos = System.nanoTime();
             measureFromNanos = startNanos + scenario.warmup().toNanos();
+            startedAt = Instant.now().plus(scenario.warmup());
             sampler.begin(measureFromNanos);
             phase = scenario.warmup().isZero() ? Phase.RUNNING : Phase.WARMING_UP;
             ticker.scheduleAtFixedRate(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
@@ -460,7 +461,7 @@ public final class LoadRun {
                 .map(o -> new LoadSnapshot.OperationCount(o.name, o.count.sum(), o.errors.sum()))
                 .sorted((a, b) -> a.name().compareTo(b.name()))
                 .toList();
-        return new LoadSnapshot(id, stopping && phase == Phase.RUNNING ? Phase.STOPPING : phase,
+        return new LoadSnapshot(id, startedAt, stopping && phase == Phase.RUNNING ? Phase.STOPPING : phase,
                 RunSampler.round(elapsed), planned, Math.min(1, planned <= 0 ? 1 : elapsed / planned),
                 RunSampler.round(plannedRateAt(now)), sampler.windowRate(),
                 recorder.requests.sum(), recorder.errors.sum(), recorder.late.sum(),
@@ -471,14 +472,15 @@ public final class LoadRun {
 
     private LoadSnapshot warmupSnapshot(long now) {
         double planned = scenario.model().duration().toNanos() / 1e9;
-        return new LoadSnapshot(id, stopping ? Phase.STOPPING : Phase.WARMING_UP, RunSampler.round((now - startNanos) / 1e9),
+        return new LoadSnapshot(id, startedAt, stopping ? Phase.STOPPING : Phase.WARMING_UP,
+                RunSampler.round((now - startNanos) / 1e9),
                 planned, 0, RunSampler.round(plannedRateAt(now)), 0, 0, 0, 0, RunSampler.round(behindMs(now)), 0, 0,
                 Percentiles.EMPTY, Percentiles.EMPTY, Percentiles.EMPTY, List.of(), stopReason);
     }
 
     private LoadSnapshot emptySnapshot() {
         double planned = scenario.model().duration().toNanos() / 1e9;
-        return new LoadSnapshot(id, phase, 0, planned, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        return new LoadSnapshot(id, startedAt, phase, 0, planned, 0, 0, 0, 0, 0, 0, 0, 0, 0,
                 Percentiles.EMPTY, Percentiles.EMPTY, Percentiles.EMPTY, List.of(), stopReason);
     }
 

@@ -1,5 +1,6 @@
 package org.opsconsole.console.load;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -7,6 +8,8 @@ import java.util.List;
  * live line, the Load screen). Immutable; rates and the {@code window} percentiles cover the last
  * second, counts cover the run so far.
  *
+ * @param startedAt      wall-clock time of the measured start ({@code elapsedSeconds} counts from it; to line
+ *                       the run up with the services' metrics), {@code null} while preparing
  * @param phase          PREPARING, WARMING_UP, RUNNING, STOPPING or DONE
  * @param progress       0 to 1, by planned time
  * @param targetRate     the planned rate now (0 in the closed model)
@@ -17,6 +20,7 @@ import java.util.List;
  */
 public record LoadSnapshot(
         String runId,
+        Instant startedAt,
         Phase phase,
         double elapsedSeconds,
         double plannedSeconds,
