@@ -68,8 +68,11 @@ wrk_rate=$(awk '/Requests\/sec/ {print $2}' "$out/wrk.txt")
 wrk_cpu_per_1000=$(python3 -c "print(round(($wrk_t1-$wrk_t0)/$CLK_TCK*1000/($wrk_rate*($wrk_c1-$wrk_c0))*1000, 2))")
 echo "wrk -t$WRK_THREADS -c$CONNECTIONS: $wrk_rate requests/s, ${wrk_cpu_per_1000} ms CPU per 1000 requests"
 
-printf "\n%8s %10s %8s %8s %10s %10s %12s %8s\n" "rate" "achieved" "late" "late%" "p99 ms" "behind ms" "cpu ms/1000" "loadavg"
+# late: sends that left > 2 ms after plan; conn-late: of those, the ones that waited for a free
+# connection (the server was slow to answer); the rest were the sender's own lateness
+printf "\n%8s %10s %8s %9s %8s %10s %10s %12s %8s\n" "rate" "achieved" "late" "conn-late" "late%" "p99 ms" "behind ms" "cpu ms/1000" "loadavg"
 best_zero=0
+best_sender=0
 best_tenth=0
 summary_rows=()
 for rate in $RATES; do
@@ -85,19 +88,20 @@ for rate in $RATES; do
   t1=$(cpu_ticks $pid 2>/dev/null || echo 0); c1=$(date +%s.%N)
   wait $pid || true
   if [ ! -f "$json" ]; then echo "rate $rate: no report (see $log)"; break; fi
-  read -r achieved late latepct p99 behind cpu < <(python3 - "$json" "$rate" "$t0" "$t1" "$c0" "$c1" "$CLK_TCK" <<'PY'
+  read -r achieved late connlate latepct p99 behind cpu < <(python3 - "$json" "$rate" "$t0" "$t1" "$c0" "$c1" "$CLK_TCK" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1])); rate = float(sys.argv[2])
 t0, t1, c0, c1, tck = map(float, sys.argv[3:8])
 cpu = (t1 - t0) / tck * 1000 / (r["achievedRate"] * (c1 - c0)) * 1000 if c1 > c0 and t1 > t0 else float("nan")
-print(r["achievedRate"], r["late"], r["latePercent"], r["latencyMs"]["corrected"]["p99"], r["maxBehindMs"], round(cpu, 2))
+print(r["achievedRate"], r["late"], r["lateWaitingForConnection"], r["latePercent"], r["latencyMs"]["corrected"]["p99"], r["maxBehindMs"], round(cpu, 2))
 PY
 )
-  printf "%8s %10s %8s %8s %10s %10s %12s %8s\n" "$rate" "$achieved" "$late" "$latepct" "$p99" "$behind" "$cpu" "$(cut -d' ' -f1 /proc/loadavg)"
+  printf "%8s %10s %8s %9s %8s %10s %10s %12s %8s\n" "$rate" "$achieved" "$late" "$connlate" "$latepct" "$p99" "$behind" "$cpu" "$(cut -d' ' -f1 /proc/loadavg)"
   summary_rows+=("$rate $achieved $late $cpu")
   if [ "$late" = "0" ]; then best_zero=$rate; fi
+  if [ "$late" = "$connlate" ]; then best_sender=$rate; fi
   if python3 -c "import sys; sys.exit(0 if $latepct <= 0.1 else 1)"; then best_tenth=$rate; fi
-  if python3 -c "import sys; sys.exit(0 if $achieved < 0.98 * $rate or $latepct > 5 else 1)"; then
+  if python3 -c "import sys; sys.exit(0 if $achieved < 0.95 * $rate or $latepct > 20 else 1)"; then
     echo "(stopping: the engine no longer keeps $rate/s)"; break
   fi
 done
@@ -106,4 +110,5 @@ echo
 echo "wrk -c$CONNECTIONS:                     $wrk_rate requests/s  (${wrk_cpu_per_1000} ms CPU / 1000 requests)"
 echo "engine, zero late sends:       ${best_zero} requests/s  ($(python3 -c "print(round(100*$best_zero/$wrk_rate,1))")% of wrk)"
 echo "engine, late sends <= 0.1%:    ${best_tenth} requests/s  ($(python3 -c "print(round(100*$best_tenth/$wrk_rate,1))")% of wrk)"
+echo "engine, no late send of its own (only waits for busy connections): ${best_sender} requests/s  ($(python3 -c "print(round(100*$best_sender/$wrk_rate,1))")% of wrk)"
 echo "results: $out"
