@@ -29,7 +29,8 @@ final class RunSampler {
     private final Histogram secondCorrected = histogram();
     private final Histogram secondUncorrected = histogram();
     private final List<LoadReport.SecondSample> timeline = new ArrayList<>();
-    private final Histogram windowSum = histogram();
+    private final Histogram windowCorrectedSum = histogram();
+    private final Histogram windowUncorrectedSum = histogram();
     private Histogram recycleCorrected;
     private Histogram recycleUncorrected;
     private final Map<String, Histogram> recycleOps = new LinkedHashMap<>();
@@ -84,12 +85,17 @@ final class RunSampler {
         Histogram wc = window.size() >= WINDOW_TICKS ? window.peekFirst().corrected() : histogram();
         Histogram wu = window.size() >= WINDOW_TICKS ? window.peekFirst().uncorrected() : histogram();
         if (window.size() >= WINDOW_TICKS) {
+            // the window's sums drop the interval that leaves, instead of adding ten up each tick
+            windowCorrectedSum.subtract(wc);
+            windowUncorrectedSum.subtract(wu);
             window.removeFirst();
         }
         wc.reset();
         wc.add(corrected);
         wu.reset();
         wu.add(uncorrected);
+        windowCorrectedSum.add(wc);
+        windowUncorrectedSum.add(wu);
         window.addLast(new Interval(lastTickNanos, nowNanos, lastTickRequests, requests, wc, wu));
         lastTickNanos = nowNanos;
         lastTickRequests = requests;
@@ -140,15 +146,11 @@ final class RunSampler {
     }
 
     synchronized Percentiles windowCorrected() {
-        windowSum.reset();
-        window.forEach(i -> windowSum.add(i.corrected()));
-        return Percentiles.of(windowSum);
+        return Percentiles.of(windowCorrectedSum);
     }
 
     synchronized Percentiles windowUncorrected() {
-        windowSum.reset();
-        window.forEach(i -> windowSum.add(i.uncorrected()));
-        return Percentiles.of(windowSum);
+        return Percentiles.of(windowUncorrectedSum);
     }
 
     synchronized Percentiles totalCorrected() {
