@@ -60,7 +60,7 @@ wrk_pid=$!
 sleep 0.5
 wrk_t0=$(cpu_ticks $wrk_pid 2>/dev/null || echo 0)
 wrk_c0=$(date +%s.%N)
-sleep $((DURATION - 1))
+sleep $((DURATION - 2))
 wrk_t1=$(cpu_ticks $wrk_pid 2>/dev/null || echo 0)
 wrk_c1=$(date +%s.%N)
 wait $wrk_pid

@@ -259,8 +259,8 @@ public final class LoadRun {
     /** The open model over plain http on selector loops sharing the connections (see {@link EventLoopSender}). */
     private void startEventLoops() {
         int connections = scenario.connections();
-        // one loop: on a small machine shared with the server, a second one cost more than it gave
-        int loops = 1;
+        // one loop by default (least CPU per request); -Dopsconsole.load.loops=N spreads the connections over N
+        int loops = Math.max(1, Math.min(connections, Integer.getInteger("opsconsole.load.loops", 1)));
         EventLoopSender.Run context = new EventLoopSender.Run() {
             @Override
             public boolean stopping() {
