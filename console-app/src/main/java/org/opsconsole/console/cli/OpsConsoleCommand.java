@@ -1,11 +1,19 @@
 package org.opsconsole.console.cli;
 
+import org.opsconsole.console.ConsoleOptions;
+import org.opsconsole.console.ConsoleSession;
+import org.opsconsole.console.DataFolders;
+import org.opsconsole.console.ui.ConsoleApp;
+import org.opsconsole.service.kit.ServiceConfig;
+import org.opsconsole.service.kit.ServiceLogging;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-/** {@code opsconsole}: with no command, opens the console window. */
+/** {@code opsconsole}: with no command, opens the console window with both services started. */
 @Command(name = "opsconsole",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
@@ -13,13 +21,46 @@ import java.util.concurrent.Callable;
         subcommands = {ServeCommand.class, LoadCommand.class})
 public final class OpsConsoleCommand implements Callable<Integer> {
 
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Folder for the services' databases (default: the per-user application data folder).")
+    Path dataDir;
+
+    @Option(names = "--user-port", paramLabel = "N", defaultValue = "" + ServiceConfig.USERS_DEFAULT_PORT,
+            description = "Port of the users service; 0 picks any free port (default: ${DEFAULT-VALUE}).")
+    int userPort;
+
+    @Option(names = "--order-port", paramLabel = "N", defaultValue = "" + ServiceConfig.ORDERS_DEFAULT_PORT,
+            description = "Port of the orders service; 0 picks any free port (default: ${DEFAULT-VALUE}).")
+    int orderPort;
+
+    @Option(names = "--no-demo-data", negatable = false,
+            description = "Do not seed demo data into new databases.")
+    boolean noDemoData;
+
     public static CommandLine commandLine() {
         return new CommandLine(new OpsConsoleCommand());
     }
 
+    /** The options as the console session takes them. */
+    ConsoleOptions options() {
+        ConsoleOptions defaults = ConsoleOptions.defaults(DataFolders.resolve(dataDir));
+        return new ConsoleOptions(defaults.host(), userPort, orderPort, defaults.folders(), !noDemoData, true);
+    }
+
     @Override
     public Integer call() {
-        System.err.println("The console window is not built yet; use 'opsconsole serve'.");
-        return 1;
+        validatePort(userPort, "--user-port");
+        validatePort(orderPort, "--order-port");
+        ServiceLogging.configure();
+        ConsoleSession session = ConsoleSession.embedded(options());
+        // SIGTERM or Ctrl-C in the terminal: stop the services cleanly too
+        Runtime.getRuntime().addShutdownHook(new Thread(session::close, "opsconsole-shutdown"));
+        return ConsoleApp.launch(session);
+    }
+
+    private void validatePort(int port, String option) {
+        if (port < 0 || port > 65535) {
+            throw new CommandLine.ParameterException(new CommandLine(this), option + " must be between 0 and 65535, not " + port);
+        }
     }
 }

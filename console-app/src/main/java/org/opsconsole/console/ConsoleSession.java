@@ -1,0 +1,164 @@
+package org.opsconsole.console;
+
+import org.opsconsole.console.api.ConsoleHttp;
+import org.opsconsole.console.api.ServiceEndpoint;
+import org.opsconsole.console.events.EventFeed;
+import org.opsconsole.console.logs.ServiceLogCapture;
+import org.opsconsole.console.metrics.MetricsHistory;
+import org.opsconsole.console.metrics.MetricsScraper;
+import org.opsconsole.console.supervisor.HttpHealthCheck;
+import org.opsconsole.console.supervisor.RestartPolicy;
+import org.opsconsole.console.supervisor.ServiceGroup;
+import org.opsconsole.console.supervisor.ServiceLauncher;
+import org.opsconsole.console.supervisor.ServiceSpec;
+import org.opsconsole.console.supervisor.ServiceStatus;
+import org.opsconsole.console.supervisor.ServiceSupervisor;
+import org.opsconsole.service.kit.ServiceConfig;
+import org.opsconsole.service.order.OrderService;
+import org.opsconsole.service.user.UserService;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Everything the console runs for one session, without any window: the two supervised services,
+ * their log captures, the metrics scraper with its history and the event feed. Views read from it;
+ * closing it stops the services (orders, then users) and releases their ports and files.
+ */
+public final class ConsoleSession implements AutoCloseable {
+
+    public static final String USERS = UserService.NAME;
+    public static final String ORDERS = OrderService.NAME;
+    public static final String USERS_LOGGER = UserService.LOGGER;
+    public static final String ORDERS_LOGGER = OrderService.LOGGER;
+
+    private static final Logger LOG = Logger.getLogger(ConsoleSession.class.getName());
+
+    private final ConsoleOptions options;
+    private final ConsoleHttp http;
+    private final ScheduledExecutorService scheduler;
+    private final ServiceGroup services;
+    private final Map<String, ServiceLogCapture> logs;
+    private final MetricsScraper scraper;
+    private final EventFeed events;
+    private volatile boolean closed;
+
+    private ConsoleSession(ConsoleOptions options, ServiceLauncher usersLauncher, ServiceLauncher ordersLauncher) {
+        this.options = options;
+        this.http = new ConsoleHttp();
+        this.scheduler = Executors.newScheduledThreadPool(1, Thread.ofPlatform().daemon().name("supervisor-timer").factory());
+        // capture before anything starts, so the first lines of the first start are kept
+        this.logs = Map.of(
+                USERS, ServiceLogCapture.attach(USERS, USERS_LOGGER, ServiceLogCapture.DEFAULT_CAPACITY),
+                ORDERS, ServiceLogCapture.attach(ORDERS, ORDERS_LOGGER, ServiceLogCapture.DEFAULT_CAPACITY));
+
+        HttpHealthCheck health = new HttpHealthCheck(http.quick());
+        Duration probe = Duration.ofSeconds(2);
+        ServiceSupervisor users = new ServiceSupervisor(
+                new ServiceSpec(USERS, USERS_LOGGER, usersLauncher, () -> options.configFor(USERS, options.userPort())),
+                health, RestartPolicy.defaults(), scheduler, probe, Clock.systemUTC());
+        ServiceSupervisor orders = new ServiceSupervisor(
+                new ServiceSpec(ORDERS, ORDERS_LOGGER, ordersLauncher,
+                        () -> options.configFor(ORDERS, options.orderPort()).withUserServiceUrl(userServiceUrl(users))),
+                health, RestartPolicy.defaults(), scheduler, probe, Clock.systemUTC());
+        this.services = new ServiceGroup(users, orders, options.userPort() != 0);
+
+        List<ServiceEndpoint> endpoints = List.of(endpoint(users), endpoint(orders));
+        this.scraper = new MetricsScraper(endpoints, http.quick(),
+                new MetricsHistory(MetricsHistory.keysFor(List.of(USERS, ORDERS)), MetricsHistory.DEFAULT_CAPACITY),
+                Clock.systemUTC());
+        this.events = new EventFeed(endpoints, http.streaming(), EventFeed.DEFAULT_CAPACITY);
+    }
+
+    /** The real, embedded services. */
+    public static ConsoleSession embedded(ConsoleOptions options) {
+        return new ConsoleSession(options, UserService::start, OrderService::start);
+    }
+
+    /** Any launchers: tests pass fakes. */
+    public static ConsoleSession withLaunchers(ConsoleOptions options, ServiceLauncher users, ServiceLauncher orders) {
+        return new ConsoleSession(options, users, orders);
+    }
+
+    /** Starts scraping and following events; starts the services too when the options say so. */
+    public ConsoleSession begin() {
+        scraper.start(Duration.ofSeconds(1));
+        events.start();
+        if (options.autoStart()) {
+            services.startAll().thenRun(() -> LOG.info(() -> "start all finished " + sinceJvmStart() + " ms after the JVM started: "
+                    + services.users().status().state() + " / " + services.orders().status().state()));
+        }
+        return this;
+    }
+
+    public ConsoleOptions options() {
+        return options;
+    }
+
+    public ServiceGroup services() {
+        return services;
+    }
+
+    public ServiceLogCapture log(String service) {
+        return logs.get(service);
+    }
+
+    public MetricsScraper metrics() {
+        return scraper;
+    }
+
+    public EventFeed events() {
+        return events;
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /** Stops scraping, the event streams and both services; waits for the services to stop. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        scraper.close();
+        events.close();
+        try {
+            services.close();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "stopping the services failed", e);
+        }
+        scheduler.shutdownNow();
+        http.close();
+        logs.values().forEach(ServiceLogCapture::close);
+    }
+
+    /** Milliseconds since this JVM started: for the start-up figures in the log. */
+    public static long sinceJvmStart() {
+        return System.currentTimeMillis() - ProcessHandle.current().info().startInstant().map(java.time.Instant::toEpochMilli)
+                .orElse(System.currentTimeMillis());
+    }
+
+    private static ServiceEndpoint endpoint(ServiceSupervisor supervisor) {
+        return new ServiceEndpoint(supervisor.name(), () -> {
+            ServiceStatus status = supervisor.status();
+            return status.state() == org.opsconsole.console.supervisor.ServiceState.RUNNING ? status.uri() : Optional.empty();
+        });
+    }
+
+    /** Where the users service is now, or where it will be when its port is fixed. */
+    private URI userServiceUrl(ServiceSupervisor users) {
+        return users.status().uri()
+                .or(() -> users.running().map(r -> r.baseUri()))
+                .orElseGet(() -> URI.create("http://" + options.host() + ":" + (options.userPort() == 0 ? ServiceConfig.USERS_DEFAULT_PORT : options.userPort())));
+    }
+}

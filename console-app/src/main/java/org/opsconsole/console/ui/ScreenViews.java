@@ -1,0 +1,89 @@
+package org.opsconsole.console.ui;
+
+import javafx.scene.Node;
+import org.opsconsole.console.ConsoleSession;
+import org.opsconsole.console.ui.events.EventsView;
+import org.opsconsole.console.ui.events.EventsViewModel;
+import org.opsconsole.console.ui.logs.LogsView;
+import org.opsconsole.console.ui.logs.LogsViewModel;
+import org.opsconsole.console.ui.metrics.MetricsView;
+import org.opsconsole.console.ui.metrics.MetricsViewModel;
+import org.opsconsole.console.ui.placeholder.ComingLaterView;
+import org.opsconsole.console.ui.services.ServicesView;
+
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+
+/**
+ * Builds each screen's view the first time it is shown, and keeps it. This is where a screen is
+ * plugged in: the Data and Load screens replace their {@link ComingLaterView} in {@link #create}.
+ */
+public final class ScreenViews {
+
+    private final ConsoleSession session;
+    private final Executor io;
+    private final Clock clock;
+    private final Map<Screen, Node> views = new EnumMap<>(Screen.class);
+
+    private final ConsolePreferences preferences;
+
+    public ScreenViews(ConsoleSession session, ConsolePreferences preferences, Executor io, Clock clock) {
+        this.session = session;
+        this.preferences = preferences;
+        this.io = io;
+        this.clock = clock;
+    }
+
+    /** The view of a screen, built on first use; on the FX thread. */
+    public Node view(Screen screen) {
+        return views.computeIfAbsent(screen, s -> {
+            Node view = create(s);
+            view.setId(s.viewId());
+            return view;
+        });
+    }
+
+    /** Views built so far. */
+    public Map<Screen, Node> built() {
+        return Map.copyOf(views);
+    }
+
+    private Node create(Screen screen) {
+        List<String> services = List.of(ConsoleSession.USERS, ConsoleSession.ORDERS);
+        return switch (screen) {
+            case SERVICES -> new ServicesView(session.services(), session.metrics().history(), clock);
+            case METRICS -> {
+                MetricsViewModel model = new MetricsViewModel(session.metrics(), io, clock);
+                model.windowMinutesProperty().set(preferences.metricsWindowMinutes());
+                model.windowMinutesProperty().addListener((obs, was, now) -> preferences.saveMetricsWindowMinutes(now.intValue()));
+                yield new MetricsView(model, services);
+            }
+            case DATA -> new ComingLaterView("Data",
+                    "Browse, search and edit users and orders through the services' REST API. This screen comes with issue 4.");
+            case LOAD -> new ComingLaterView("Load",
+                    "Drive load against the services and compare runs with a baseline. This screen comes with issue 5; "
+                            + "until then, './opsconsole load' will run it from the command line.");
+            case LOGS -> new LogsView(new LogsViewModel(
+                    services.stream().map(session::log).toList(), io));
+            case EVENTS -> new EventsView(new EventsViewModel(session.events()), services);
+        };
+    }
+
+    /** Stops every view's timers and listeners. */
+    public void dispose() {
+        for (Node view : views.values()) {
+            switch (view) {
+                case ServicesView v -> v.dispose();
+                case MetricsView v -> v.model().dispose();
+                case LogsView v -> v.dispose();
+                case EventsView v -> v.dispose();
+                default -> {
+                    // nothing running
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package org.opsconsole.console.ui;
+
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import org.opsconsole.console.ConsoleSession;
+import org.opsconsole.console.cli.VersionProvider;
+import org.opsconsole.console.supervisor.ServiceStatus;
+import org.opsconsole.console.supervisor.ServiceSupervisor;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The bottom line: the services' states, the data folder, and versions. */
+public final class StatusBar extends HBox {
+
+    private final Label services = new Label();
+    private final Label message = new Label();
+    private final Label versions = new Label();
+    private final Map<String, ServiceStatus> statuses = new LinkedHashMap<>();
+
+    public StatusBar(ConsoleSession session) {
+        getStyleClass().add("status-bar");
+        services.setId("status-services");
+        message.setId("status-message");
+        Label folder = new Label("Data: " + session.options().dataLocation());
+        folder.setId("status-data-folder");
+        versions.setId("status-versions");
+        services.setMinWidth(Region.USE_PREF_SIZE);
+        folder.setMinWidth(Region.USE_PREF_SIZE);
+        versions.setMinWidth(0);
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        getChildren().addAll(services, message, grow, folder, versions);
+        for (ServiceSupervisor supervisor : session.services().all()) {
+            statuses.put(supervisor.name(), supervisor.status());
+            supervisor.addListener(status -> FxThread.run(() -> {
+                statuses.put(status.name(), status);
+                update();
+            }));
+        }
+        update();
+    }
+
+    /** A transient message such as "Stopping services…". */
+    public void setMessage(String text) {
+        message.setText(text);
+    }
+
+    private void update() {
+        services.setText(statuses.values().stream()
+                .map(s -> s.name() + " " + s.state().name().toLowerCase(java.util.Locale.ROOT))
+                .collect(Collectors.joining("  ·  ")));
+        String serviceVersions = statuses.values().stream()
+                .filter(s -> s.version() != null)
+                .map(s -> s.name() + " " + s.version())
+                .collect(Collectors.joining(" · "));
+        versions.setText("Ops Console " + VersionProvider.version()
+                + (serviceVersions.isEmpty() ? "" : " · " + serviceVersions)
+                + " · Java " + Runtime.version().feature()
+                + " · JavaFX " + System.getProperty("javafx.runtime.version", "?").replaceAll("\\+.*", ""));
+    }
+}

@@ -1,0 +1,118 @@
+package org.opsconsole.console.ui.events;
+
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import org.opsconsole.model.ServiceEvent;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.function.Function;
+
+/** The Events screen: the live activity feed of both services, newest first. */
+public final class EventsView extends VBox {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
+
+    private final EventsViewModel model;
+    private final TableView<ServiceEvent> table = new TableView<>();
+    private final Label count = new Label();
+    private final Timeline poller;
+
+    public EventsView(EventsViewModel model, List<String> services) {
+        this.model = model;
+        createView(services);
+        poller = new Timeline(new KeyFrame(Duration.millis(250), e -> {
+            model.poll();
+            count.setText(model.visibleRows().size() + " of " + model.totalRows() + " events");
+        }));
+        poller.setCycleCount(Animation.INDEFINITE);
+        poller.play();
+    }
+
+    private void createView(List<String> services) {
+        getStyleClass().add("screen");
+        Label title = new Label("Events");
+        title.getStyleClass().add("screen-title");
+
+        ToggleGroup group = new ToggleGroup();
+        HBox serviceButtons = new HBox();
+        List<String> choices = new java.util.ArrayList<>();
+        choices.add(EventsViewModel.ALL);
+        choices.addAll(services);
+        for (int i = 0; i < choices.size(); i++) {
+            String name = choices.get(i);
+            ToggleButton button = new ToggleButton(name.equals(EventsViewModel.ALL) ? "Both" : name);
+            button.setId("events-service-" + name);
+            button.setToggleGroup(group);
+            button.getStyleClass().add(i == 0 ? "left-pill" : i == choices.size() - 1 ? "right-pill" : "center-pill");
+            button.setSelected(name.equals(model.serviceProperty().get()));
+            button.setOnAction(e -> {
+                if (button.isSelected()) {
+                    model.serviceProperty().set(name);
+                } else {
+                    button.setSelected(true);
+                }
+            });
+            serviceButtons.getChildren().add(button);
+        }
+
+        TextField filter = new TextField();
+        filter.setId("events-filter");
+        filter.setPromptText("Type or content contains…");
+        filter.textProperty().bindBidirectional(model.textProperty());
+        filter.setPrefWidth(240);
+
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox toolbar = new HBox(8, title, grow, serviceButtons, filter);
+        toolbar.getStyleClass().add("toolbar-row");
+
+        table.setId("events-table");
+        table.getStyleClass().addAll("dense", "striped");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().setAll(List.of(
+                column("Time", 130, e -> e.time() == null ? "" : TIME.format(e.time())),
+                column("Service", 80, ServiceEvent::service),
+                column("Event", 170, ServiceEvent::type),
+                column("Subject", 80, e -> Long.toString(e.subjectId())),
+                column("#", 60, e -> Long.toString(e.id())),
+                column("Details", 300, e -> e.data() == null ? "" : e.data().toString())));
+        table.setItems(model.visibleRows());
+        table.setPlaceholder(new Label("No events yet: create, change or delete a user or an order"));
+        VBox.setVgrow(table, Priority.ALWAYS);
+
+        Label streams = new Label();
+        streams.setId("events-streams");
+        streams.getStyleClass().add("stream-state");
+        streams.textProperty().bind(model.streamsProperty());
+        count.setId("events-count");
+        HBox footer = new HBox(16, count, streams);
+        getChildren().addAll(toolbar, table, footer);
+    }
+
+    private static TableColumn<ServiceEvent, String> column(String title, double width, Function<ServiceEvent, String> value) {
+        TableColumn<ServiceEvent, String> column = new TableColumn<>(title);
+        column.setPrefWidth(width);
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        column.setSortable(false);
+        return column;
+    }
+
+    public void dispose() {
+        poller.stop();
+    }
+}

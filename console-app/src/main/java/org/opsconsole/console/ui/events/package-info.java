@@ -1,0 +1,2 @@
+/** The events screen: view and view model. */
+package org.opsconsole.console.ui.events;

@@ -1,0 +1,2 @@
+/** The logs screen: view and view model. */
+package org.opsconsole.console.ui.logs;

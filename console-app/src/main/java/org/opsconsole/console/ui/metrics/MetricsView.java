@@ -1,0 +1,171 @@
+package org.opsconsole.console.ui.metrics;
+
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.RowConstraints;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import org.opsconsole.console.metrics.Metric;
+import org.opsconsole.console.metrics.SeriesKey;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The Metrics screen: six charts (requests/s, latency percentiles, errors/s, heap, threads, DB
+ * pool), each with one line per service, a time window choice, pause, and exports.
+ */
+public final class MetricsView extends VBox {
+
+    private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+    private final MetricsViewModel model;
+    private final List<String> services;
+
+    public MetricsView(MetricsViewModel model, List<String> services) {
+        this.model = model;
+        this.services = List.copyOf(services);
+        createView();
+    }
+
+    public MetricsViewModel model() {
+        return model;
+    }
+
+    private void createView() {
+        getStyleClass().add("screen");
+        Label title = new Label("Metrics");
+        title.getStyleClass().add("screen-title");
+
+        ToggleGroup windows = new ToggleGroup();
+        HBox windowButtons = new HBox();
+        for (int i = 0; i < MetricsViewModel.WINDOWS_MINUTES.length; i++) {
+            int minutes = MetricsViewModel.WINDOWS_MINUTES[i];
+            ToggleButton button = new ToggleButton(minutes + " min");
+            button.setId("window-" + minutes);
+            button.setToggleGroup(windows);
+            button.getStyleClass().add(i == 0 ? "left-pill" : i == MetricsViewModel.WINDOWS_MINUTES.length - 1 ? "right-pill" : "center-pill");
+            button.setSelected(minutes == model.windowMinutesProperty().get());
+            button.setOnAction(e -> {
+                if (button.isSelected()) {
+                    model.windowMinutesProperty().set(minutes);
+                } else {
+                    button.setSelected(true);
+                }
+            });
+            windowButtons.getChildren().add(button);
+        }
+        model.windowMinutesProperty().addListener((obs, was, now) -> windowButtons.getChildren().forEach(node ->
+                ((ToggleButton) node).setSelected(node.getId().equals("window-" + now.intValue()))));
+
+        ToggleButton pause = new ToggleButton("Pause");
+        pause.setId("pause-charts");
+        pause.selectedProperty().bindBidirectional(model.pausedProperty());
+        pause.textProperty().bind(model.pausedProperty().map(p -> p ? "Resume" : "Pause"));
+        pause.setTooltip(new Tooltip("Freeze the charts; history keeps recording"));
+
+        Button csv = new Button("Export CSV…");
+        csv.setId("export-csv");
+        csv.setTooltip(new Tooltip("Save the visible time window of every series as CSV"));
+        csv.setOnAction(e -> chooseFile("Export metrics as CSV", "metrics-" + FILE_TIME.format(LocalDateTime.now()) + ".csv",
+                new FileChooser.ExtensionFilter("CSV", "*.csv")).ifPresent(model::exportCsv));
+
+        Label updated = new Label();
+        updated.setId("metrics-updated");
+        updated.getStyleClass().add("placeholder-text");
+        updated.textProperty().bind(model.lastUpdateProperty());
+        Label message = new Label();
+        message.setId("metrics-message");
+        message.textProperty().bind(model.messageProperty());
+
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox toolbar = new HBox(8, title, grow, message, updated, new Label("Window"), windowButtons, pause, csv);
+        toolbar.getStyleClass().add("toolbar-row");
+
+        GridPane grid = new GridPane();
+        grid.setHgap(10);
+        grid.setVgap(10);
+        grid.setPadding(new Insets(0));
+        for (int c = 0; c < 2; c++) {
+            ColumnConstraints column = new ColumnConstraints();
+            column.setPercentWidth(50);
+            column.setHgrow(Priority.ALWAYS);
+            grid.getColumnConstraints().add(column);
+        }
+        for (int r = 0; r < 3; r++) {
+            RowConstraints row = new RowConstraints();
+            row.setPercentHeight(100.0 / 3);
+            row.setVgrow(Priority.ALWAYS);
+            grid.getRowConstraints().add(row);
+        }
+        List<MetricsChart> charts = createCharts();
+        for (int i = 0; i < charts.size(); i++) {
+            MetricsChart chart = charts.get(i);
+            chart.setOnExportPng(this::exportPng);
+            model.addChart(chart);
+            grid.add(chart, i % 2, i / 2);
+        }
+        VBox.setVgrow(grid, Priority.ALWAYS);
+        getChildren().addAll(toolbar, grid);
+    }
+
+    private List<MetricsChart> createCharts() {
+        List<MetricsChart> charts = new ArrayList<>();
+        charts.add(perService("requests", "Requests per second", "req/s", Metric.REQUESTS_PER_SECOND));
+        List<SeriesKey> latency = new ArrayList<>();
+        List<String> latencyNames = new ArrayList<>();
+        for (String service : services) {
+            for (Metric metric : List.of(Metric.LATENCY_P50, Metric.LATENCY_P95, Metric.LATENCY_P99)) {
+                latency.add(new SeriesKey(service, metric));
+                latencyNames.add(service + " " + metric.label().substring("latency ".length()));
+            }
+        }
+        charts.add(new MetricsChart("latency", "Latency per second", "ms", latency, latencyNames));
+        List<SeriesKey> errors = new ArrayList<>();
+        List<String> errorNames = new ArrayList<>();
+        for (String service : services) {
+            errors.add(new SeriesKey(service, Metric.CLIENT_ERRORS_PER_SECOND));
+            errorNames.add(service + " 4xx");
+            errors.add(new SeriesKey(service, Metric.SERVER_ERRORS_PER_SECOND));
+            errorNames.add(service + " 5xx");
+        }
+        charts.add(new MetricsChart("errors", "Errors per second", "err/s", errors, errorNames));
+        charts.add(perService("heap", "Heap used (one JVM, shared)", "MiB", Metric.HEAP_USED_MB));
+        charts.add(perService("threads", "Live threads (one JVM, shared)", "threads", Metric.LIVE_THREADS));
+        charts.add(perService("pool", "DB connections in use", "conn", Metric.DB_POOL_ACTIVE));
+        return charts;
+    }
+
+    private MetricsChart perService(String key, String title, String unit, Metric metric) {
+        return new MetricsChart(key, title, unit,
+                services.stream().map(s -> new SeriesKey(s, metric)).toList(), services);
+    }
+
+    private void exportPng(MetricsChart chart) {
+        chooseFile("Save chart as PNG", chart.key() + "-" + FILE_TIME.format(LocalDateTime.now()) + ".png",
+                new FileChooser.ExtensionFilter("PNG picture", "*.png")).ifPresent(file -> model.exportPng(chart, file));
+    }
+
+    private java.util.Optional<Path> chooseFile(String title, String name, FileChooser.ExtensionFilter filter) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.setInitialFileName(name);
+        chooser.getExtensionFilters().add(filter);
+        File file = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+        return java.util.Optional.ofNullable(file).map(File::toPath);
+    }
+}

@@ -1,0 +1,201 @@
+package org.opsconsole.console.ui.metrics;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.image.WritableImage;
+import org.opsconsole.console.metrics.MetricsCsv;
+import org.opsconsole.console.metrics.MetricsHistory;
+import org.opsconsole.console.metrics.MetricsScraper;
+import org.opsconsole.console.metrics.MetricsTick;
+import org.opsconsole.console.ui.FxThread;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+
+/**
+ * The Metrics screen's state: which time window is shown, whether charts are paused, and the
+ * charts themselves. The scraper's once-a-second tick reaches the FX thread as one small update;
+ * exports run on the I/O executor.
+ */
+public final class MetricsViewModel {
+
+    public static final int[] WINDOWS_MINUTES = {1, 5, 15};
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(MetricsViewModel.class.getName());
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+
+    private final MetricsScraper scraper;
+    private final Executor io;
+    private final Clock clock;
+    private final List<MetricsChart> charts = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** The only thread that writes to the charts' data sets (ChartFX wants them changed off the FX thread). */
+    private final java.util.concurrent.ExecutorService feeder =
+            java.util.concurrent.Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("chart-feeder").factory());
+    private final Consumer<MetricsTick> listener = tick -> feeder.execute(() -> feed(tick));
+    private volatile boolean pausedNow;
+    private volatile int windowSecondsNow = 5 * 60;
+    private boolean firstFiguresShown;
+
+    // Properties //
+
+    private final IntegerProperty windowMinutes = new SimpleIntegerProperty(5);
+    private final BooleanProperty paused = new SimpleBooleanProperty(false);
+    private final ReadOnlyStringWrapper lastUpdate = new ReadOnlyStringWrapper("waiting for the first scrape");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+
+    public MetricsViewModel(MetricsScraper scraper, Executor io, Clock clock) {
+        this.scraper = scraper;
+        this.io = io;
+        this.clock = clock;
+        windowMinutes.addListener((obs, was, now) -> {
+            windowSecondsNow = now.intValue() * 60;
+            reloadCharts();
+        });
+        paused.addListener((obs, was, now) -> {
+            pausedNow = now;
+            if (!now) {
+                reloadCharts();
+            }
+        });
+        scraper.addListener(listener);
+    }
+
+    public IntegerProperty windowMinutesProperty() {
+        return windowMinutes;
+    }
+
+    public BooleanProperty pausedProperty() {
+        return paused;
+    }
+
+    public ReadOnlyStringProperty lastUpdateProperty() {
+        return lastUpdate.getReadOnlyProperty();
+    }
+
+    /** The outcome of the last export, for the operator. */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public List<MetricsChart> charts() {
+        return List.copyOf(charts);
+    }
+
+    // Commands //
+
+    public void addChart(MetricsChart chart) {
+        charts.add(chart);
+        reload(chart);
+    }
+
+    /** Writes the visible window of every series to a CSV file, off the FX thread. */
+    public CompletableFuture<Path> exportCsv(Path file) {
+        MetricsHistory.Slice slice = scraper.history().since(windowStart());
+        return CompletableFuture.supplyAsync(() -> {
+            try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                MetricsCsv.write(out, slice, scraper.history().keys());
+                return file;
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, io).whenComplete((path, error) -> FxThread.run(() -> message.set(error == null
+                ? "Saved " + slice.size() + " rows to " + file.getFileName()
+                : "Could not save " + file.getFileName() + ": " + rootMessage(error))));
+    }
+
+    /** Saves a picture of one chart: snapshot on the FX thread, encoding and writing off it. */
+    public CompletableFuture<Path> exportPng(MetricsChart chart, Path file) {
+        WritableImage image = chart.snapshot(null, null);
+        BufferedImage buffered = SwingFXUtils.fromFXImage(image, null);
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                ImageIO.write(buffered, "png", file.toFile());
+                return file;
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, io).whenComplete((path, error) -> FxThread.run(() -> message.set(error == null
+                ? "Saved " + file.getFileName()
+                : "Could not save " + file.getFileName() + ": " + rootMessage(error))));
+    }
+
+    public void dispose() {
+        scraper.removeListener(listener);
+        feeder.shutdownNow();
+    }
+
+    /** On the feeder thread: one row into every chart, then the axes and legends on the FX thread. */
+    private void feed(MetricsTick tick) {
+        if (pausedNow) {
+            javafx.application.Platform.runLater(() -> lastUpdate.set("updated " + TIME.format(clock.instant())));
+            return;
+        }
+        List<MetricsChart> targets = List.copyOf(charts);
+        double[] highest = new double[targets.size()];
+        for (int i = 0; i < targets.size(); i++) {
+            highest[i] = targets.get(i).appendData(tick);
+        }
+        double to = tick.epochSeconds();
+        double from = to - windowSecondsNow;
+        javafx.application.Platform.runLater(() -> {
+            lastUpdate.set("updated " + TIME.format(clock.instant()));
+            for (int i = 0; i < targets.size(); i++) {
+                targets.get(i).applyView(from, to, highest[i], tick);
+            }
+            if (!firstFiguresShown && tick.values().values().stream().anyMatch(v -> !Double.isNaN(v))) {
+                firstFiguresShown = true;
+                // drawn on the next pulse; logged for the start-up benchmark
+                javafx.application.Platform.runLater(() -> LOG.info(() -> "first figures on the charts "
+                        + org.opsconsole.console.ConsoleSession.sinceJvmStart() + " ms after the JVM started"));
+            }
+        });
+    }
+
+    private void reloadCharts() {
+        charts.forEach(this::reload);
+    }
+
+    /** New data sets for the window on the FX thread, filled from the history on the feeder thread. */
+    private void reload(MetricsChart chart) {
+        int seconds = windowSeconds();
+        chart.resetData(seconds + 2);
+        feeder.execute(() -> {
+            MetricsHistory.Slice slice = scraper.history().since(clock.millis() / 1000.0 - seconds);
+            double highest = chart.fillData(slice);
+            double to = slice.size() == 0 ? clock.millis() / 1000.0 : slice.times()[slice.size() - 1];
+            javafx.application.Platform.runLater(() -> chart.applyView(to - seconds, to, highest, null));
+        });
+    }
+
+    private int windowSeconds() {
+        return windowMinutes.get() * 60;
+    }
+
+    private double windowStart() {
+        return clock.millis() / 1000.0 - windowSeconds();
+    }
+
+    private static String rootMessage(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage();
+    }
+}

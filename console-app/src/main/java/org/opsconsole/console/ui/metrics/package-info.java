@@ -1,0 +1,2 @@
+/** The metrics screen: view and view model. */
+package org.opsconsole.console.ui.metrics;

@@ -1,0 +1,153 @@
+package org.opsconsole.console.ui.services;
+
+import atlantafx.base.controls.ToggleSwitch;
+import atlantafx.base.theme.Styles;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.opsconsole.console.supervisor.ServiceState;
+
+import java.util.Locale;
+
+/**
+ * One service: its state, where it listens, how long it has run, health and version, the reason
+ * it failed, and Start / Stop / Restart with a restart-on-failure switch. Every control has a
+ * stable id ending in the service name: "start-users", "state-orders", ...
+ */
+public final class ServiceCard extends VBox {
+
+    private final ServiceCardViewModel model;
+    private final Label state = new Label();
+
+    public ServiceCard(ServiceCardViewModel model) {
+        this.model = model;
+        createView();
+    }
+
+    public ServiceCardViewModel model() {
+        return model;
+    }
+
+    private void createView() {
+        String name = model.name();
+        getStyleClass().add("service-card");
+        setId("card-" + name);
+
+        Label title = new Label(capitalise(name));
+        title.getStyleClass().add("card-title");
+        state.setId("state-" + name);
+        state.getStyleClass().add("state-badge");
+        state.textProperty().bind(model.stateProperty().asString());
+        model.stateProperty().subscribe(this::styleState);
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox header = new HBox(10, title, grow, state);
+        header.setAlignment(Pos.CENTER_LEFT);
+
+        TextField url = new TextField();
+        url.setId("url-" + name);
+        url.setEditable(false);
+        url.getStyleClass().add("url-field");
+        url.textProperty().bind(model.urlProperty());
+        url.setPromptText("not running");
+        Button copy = new Button("Copy");
+        copy.setId("copy-url-" + name);
+        copy.getStyleClass().add(Styles.SMALL);
+        copy.setMinWidth(Region.USE_PREF_SIZE);
+        copy.setTooltip(new Tooltip("Copy the URL to the clipboard"));
+        copy.disableProperty().bind(model.urlProperty().isEmpty());
+        copy.setOnAction(e -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(model.urlProperty().get());
+            Clipboard.getSystemClipboard().setContent(content);
+        });
+        HBox urlRow = new HBox(6, url, copy);
+        urlRow.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(url, Priority.ALWAYS);
+
+        GridPane facts = new GridPane();
+        facts.setHgap(12);
+        facts.setVgap(6);
+        facts.getColumnConstraints().addAll(new ColumnConstraints(62), new ColumnConstraints());
+        facts.addRow(0, fieldName("URL"), urlRow);
+        GridPane.setHgrow(urlRow, Priority.ALWAYS);
+        facts.addRow(1, fieldName("Uptime"), value("uptime-" + name, model.uptimeProperty()));
+        facts.addRow(2, fieldName("Health"), value("health-" + name, model.healthProperty()));
+        facts.addRow(3, fieldName("Version"), value("version-" + name, model.versionProperty()));
+        facts.addRow(4, fieldName("Traffic"), value("traffic-" + name, model.trafficProperty()));
+
+        Label reason = new Label();
+        reason.setId("reason-" + name);
+        reason.getStyleClass().add("failure-reason");
+        reason.textProperty().bind(model.reasonProperty());
+        reason.visibleProperty().bind(model.reasonProperty().isNotEmpty());
+        reason.managedProperty().bind(reason.visibleProperty());
+        reason.setMaxWidth(Double.MAX_VALUE);
+
+        Button start = button("Start", "start-" + name, Styles.SUCCESS);
+        start.disableProperty().bind(model.canStartProperty().not());
+        start.setOnAction(e -> model.start());
+        Button stop = button("Stop", "stop-" + name, Styles.DANGER);
+        stop.disableProperty().bind(model.canStopProperty().not());
+        stop.setOnAction(e -> model.stop());
+        Button restart = button("Restart", "restart-" + name, null);
+        restart.disableProperty().bind(model.stateProperty().isNotEqualTo(ServiceState.RUNNING)
+                .and(model.stateProperty().isNotEqualTo(ServiceState.FAILED)));
+        restart.setOnAction(e -> model.restart());
+
+        ToggleSwitch autoRestart = new ToggleSwitch("Restart on failure");
+        autoRestart.setId("restart-on-failure-" + name);
+        autoRestart.setSelected(model.restartOnFailureProperty().get());
+        autoRestart.selectedProperty().addListener((obs, was, on) -> model.setRestartOnFailure(on));
+        autoRestart.setTooltip(new Tooltip("Start it again when it fails, waiting 1 s, 2 s, 4 s ... up to 30 s between tries"));
+
+        HBox actions = new HBox(8, start, stop, restart);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        actions.setPadding(new Insets(4, 0, 0, 0));
+
+        getChildren().addAll(header, facts, reason, actions, autoRestart);
+    }
+
+    private void styleState(ServiceState value) {
+        state.getStyleClass().removeIf(c -> c.startsWith("state-") && !c.equals("state-badge"));
+        state.getStyleClass().add("state-" + value.name().toLowerCase(Locale.ROOT));
+    }
+
+    private static Label fieldName(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add("field-name");
+        return label;
+    }
+
+    private static Label value(String id, javafx.beans.value.ObservableValue<String> text) {
+        Label label = new Label();
+        label.setId(id);
+        label.textProperty().bind(text);
+        return label;
+    }
+
+    private static Button button(String text, String id, String style) {
+        Button button = new Button(text);
+        button.setId(id);
+        if (style != null) {
+            button.getStyleClass().add(style);
+        }
+        button.setMinWidth(Region.USE_PREF_SIZE);
+        return button;
+    }
+
+    private static String capitalise(String name) {
+        return name.isEmpty() ? name : Character.toUpperCase(name.charAt(0)) + name.substring(1) + " service";
+    }
+}

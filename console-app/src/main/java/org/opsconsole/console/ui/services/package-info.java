@@ -1,0 +1,2 @@
+/** The services screen: view and view model. */
+package org.opsconsole.console.ui.services;

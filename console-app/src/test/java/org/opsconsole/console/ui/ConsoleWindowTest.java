@@ -1,0 +1,240 @@
+package org.opsconsole.console.ui;
+
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.opsconsole.console.ConsoleOptions;
+import org.opsconsole.console.logs.LogEntry;
+import org.opsconsole.console.supervisor.ServiceState;
+import org.opsconsole.console.ui.metrics.MetricsChart;
+import org.opsconsole.model.ServiceEvent;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/** Drives the real console window, headless, with services on free ports. */
+@ExtendWith(ApplicationExtension.class)
+class ConsoleWindowTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    private Stage stage;
+    private ConsoleHarness console;
+
+    @Start
+    void start(Stage stage) {
+        Platform.setImplicitExit(false);
+        this.stage = stage;
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        if (console != null) {
+            console.close();
+        }
+    }
+
+    private void awaitState(String service, ServiceState state) {
+        await().atMost(PATIENCE).until(() -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return state.name().equals(console.text("state-" + service));
+        });
+    }
+
+    @Test
+    void startStopAndRestartByClicking(FxRobot robot) throws Exception {
+        console = ConsoleHarness.open(stage, ConsoleOptions.forTests());
+        assertThat(console.text("state-users")).isEqualTo("STOPPED");
+
+        robot.clickOn("#start-users");
+        awaitState("users", ServiceState.RUNNING);
+        URI first = console.url("users");
+        assertThat(ConsoleHarness.get(first.resolve("/observe/health"))).isEqualTo(200);
+        assertThat(robot.lookup("#url-users").queryTextInputControl().getText()).isEqualTo(first.toString());
+        assertThat(console.text("health-users")).isEqualTo("healthy");
+
+        robot.clickOn("#stop-users");
+        awaitState("users", ServiceState.STOPPED);
+        assertThatThrownBy(() -> ConsoleHarness.get(first.resolve("/observe/health"))).isInstanceOf(IOException.class);
+
+        for (int i = 0; i < 2; i++) {
+            robot.clickOn("#start-users");
+            awaitState("users", ServiceState.RUNNING);
+            assertThat(ConsoleHarness.get(console.url("users").resolve("/observe/health"))).isEqualTo(200);
+            robot.clickOn("#stop-users");
+            awaitState("users", ServiceState.STOPPED);
+        }
+
+        robot.clickOn("#start-users");
+        awaitState("users", ServiceState.RUNNING);
+        URI beforeRestart = console.url("users");
+        robot.clickOn("#restart-users");
+        await().atMost(PATIENCE).until(() -> console.session.services().users().status().state() == ServiceState.RUNNING
+                && !beforeRestart.equals(console.url("users")));
+        awaitState("users", ServiceState.RUNNING);
+        assertThat(ConsoleHarness.get(console.url("users").resolve("/observe/health"))).isEqualTo(200);
+        assertThat(console.text("state-orders")).as("the other service is not touched").isEqualTo("STOPPED");
+    }
+
+    @Test
+    void aTakenPortShowsFailedWithTheReasonAndTheOtherServiceKeepsRunning(FxRobot robot) throws Exception {
+        try (ServerSocket squatter = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            int taken = squatter.getLocalPort();
+            console = ConsoleHarness.open(stage, ConsoleOptions.forTests().withPorts(0, taken));
+            robot.clickOn("#start-all");
+            awaitState("orders", ServiceState.FAILED);
+            awaitState("users", ServiceState.RUNNING);
+            assertThat(console.text("reason-orders")).contains("port " + taken).contains("in use");
+            assertThat(robot.lookup("#reason-orders").query().isVisible()).isTrue();
+            assertThat(ConsoleHarness.get(console.url("users").resolve("/observe/health"))).isEqualTo(200);
+            assertThat(robot.lookup("#start-orders").query().isDisabled()).isFalse();
+        }
+        // the other program went away: Start now works
+        robot.clickOn("#start-orders");
+        awaitState("orders", ServiceState.RUNNING);
+        assertThat(console.text("reason-orders")).isEmpty();
+    }
+
+    @Test
+    void chartsReceivePointsAfterTraffic(FxRobot robot) throws Exception {
+        console = ConsoleHarness.open(stage, ConsoleOptions.forTests().withAutoStart(true));
+        awaitState("users", ServiceState.RUNNING);
+        awaitState("orders", ServiceState.RUNNING);
+        robot.clickOn("#nav-metrics");
+        MetricsChart requests = robot.lookup("#chart-requests").query().getParent() instanceof MetricsChart c ? c : null;
+        assertThat(requests).isNotNull();
+
+        URI users = console.url("users");
+        await().atMost(PATIENCE).until(() -> {
+            for (int i = 0; i < 20; i++) {
+                ConsoleHarness.get(users.resolve("/users?limit=5"));
+            }
+            WaitForAsyncUtils.waitForFxEvents();
+            return console.session.metrics().history().latest(
+                    new org.opsconsole.console.metrics.SeriesKey("users", org.opsconsole.console.metrics.Metric.REQUESTS_PER_SECOND)) > 0
+                    && WaitForAsyncUtils.asyncFx(requests::valuedPoints).get() > 0;
+        });
+        assertThat(WaitForAsyncUtils.asyncFx(requests::legendText).get()).containsPattern("users  [0-9]");
+        MetricsChart threads = (MetricsChart) robot.lookup("#chart-threads").query().getParent();
+        assertThat(WaitForAsyncUtils.asyncFx(threads::valuedPoints).get()).isPositive();
+    }
+
+    @Test
+    void switchesThemeAndRemembersIt(FxRobot robot) throws Exception {
+        console = ConsoleHarness.open(stage, ConsoleOptions.forTests());
+        assertThat(console.window.theme()).isEqualTo(Theme.LIGHT);
+        robot.clickOn("#theme-toggle");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(console.window.theme()).isEqualTo(Theme.DARK);
+        assertThat(stage.getScene().getRoot().getStyleClass()).contains("theme-dark");
+        assertThat(Application.getUserAgentStylesheet()).containsIgnoringCase("primer-dark");
+        assertThat(console.preferences.theme()).isEqualTo(Theme.DARK);
+
+        robot.push(KeyCode.CONTROL, KeyCode.T);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(console.window.theme()).isEqualTo(Theme.LIGHT);
+        assertThat(Application.getUserAgentStylesheet()).containsIgnoringCase("primer-light");
+    }
+
+    @Test
+    void keyboardShortcutsOpenScreensAndTheLastOneIsRemembered(FxRobot robot) throws Exception {
+        ConsolePreferences preferences = ConsoleHarness.freshPreferences();
+        console = ConsoleHarness.open(stage, ConsoleOptions.forTests(), preferences);
+        assertThat(console.window.selected()).isEqualTo(Screen.SERVICES);
+        robot.push(KeyCode.CONTROL, KeyCode.DIGIT2);
+        assertThat(console.window.selected()).isEqualTo(Screen.METRICS);
+        assertThat(robot.lookup("#screen-metrics").tryQuery()).isPresent();
+        robot.push(KeyCode.CONTROL, KeyCode.DIGIT3);
+        assertThat(robot.lookup("#screen-data").queryAs(javafx.scene.layout.VBox.class).getChildren().toString()).contains("issue 4");
+        robot.push(KeyCode.CONTROL, KeyCode.DIGIT5);
+        assertThat(console.window.selected()).isEqualTo(Screen.LOGS);
+
+        WaitForAsyncUtils.asyncFx(() -> stage.setWidth(900)).get();
+        WaitForAsyncUtils.asyncFx(() -> console.window.close()).get();
+        await().atMost(PATIENCE).untilTrue(console.exited);
+        assertThat(preferences.lastScreen()).isEqualTo(Screen.LOGS);
+        assertThat(preferences.window(0, 0).width()).isEqualTo(900);
+
+        ConsoleHarness.open(stage, ConsoleOptions.forTests(), preferences).session.close();
+        assertThat(stage.getWidth()).isEqualTo(900);
+    }
+
+    @Test
+    void closingTheWindowStopsBothServicesAndFreesTheirPorts() throws Exception {
+        console = ConsoleHarness.open(stage, ConsoleOptions.forTests().withAutoStart(true));
+        awaitState("users", ServiceState.RUNNING);
+        awaitState("orders", ServiceState.RUNNING);
+        int users = console.url("users").getPort();
+        int orders = console.url("orders").getPort();
+        assertThat(ConsoleHarness.portIsFree(users)).isFalse();
+
+        WaitForAsyncUtils.asyncFx(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST))).get();
+
+        await().atMost(PATIENCE).untilTrue(console.exited);
+        assertThat(console.session.services().users().status().state()).isEqualTo(ServiceState.STOPPED);
+        assertThat(console.session.services().orders().status().state()).isEqualTo(ServiceState.STOPPED);
+        assertThat(ConsoleHarness.portIsFree(users)).isTrue();
+        assertThat(ConsoleHarness.portIsFree(orders)).isTrue();
+        assertThat(stage.isShowing()).isFalse();
+    }
+
+    @Test
+    void logsFollowTheServiceAcrossRestartsAndFilter(FxRobot robot) throws Exception {
+        console = ConsoleHarness.open(stage, ConsoleOptions.forTests());
+        robot.clickOn("#start-users");
+        awaitState("users", ServiceState.RUNNING);
+        robot.clickOn("#restart-users");
+        await().atMost(PATIENCE).until(() -> console.session.services().users().status().state() == ServiceState.RUNNING
+                && console.session.log("users").lines().all().stream().filter(e -> e.message().contains("is running at")).count() == 2);
+        robot.push(KeyCode.CONTROL, KeyCode.DIGIT5);
+        @SuppressWarnings("unchecked")
+        ListView<LogEntry> list = robot.lookup("#log-list").queryAs(ListView.class);
+        await().atMost(PATIENCE).until(() -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return list.getItems().stream().filter(e -> e.message().contains("is running at")).count() == 2;
+        });
+
+        robot.clickOn("#log-filter").write("stopped");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(list.getItems()).isNotEmpty().allMatch(e -> e.message().contains("stopped"));
+        robot.clickOn("#log-service-orders");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(list.getItems()).isEmpty();
+    }
+
+    @Test
+    void eventsOfBothServicesAppearInTheFeed(FxRobot robot) throws Exception {
+        console = ConsoleHarness.open(stage, ConsoleOptions.forTests().withAutoStart(true));
+        awaitState("users", ServiceState.RUNNING);
+        awaitState("orders", ServiceState.RUNNING);
+        robot.push(KeyCode.CONTROL, KeyCode.DIGIT6);
+        @SuppressWarnings("unchecked")
+        TableView<ServiceEvent> table = robot.lookup("#events-table").queryAs(TableView.class);
+        await().atMost(PATIENCE).until(() -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return console.text("events-streams").contains("users: live") && console.text("events-streams").contains("orders: live");
+        });
+        assertThat(ConsoleHarness.post(console.url("users").resolve("/users"), "{\"name\":\"Ann\",\"email\":\"ann@example.com\"}")).isEqualTo(201);
+        await().atMost(PATIENCE).until(() -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return table.getItems().stream().anyMatch(e -> e.type().equals("user.created") && e.service().equals("users"));
+        });
+    }
+}

@@ -1,0 +1,147 @@
+package org.opsconsole.console.ui;
+
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.opsconsole.console.ConsoleOptions;
+import org.opsconsole.console.metrics.Metric;
+import org.opsconsole.console.metrics.SeriesKey;
+import org.opsconsole.console.supervisor.ServiceState;
+import org.opsconsole.console.ui.metrics.MetricsChart;
+import org.opsconsole.console.ui.metrics.MetricsView;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import javax.imageio.ImageIO;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The Metrics screen's pause, window and exports, and restart-on-failure, on the real window. */
+@ExtendWith(ApplicationExtension.class)
+class MetricsAndRecoveryTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    private Stage stage;
+    private ConsoleHarness console;
+
+    @Start
+    void start(Stage stage) {
+        Platform.setImplicitExit(false);
+        this.stage = stage;
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        if (console != null) {
+            console.close();
+        }
+    }
+
+    private MetricsView openMetrics(FxRobot robot) throws Exception {
+        console = ConsoleHarness.open(stage, ConsoleOptions.forTests().withAutoStart(true));
+        await().atMost(PATIENCE).until(() -> console.session.services().users().status().state() == ServiceState.RUNNING);
+        robot.clickOn("#nav-metrics");
+        return (MetricsView) robot.lookup("#screen-metrics").query();
+    }
+
+    private static int points(MetricsChart chart) throws Exception {
+        return WaitForAsyncUtils.asyncFx(chart::valuedPoints).get();
+    }
+
+    @Test
+    void chartsFillWhenTheConsoleOpensOnTheMetricsScreen(FxRobot robot) throws Exception {
+        ConsolePreferences preferences = ConsoleHarness.freshPreferences();
+        preferences.saveLastScreen(Screen.METRICS);
+        console = ConsoleHarness.open(stage, ConsoleOptions.forTests().withAutoStart(true), preferences);
+        assertThat(console.window.selected()).isEqualTo(Screen.METRICS);
+        MetricsChart threads = (MetricsChart) robot.lookup("#chart-threads").query().getParent();
+        await().atMost(PATIENCE).until(() -> points(threads) >= 2);
+        assertThat(console.text("metrics-updated")).startsWith("updated");
+    }
+
+    @Test
+    void pauseFreezesTheChartsAndResumeCatchesUpFromHistory(FxRobot robot) throws Exception {
+        MetricsView view = openMetrics(robot);
+        MetricsChart threads = (MetricsChart) robot.lookup("#chart-threads").query().getParent();
+        await().atMost(PATIENCE).until(() -> points(threads) >= 2);
+
+        robot.clickOn("#pause-charts");
+        assertThat(view.model().pausedProperty().get()).isTrue();
+        // a row already handed to the feeder may still land: start counting one scrape later
+        int pausedAt = console.session.metrics().history().size();
+        await().atMost(PATIENCE).until(() -> console.session.metrics().history().size() >= pausedAt + 1);
+        int frozen = points(threads);
+        int rows = console.session.metrics().history().size();
+        await().atMost(PATIENCE).until(() -> console.session.metrics().history().size() >= rows + 2);
+        assertThat(points(threads)).isEqualTo(frozen);
+
+        robot.clickOn("#pause-charts");
+        // resume refills from the history, on the chart feeder thread
+        await().atMost(PATIENCE).until(() -> points(threads) >= frozen + 2);
+    }
+
+    @Test
+    void windowChoiceAndExportsWork(FxRobot robot, @TempDir Path dir) throws Exception {
+        MetricsView view = openMetrics(robot);
+        robot.clickOn("#window-15");
+        assertThat(view.model().windowMinutesProperty().get()).isEqualTo(15);
+        robot.clickOn("#window-1");
+        assertThat(view.model().windowMinutesProperty().get()).isEqualTo(1);
+
+        URI users = console.url("users");
+        SeriesKey rps = new SeriesKey("users", Metric.REQUESTS_PER_SECOND);
+        await().atMost(PATIENCE).until(() -> {
+            ConsoleHarness.get(users.resolve("/users"));
+            return console.session.metrics().history().latest(rps) > 0;
+        });
+
+        Path csv = view.model().exportCsv(dir.resolve("metrics.csv")).get();
+        var lines = Files.readAllLines(csv);
+        assertThat(lines.getFirst()).startsWith("time,users requests/s (req/s),").contains("orders latency p99 (ms)");
+        assertThat(lines).hasSizeGreaterThan(2);
+
+        MetricsChart requests = (MetricsChart) robot.lookup("#chart-requests").query().getParent();
+        Path png = WaitForAsyncUtils.asyncFx(() -> view.model().exportPng(requests, dir.resolve("requests.png"))).get().get();
+        var image = ImageIO.read(png.toFile());
+        assertThat(image.getWidth()).isGreaterThan(100);
+        await().atMost(PATIENCE).until(() -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return console.text("metrics-message").contains("requests.png");
+        });
+    }
+
+    @Test
+    void restartOnFailureRetriesUntilThePortIsFree(FxRobot robot) throws Exception {
+        ServerSocket squatter = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+        int taken = squatter.getLocalPort();
+        try {
+            console = ConsoleHarness.open(stage, ConsoleOptions.forTests().withPorts(0, taken));
+            robot.clickOn("#restart-on-failure-orders");
+            robot.clickOn("#start-orders");
+            await().atMost(PATIENCE).until(() -> {
+                WaitForAsyncUtils.waitForFxEvents();
+                return console.text("reason-orders").contains("trying again");
+            });
+            assertThat(console.text("reason-orders")).contains("port " + taken);
+        } finally {
+            squatter.close();
+        }
+        await().atMost(PATIENCE).until(() -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return "RUNNING".equals(console.text("state-orders"));
+        });
+        assertThat(console.url("orders").getPort()).isEqualTo(taken);
+    }
+}
