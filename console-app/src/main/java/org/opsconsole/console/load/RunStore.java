@@ -1,6 +1,6 @@
 package org.opsconsole.console.load;
 
-import org.opsconsole.service.kit.AppDataFolder;
+import org.opsconsole.console.DataFolders;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,14 +31,14 @@ public final class RunStore {
         this.folder = folder;
     }
 
-    /** The store under the user's data folder (see {@link #defaultDataFolder()}). */
-    public static RunStore inDefaultFolder() {
-        return new RunStore(defaultDataFolder().resolve("load-runs"));
+    /** The store in {@code <data folder>/load-runs}, beside the services' databases. */
+    public static RunStore in(DataFolders folders) {
+        return new RunStore(folders.root().resolve("load-runs"));
     }
 
-    /** The per-user application data folder the services use too (see {@link AppDataFolder}). */
-    public static Path defaultDataFolder() {
-        return AppDataFolder.defaultRoot();
+    /** The store under the per-user application data folder (no {@code --data-dir}). */
+    public static RunStore inDefaultFolder() {
+        return in(DataFolders.resolve(null));
     }
 
     public Path folder() {
