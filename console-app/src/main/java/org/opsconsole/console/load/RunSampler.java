@@ -118,7 +118,8 @@ final class RunSampler {
         Percentiles c = Percentiles.of(secondCorrected);
         Percentiles u = Percentiles.of(secondUncorrected);
         timeline.add(new LoadReport.SecondSample(
-                (int) Math.round((secondStartNanos - startNanos) / 1e9),
+                // labelled by the second it starts in: a late tick (busy machine) must not skip a label
+                (int) Math.floor((secondStartNanos - startNanos) / 1e9 + 0.05),
                 round(secondTargetRateSum / Math.max(1, secondTicks)),
                 round((requests - secondStartRequests) / seconds),
                 errors - secondStartErrors, late - secondStartLate, round(secondMaxBehindMs),
