@@ -36,7 +36,11 @@ for _ in $(seq 1 600); do grep -q "first figures on the charts" "$work/out.log" 
 sleep $((minutes * 60 - 60))
 mark=$(wc -l < "$work/out.log")
 sleep 60
-tail -n +"$mark" "$work/out.log" | grep -oE "^PULSE: [0-9]+ \[[0-9]+ms:[0-9]+ms\]" > "$work/pulses.txt" || true
+tail -n +"$mark" "$work/out.log" | grep -oE "^PULSE: [0-9]+ \[[0-9]+ms:[0-9]+ms\]" \
+  | sed -E 's/.*\[[0-9]+ms:([0-9]+)ms\]/\1/' | sort -n > "$work/pulses.txt" || true
 kill -TERM $pid; wait $pid 2>/dev/null || true
-awk -F'[][:]' '{ gsub("ms","",$3); d=$3+0; n++; if (d>max) max=d; if (d>50) slow++; s+=d }
-  END { printf "pulses in the last minute: %d, longest %d ms, mean %.1f ms, over 50 ms: %d\n", n, max, (n?s/n:0), slow+0 }' "$work/pulses.txt"
+awk '{ a[NR] = $1; s += $1; if ($1 > 50) slow++ }
+  END { if (NR == 0) { print "no pulses logged"; exit }
+        printf "pulses in the last minute: %d; p50 %d ms, p90 %d ms, p99 %d ms, longest %d ms; over 50 ms: %d\n",
+               NR, a[int(NR * 0.5) + 1], a[int(NR * 0.9) + 1], a[int(NR * 0.99) + 1], a[NR], slow + 0 }' "$work/pulses.txt"
+echo "(load average during the run: $(cut -d' ' -f1-3 /proc/loadavg))"

@@ -61,7 +61,7 @@ public final class ConsoleSession implements AutoCloseable {
                 ORDERS, ServiceLogCapture.attach(ORDERS, ORDERS_LOGGER, ServiceLogCapture.DEFAULT_CAPACITY));
 
         HttpHealthCheck health = new HttpHealthCheck(http.quick());
-        Duration probe = Duration.ofSeconds(2);
+        Duration probe = Duration.ofSeconds(3);
         ServiceSupervisor users = new ServiceSupervisor(
                 new ServiceSpec(USERS, USERS_LOGGER, usersLauncher, () -> options.configFor(USERS, options.userPort())),
                 health, RestartPolicy.defaults(), scheduler, probe, Clock.systemUTC());

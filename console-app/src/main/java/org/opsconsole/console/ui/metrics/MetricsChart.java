@@ -81,6 +81,10 @@ public final class MetricsChart extends VBox {
         chart.setToolBarPinned(false);
         chart.getToolBar().setVisible(false);
         chart.getToolBar().setManaged(false);
+        // ChartFX caches its canvases as bitmaps; the plot and the time axis change every second,
+        // so the cache would be rebuilt on every frame (twice the painting for nothing)
+        chart.getCanvas().setCache(false);
+        xAxis.getCanvas().setCache(false);
         chart.setMinHeight(120);
         chart.setPrefHeight(200);
         VBox.setVgrow(chart, Priority.ALWAYS);
