@@ -251,6 +251,28 @@ class DataScreenTest {
         await().atMost(WAIT).until(() -> robot.lookup("#order-move-SHIPPED").tryQuery().isPresent());
         assertThat(robot.lookup("#order-move-PAID").tryQuery()).isEmpty();
         writeScreenshot("console-data-orders.png");
+
+        // filters: another user's order and a status
+        User other = users.create(new UserDraft("Ken Thompson", "ken@example.com"));
+        Order theirs = orders.create(new OrderDraft(other.id(), List.of(new OrderItem("UNIX-1", 1, new BigDecimal("9.99")))));
+        robot.clickOn("#orders-refresh");
+        await().atMost(WAIT).until(() -> ordersTable(robot).getItems().size() == 2);
+        robot.clickOn("#orders-user").write(Long.toString(other.id()));
+        await().atMost(WAIT).until(() -> ordersTable(robot).getItems().stream().map(Order::id).toList().equals(List.of(theirs.id())));
+        robot.clickOn("#orders-user");
+        robot.push(KeyCode.CONTROL, KeyCode.A);
+        robot.push(KeyCode.BACK_SPACE);
+        robot.interact(() -> robot.lookup("#orders-status").queryAs(javafx.scene.control.ComboBox.class).getSelectionModel().select(OrderStatus.PAID));
+        await().atMost(WAIT).until(() -> ordersTable(robot).getItems().stream().map(Order::id).toList().equals(List.of(created.id())));
+
+        // delete, confirmed
+        robot.clickOn(cellContaining(robot, "BOOK-1"));
+        robot.clickOn("#order-delete");
+        await().atMost(WAIT).until(() -> robot.lookup("#order-delete-ok").tryQuery().isPresent());
+        robot.clickOn("#order-delete-ok");
+        await().atMost(WAIT).until(() -> catchThrowableOfType(ApiException.class, () -> orders.get(created.id())) != null);
+        assertThat(orders.list(null, null, 10, 0).items()).extracting(Order::id).containsExactly(theirs.id());
+        await().atMost(WAIT).until(() -> ordersTable(robot).getItems().isEmpty());
     }
 
     @Test

@@ -17,7 +17,7 @@ import java.util.function.Function;
 /** Small pieces both data tabs build the same way: columns, the offline banner, the status line. */
 final class DataWidgets {
 
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
 
     private DataWidgets() {
     }
@@ -37,6 +37,7 @@ final class DataWidgets {
     static Button button(String id, String text) {
         Button button = new Button(text);
         button.setId(id);
+        button.setMinWidth(Region.USE_PREF_SIZE);
         return button;
     }
 
@@ -73,9 +74,11 @@ final class DataWidgets {
         message.setId(prefix + "-message");
         message.textProperty().bind(calls.messageProperty());
         calls.failedProperty().addListener((obs, was, now) -> message.setStyle(now ? "-fx-text-fill: -color-danger-fg;" : ""));
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox line = new HBox(8, progress, message, grow, page);
+        message.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(message, Priority.ALWAYS);
+        page.setMinWidth(Region.USE_PREF_SIZE);
+        progress.setMinSize(16, 16);
+        HBox line = new HBox(8, progress, message, page);
         line.setStyle("-fx-alignment: center-left;");
         return line;
     }

@@ -82,14 +82,14 @@ final class OrdersPane extends VBox {
         table.getStyleClass().addAll("dense", "striped");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().setAll(List.of(
-                DataWidgets.<Order>column("orders-col-id", "ID", 60, o -> Long.toString(o.id())),
-                DataWidgets.<Order>column("orders-col-user", "User", 60, o -> Long.toString(o.userId())),
+                DataWidgets.<Order>column("orders-col-id", "ID", 50, o -> Long.toString(o.id())),
+                DataWidgets.<Order>column("orders-col-user", "User", 55, o -> Long.toString(o.userId())),
                 DataWidgets.<Order>column("orders-col-status", "Status", 90, o -> o.status().name()),
-                DataWidgets.<Order>column("orders-col-items", "Items", 260, OrdersPane::items),
+                DataWidgets.<Order>column("orders-col-items", "Items", 230, OrdersPane::items),
                 DataWidgets.<Order>column("orders-col-total", "Total", 80, o -> o.total() == null ? "" : o.total().toPlainString()),
-                DataWidgets.<Order>column("orders-col-created", "Created", 140, o -> DataWidgets.time(o.createdAt())),
-                DataWidgets.<Order>column("orders-col-updated", "Updated", 140, o -> DataWidgets.time(o.updatedAt())),
-                DataWidgets.<Order>column("orders-col-version", "Version", 60, o -> Long.toString(o.version()))));
+                DataWidgets.<Order>column("orders-col-created", "Created", 130, o -> DataWidgets.time(o.createdAt())),
+                DataWidgets.<Order>column("orders-col-updated", "Updated", 130, o -> DataWidgets.time(o.updatedAt())),
+                DataWidgets.<Order>column("orders-col-version", "Version", 75, o -> Long.toString(o.version()))));
         table.getColumns().forEach(c -> c.setSortable(false));
         table.setItems(model.rows());
         table.setPlaceholder(new Label("No orders to show"));

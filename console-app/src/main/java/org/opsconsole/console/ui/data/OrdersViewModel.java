@@ -52,6 +52,8 @@ public final class OrdersViewModel {
             if (now) {
                 refresh();
             } else {
+                // rows of a stopped service would look current: show none
+                show(new Page<>(java.util.List.of(), 0, PAGE_SIZE, 0));
                 calls.say(orders.notRunningSentence(), true);
             }
         });
@@ -174,6 +176,10 @@ public final class OrdersViewModel {
             }
             if (error != null) {
                 calls.say(Calls.sentence(error), true);
+                return;
+            }
+            if (page.items().isEmpty() && page.offset() > 0 && page.total() > 0) {
+                load((int) (((page.total() - 1) / PAGE_SIZE) * PAGE_SIZE));
                 return;
             }
             show(page);

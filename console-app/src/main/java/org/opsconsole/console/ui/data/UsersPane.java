@@ -63,12 +63,12 @@ final class UsersPane extends VBox {
         table.getStyleClass().addAll("dense", "striped");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().setAll(List.of(
-                DataWidgets.<User>column("users-col-id", "ID", 70, u -> Long.toString(u.id())),
-                DataWidgets.<User>column("users-col-name", "Name", 180, User::name),
-                DataWidgets.<User>column("users-col-email", "Email", 240, User::email),
-                DataWidgets.<User>column("users-col-created", "Created", 150, u -> DataWidgets.time(u.createdAt())),
-                DataWidgets.<User>column("users-col-updated", "Updated", 150, u -> DataWidgets.time(u.updatedAt())),
-                DataWidgets.<User>column("users-col-version", "Version", 70, u -> Long.toString(u.version()))));
+                DataWidgets.<User>column("users-col-id", "ID", 60, u -> Long.toString(u.id())),
+                DataWidgets.<User>column("users-col-name", "Name", 160, User::name),
+                DataWidgets.<User>column("users-col-email", "Email", 220, User::email),
+                DataWidgets.<User>column("users-col-created", "Created", 130, u -> DataWidgets.time(u.createdAt())),
+                DataWidgets.<User>column("users-col-updated", "Updated", 130, u -> DataWidgets.time(u.updatedAt())),
+                DataWidgets.<User>column("users-col-version", "Version", 75, u -> Long.toString(u.version()))));
         table.getColumns().get(5).setSortable(false);
         table.setSortPolicy(t -> {
             model.sortProperty().set(sortKey());
@@ -88,10 +88,10 @@ final class UsersPane extends VBox {
         table.disableProperty().bind(model.users().availableProperty().not());
         VBox.setVgrow(table, Priority.ALWAYS);
 
-        Button first = DataWidgets.button("users-first", "⏮");
+        Button first = DataWidgets.button("users-first", "First");
         Button previous = DataWidgets.button("users-previous", "◀ Previous");
         Button next = DataWidgets.button("users-next", "Next ▶");
-        Button last = DataWidgets.button("users-last", "⏭");
+        Button last = DataWidgets.button("users-last", "Last");
         first.setOnAction(e -> model.firstPage());
         previous.setOnAction(e -> model.previousPage());
         next.setOnAction(e -> model.nextPage());

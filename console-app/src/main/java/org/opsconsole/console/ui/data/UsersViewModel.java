@@ -61,6 +61,8 @@ public final class UsersViewModel {
             if (now) {
                 refresh();
             } else {
+                // rows of a stopped service would look current: show none
+                show(new Page<>(java.util.List.of(), 0, PAGE_SIZE, 0));
                 calls.say(users.notRunningSentence(), true);
             }
         });
@@ -230,6 +232,10 @@ public final class UsersViewModel {
             }
             if (error != null) {
                 calls.say((done == null ? "" : done + " But the list could not be reloaded: ") + Calls.sentence(error), true);
+                return;
+            }
+            if (page.items().isEmpty() && page.offset() > 0 && page.total() > 0) {
+                load((int) (((page.total() - 1) / PAGE_SIZE) * PAGE_SIZE), done, doneFailed);
                 return;
             }
             show(page);
