@@ -26,6 +26,13 @@ final class DataWidgets {
         return instant == null ? "" : TIME.format(instant);
     }
 
+    /** A column of times, kept wide enough to show the whole "2026-11-28 23:03". */
+    static <T> TableColumn<T, String> timeColumn(String id, String title, Function<T, Instant> value) {
+        TableColumn<T, String> column = column(id, title, 135, row -> time(value.apply(row)));
+        column.setMinWidth(135);
+        return column;
+    }
+
     static <T> TableColumn<T, String> column(String id, String title, double width, Function<T, String> value) {
         TableColumn<T, String> column = new TableColumn<>(title);
         column.setId(id);

@@ -85,12 +85,15 @@ final class OrdersPane extends VBox {
                 DataWidgets.<Order>column("orders-col-id", "ID", 50, o -> Long.toString(o.id())),
                 DataWidgets.<Order>column("orders-col-user", "User", 55, o -> Long.toString(o.userId())),
                 DataWidgets.<Order>column("orders-col-status", "Status", 90, o -> o.status().name()),
-                DataWidgets.<Order>column("orders-col-items", "Items", 230, OrdersPane::items),
+                DataWidgets.<Order>column("orders-col-items", "Items", 200, OrdersPane::items),
                 DataWidgets.<Order>column("orders-col-total", "Total", 80, o -> o.total() == null ? "" : o.total().toPlainString()),
-                DataWidgets.<Order>column("orders-col-created", "Created", 130, o -> DataWidgets.time(o.createdAt())),
-                DataWidgets.<Order>column("orders-col-updated", "Updated", 130, o -> DataWidgets.time(o.updatedAt())),
+                DataWidgets.<Order>timeColumn("orders-col-created", "Created", Order::createdAt),
+                DataWidgets.<Order>timeColumn("orders-col-updated", "Updated", Order::updatedAt),
                 DataWidgets.<Order>column("orders-col-version", "Version", 75, o -> Long.toString(o.version()))));
-        table.getColumns().forEach(c -> c.setSortable(false));
+        table.getColumns().forEach(c -> {
+            c.setSortable(false);
+            c.setMinWidth(Math.min(c.getPrefWidth(), 60));
+        });
         table.setItems(model.rows());
         table.setPlaceholder(new Label("No orders to show"));
         table.disableProperty().bind(model.orders().availableProperty().not());

@@ -64,12 +64,13 @@ final class UsersPane extends VBox {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().setAll(List.of(
                 DataWidgets.<User>column("users-col-id", "ID", 60, u -> Long.toString(u.id())),
-                DataWidgets.<User>column("users-col-name", "Name", 160, User::name),
-                DataWidgets.<User>column("users-col-email", "Email", 220, User::email),
-                DataWidgets.<User>column("users-col-created", "Created", 130, u -> DataWidgets.time(u.createdAt())),
-                DataWidgets.<User>column("users-col-updated", "Updated", 130, u -> DataWidgets.time(u.updatedAt())),
+                DataWidgets.<User>column("users-col-name", "Name", 150, User::name),
+                DataWidgets.<User>column("users-col-email", "Email", 200, User::email),
+                DataWidgets.<User>timeColumn("users-col-created", "Created", User::createdAt),
+                DataWidgets.<User>timeColumn("users-col-updated", "Updated", User::updatedAt),
                 DataWidgets.<User>column("users-col-version", "Version", 75, u -> Long.toString(u.version()))));
         table.getColumns().get(5).setSortable(false);
+        table.getColumns().get(5).setMinWidth(70);
         table.setSortPolicy(t -> {
             model.sortProperty().set(sortKey());
             return true;
