@@ -45,6 +45,11 @@ public final class OrderService implements ServiceApp {
         orders = new OrderRepository(context.database(), context.outbox());
         UserDirectory users = new UserDirectory(userService, LOG);
         consumer = new UserEventsConsumer(orders, userService, LOG);
+        io.micrometer.core.instrument.Gauge.builder("events.consumer.offset", orders,
+                        repository -> repository.offset(UserEventsConsumer.SOURCE))
+                .description("Id of the last event of another service that this service has applied")
+                .tag("source", UserEventsConsumer.SOURCE)
+                .register(context.metrics().registry());
         routing.register("/orders", new OrdersResource(orders, users))
                 .register("/order", new OriginalOrderRoutes(orders, users));
     }

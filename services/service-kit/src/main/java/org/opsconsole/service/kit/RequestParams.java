@@ -59,7 +59,7 @@ public final class RequestParams {
             return null;
         }
         String tag = header.get().replaceFirst("^W/", "").replace("\"", "").trim();
-        if (!tag.matches("\\d{1,18}")) {
+        if (tag.startsWith("-") || !isWholeNumber(tag)) {
             throw ProblemException.badRequest("If-Match", "must carry the version to update, like \"3\"");
         }
         return Long.parseLong(tag);
@@ -71,9 +71,28 @@ public final class RequestParams {
     }
 
     private static long parseLong(String name, String text) {
-        if (text == null || !text.matches("-?\\d{1,18}")) {
+        if (!isWholeNumber(text)) {
             throw ProblemException.badRequest(name, "must be a whole number");
         }
         return Long.parseLong(text);
+    }
+
+    /** An optional minus and 1 to 18 digits: always fits a long. Hand-written: it runs on every request. */
+    private static boolean isWholeNumber(String text) {
+        if (text == null) {
+            return false;
+        }
+        int start = text.startsWith("-") ? 1 : 0;
+        int digits = text.length() - start;
+        if (digits < 1 || digits > 18) {
+            return false;
+        }
+        for (int i = start; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 }

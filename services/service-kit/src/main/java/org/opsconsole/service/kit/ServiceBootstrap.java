@@ -91,6 +91,9 @@ public final class ServiceBootstrap {
     private static void startListening(WebServer server, String name, ServiceConfig config) {
         try {
             server.start();
+            if (!server.isRunning()) {
+                throw new IllegalStateException(new BindException("the listener did not start"));
+            }
         } catch (RuntimeException e) {
             Throwable cause = e;
             while (cause != null && !(cause instanceof BindException)) {

@@ -21,6 +21,8 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -31,6 +33,8 @@ import java.util.concurrent.TimeUnit;
 public final class ServiceMetrics implements Filter {
 
     private final PrometheusMeterRegistry registry;
+    // meters looked up once per (method, route, status), not built anew on every request
+    private final Map<MeterKey, Meters> meters = new ConcurrentHashMap<>();
     private final JvmGcMetrics gcMetrics;
 
     public ServiceMetrics(String service) {
@@ -69,24 +73,36 @@ public final class ServiceMetrics implements Filter {
         if (route.startsWith("/observe/metrics")) {
             return;
         }
-        String method = req.prologue().method().text();
-        int status = res.status().code();
+        Meters m = meters.computeIfAbsent(new MeterKey(req.prologue().method().text(), route, res.status().code()),
+                this::register);
+        m.timer().record(nanos, TimeUnit.NANOSECONDS);
+        if (m.errors() != null) {
+            m.errors().increment();
+        }
+    }
+
+    private Meters register(MeterKey key) {
+        int status = key.status();
         String outcome = status >= 500 ? "SERVER_ERROR" : status >= 400 ? "CLIENT_ERROR" : "SUCCESS";
-        Timer.builder("http.server.requests")
+        Timer timer = Timer.builder("http.server.requests")
                 .description("HTTP requests served, by route")
-                .tags("method", method, "route", route, "status", Integer.toString(status), "outcome", outcome)
+                .tags("method", key.method(), "route", key.route(), "status", Integer.toString(status),
+                        "outcome", outcome)
                 .publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(Duration.ofSeconds(10))
-                .register(registry)
-                .record(nanos, TimeUnit.NANOSECONDS);
-        if (status >= 400) {
-            Counter.builder("http.server.errors")
-                    .description("HTTP requests answered with an error, by route and kind")
-                    .tags("method", method, "route", route, "kind", status >= 500 ? "server" : "client")
-                    .register(registry)
-                    .increment();
-        }
+                .register(registry);
+        Counter errors = status < 400 ? null : Counter.builder("http.server.errors")
+                .description("HTTP requests answered with an error, by route and kind")
+                .tags("method", key.method(), "route", key.route(), "kind", status >= 500 ? "server" : "client")
+                .register(registry);
+        return new Meters(timer, errors);
+    }
+
+    private record MeterKey(String method, String route, int status) {
+    }
+
+    private record Meters(Timer timer, Counter errors) {
     }
 
     private void scrape(ServerRequest req, ServerResponse res) {

@@ -27,7 +27,7 @@ final class UserRepository {
 
     /** Accepted values of {@code sort}; a leading '-' sorts descending. */
     static final Map<String, String> SORT_COLUMNS = Map.of(
-            "id", "id", "name", "name", "email", "email_key", "createdAt", "created_at", "updatedAt", "updated_at");
+            "id", "id", "name", "name_key", "email", "email_key", "createdAt", "created_at", "updatedAt", "updated_at");
 
     private static final String COLUMNS = "id, name, email, created_at, updated_at, version";
 
@@ -45,7 +45,7 @@ final class UserRepository {
         if (query != null) {
             String pattern = "%" + query.toLowerCase(Locale.ROOT)
                     .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-            where = " WHERE LOWER(name) LIKE ? ESCAPE '\\' OR email_key LIKE ? ESCAPE '\\'";
+            where = " WHERE name_key LIKE ? ESCAPE '\\' OR email_key LIKE ? ESCAPE '\\'";
             params.add(pattern);
             params.add(pattern);
         }
@@ -87,9 +87,10 @@ final class UserRepository {
         Outbox.Pending[] event = new Outbox.Pending[1];
         try {
             return db.inTransaction(tx -> {
-                long id = Inserts.returningId(tx, "INSERT INTO users (name, email, email_key, created_at,"
-                                + " updated_at, version) VALUES (?, ?, ?, ?, ?, 1)",
-                        draft.name(), draft.email(), emailKey(draft.email()), Rows.param(now), Rows.param(now));
+                long id = Inserts.returningId(tx, "INSERT INTO users (name, name_key, email, email_key,"
+                                + " created_at, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, 1)",
+                        draft.name(), lower(draft.name()), draft.email(), lower(draft.email()),
+                        Rows.param(now), Rows.param(now));
                 User user = new User(id, draft.name(), draft.email(), now, now, 1);
                 event[0] = outbox.append(tx, "user.created", id, user);
                 return user;
@@ -106,9 +107,10 @@ final class UserRepository {
         Outbox.Pending[] event = new Outbox.Pending[1];
         try {
             return db.inTransaction(tx -> {
-                String sql = "UPDATE users SET name = ?, email = ?, email_key = ?, updated_at = ?, version = version + 1"
+                String sql = "UPDATE users SET name = ?, name_key = ?, email = ?, email_key = ?, updated_at = ?,"
+                        + " version = version + 1"
                         + " WHERE id = ?" + (expectedVersion == null ? "" : " AND version = ?");
-                List<Object> params = new ArrayList<>(List.of(draft.name(), draft.email(), emailKey(draft.email()),
+                List<Object> params = new ArrayList<>(List.of(draft.name(), lower(draft.name()), draft.email(), lower(draft.email()),
                         Rows.param(now), id));
                 if (expectedVersion != null) {
                     params.add(expectedVersion);
@@ -177,8 +179,9 @@ final class UserRepository {
         return e;
     }
 
-    static String emailKey(String email) {
-        return email.toLowerCase(Locale.ROOT);
+    /** The case-insensitive key of a name or email. */
+    static String lower(String text) {
+        return text.toLowerCase(Locale.ROOT);
     }
 
     private static User toUser(DbRow row) {

@@ -1,0 +1,40 @@
+package org.opsconsole.service.order;
+
+import org.junit.jupiter.api.Test;
+import org.opsconsole.service.kit.RunningService;
+import org.opsconsole.service.kit.ServiceConfig;
+import org.opsconsole.service.kit.TestClient;
+import org.opsconsole.service.kit.TestClient.Response;
+import org.opsconsole.service.user.UserService;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class UserServiceDownTest {
+
+    private static final String ORDER = "{\"userId\":1,\"items\":[{\"sku\":\"A\",\"quantity\":1,\"unitPrice\":\"1.00\"}]}";
+
+    @Test
+    void withTheUserServiceStoppedCreatingAnOrderIs503WithRetryAfterAndStoresNothing() {
+        RunningService users = UserService.start(ServiceConfig.inMemory());
+        new TestClient(users.baseUri()).post("/users", "{\"name\":\"U\",\"email\":\"u@example.com\"}");
+        try (RunningService orders = OrderService.start(ServiceConfig.inMemory().withUserServiceUrl(users.baseUri()))) {
+            TestClient client = new TestClient(orders.baseUri());
+            assertThat(client.post("/orders", ORDER).status()).isEqualTo(201);
+            users.stop();
+
+            for (int i = 0; i < 15; i++) {
+                long started = System.nanoTime();
+                Response res = client.post("/orders", ORDER);
+                long millis = (System.nanoTime() - started) / 1_000_000;
+
+                assertThat(res.status()).as(res.toString()).isEqualTo(503);
+                assertThat(res.header("Retry-After")).isNotBlank();
+                assertThat(res.contentType()).startsWith("application/problem+json");
+                assertThat(res.json().get("detail").asText()).contains("not stored");
+                assertThat(millis).as("answered without hanging").isLessThan(10_000);
+            }
+            assertThat(client.post("/order", ORDER).status()).isEqualTo(503);
+            assertThat(client.get("/orders").json().get("total").asLong()).isEqualTo(1);
+        }
+    }
+}

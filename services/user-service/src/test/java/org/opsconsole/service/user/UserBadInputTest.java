@@ -1,0 +1,98 @@
+package org.opsconsole.service.user;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.opsconsole.service.kit.RunningService;
+import org.opsconsole.service.kit.ServiceConfig;
+import org.opsconsole.service.kit.TestClient;
+import org.opsconsole.service.kit.TestClient.Response;
+
+import java.nio.charset.StandardCharsets;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
+/** Every kind of bad input gets its 4xx as problem+json, names the field, and changes nothing. */
+class UserBadInputTest {
+
+    private static final String JSON = "application/json";
+    private static RunningService service;
+    private static TestClient client;
+    private static long existingId;
+
+    @BeforeAll
+    static void start() {
+        service = UserService.start(ServiceConfig.inMemory());
+        client = new TestClient(service.baseUri());
+        existingId = client.post("/users", "{\"name\":\"Kept\",\"email\":\"kept@example.com\"}").json().get("id").asLong();
+    }
+
+    @AfterAll
+    static void stop() {
+        service.stop();
+    }
+
+    static Stream<Arguments> badRequests() {
+        String longName = "n".repeat(101);
+        String longEmail = "e".repeat(250) + "@x.io";
+        String huge = "{\"name\":\"" + "x".repeat(1024 * 1024 + 10) + "\",\"email\":\"h@example.com\"}";
+        return Stream.of(
+                arguments("malformed JSON", "POST", "/users", JSON, "{\"name\":", 400, null),
+                arguments("not an object", "POST", "/users", JSON, "[1,2]", 400, null),
+                arguments("empty body", "POST", "/users", JSON, "", 400, null),
+                arguments("JSON null", "POST", "/users", JSON, "null", 400, null),
+                arguments("trailing garbage", "POST", "/users", JSON, "{\"name\":\"a\",\"email\":\"a@b.io\"} x", 400, null),
+                arguments("name is a number", "POST", "/users", JSON, "{\"name\":5,\"email\":\"a@b.io\"}", 400, "name"),
+                arguments("email is an object", "POST", "/users", JSON, "{\"name\":\"A\",\"email\":{}}", 400, "email"),
+                arguments("unknown field id", "POST", "/users", JSON, "{\"id\":7,\"name\":\"A\",\"email\":\"a@b.io\"}", 400, "id"),
+                arguments("unknown field version", "PUT", "/users/{id}", JSON,
+                        "{\"version\":9,\"name\":\"A\",\"email\":\"a@b.io\"}", 400, "version"),
+                arguments("missing name", "POST", "/users", JSON, "{\"email\":\"a@b.io\"}", 422, "name"),
+                arguments("missing email", "POST", "/users", JSON, "{\"name\":\"A\"}", 422, "email"),
+                arguments("blank name", "POST", "/users", JSON, "{\"name\":\"  \",\"email\":\"a@b.io\"}", 422, "name"),
+                arguments("name over 100", "POST", "/users", JSON, "{\"name\":\"" + longName + "\",\"email\":\"a@b.io\"}", 422, "name"),
+                arguments("email over 254", "POST", "/users", JSON, "{\"name\":\"A\",\"email\":\"" + longEmail + "\"}", 422, "email"),
+                arguments("email without @", "POST", "/users", JSON, "{\"name\":\"A\",\"email\":\"nope\"}", 422, "email"),
+                arguments("body over 1 MiB", "POST", "/users", JSON, huge, 413, null),
+                arguments("form content type", "POST", "/users", "application/x-www-form-urlencoded", "name=a", 415, null),
+                arguments("no content type", "POST", "/users", null, "{\"name\":\"A\",\"email\":\"a@b.io\"}", 415, null),
+                arguments("text content type on PUT", "PUT", "/users/{id}", "text/plain", "{}", 415, null),
+                arguments("non-numeric id", "GET", "/users/abc", null, null, 400, "id"),
+                arguments("negative id", "GET", "/users/-4", null, null, 400, "id"),
+                arguments("huge id", "DELETE", "/users/99999999999999999999999", null, null, 400, "id"),
+                arguments("non-numeric limit", "GET", "/users?limit=ten", null, null, 400, "limit"),
+                arguments("limit too big", "GET", "/users?limit=100000", null, null, 400, "limit"),
+                arguments("negative offset", "GET", "/users?offset=-1", null, null, 400, "offset"),
+                arguments("unknown sort", "GET", "/users?sort=password", null, null, 400, "sort"),
+                arguments("search too long", "GET", "/users?q=" + "q".repeat(101), null, null, 400, "q"),
+                arguments("bad If-Match", "PUT", "/users/{id}", JSON, "{\"name\":\"A\",\"email\":\"a@b.io\"}", 400, "If-Match"),
+                arguments("original GET without number", "GET", "/user?id=x", null, null, 400, "id"),
+                arguments("original POST wrong type", "POST", "/user", JSON, "{\"name\":[],\"email\":\"a@b.io\"}", 400, "name"));
+    }
+
+    @ParameterizedTest(name = "{0} -> {5}")
+    @MethodSource("badRequests")
+    void badInputIsAClientErrorThatChangesNothing(String label, String method, String path, String contentType,
+                                                   String body, int status, String field) {
+        String before = client.get("/users?limit=1000").body();
+        String[] headers = label.equals("bad If-Match") ? new String[] {"If-Match", "yesterday"} : new String[0];
+
+        Response res = client.send(method, path.replace("{id}", Long.toString(existingId)), contentType,
+                body == null ? null : body.getBytes(StandardCharsets.UTF_8), headers);
+
+        assertThat(res.status()).as(res.toString()).isEqualTo(status);
+        assertThat(res.contentType()).startsWith("application/problem+json");
+        assertThat(res.json().get("status").asInt()).isEqualTo(status);
+        assertThat(res.json().get("title").asText()).isNotBlank();
+        assertThat(res.json().get("detail").asText()).isNotBlank();
+        assertThat(res.body()).doesNotContain("Exception", "at org.", "SELECT", "INSERT", "java.");
+        if (field != null) {
+            assertThat(res.json().get("errors").findValuesAsText("field")).contains(field);
+        }
+        assertThat(client.get("/users?limit=1000").body()).isEqualTo(before);
+    }
+}

@@ -1,0 +1,109 @@
+package org.opsconsole.service.user;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.opsconsole.service.kit.RunningService;
+import org.opsconsole.service.kit.ServiceConfig;
+import org.opsconsole.service.kit.TestClient;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class UserEventsTest {
+
+    @Test
+    void eventsListChangesInOrderAndPageAfterAnId() {
+        try (RunningService service = UserService.start(ServiceConfig.inMemory())) {
+            TestClient client = new TestClient(service.baseUri());
+            long id = client.post("/users", "{\"name\":\"E\",\"email\":\"e@example.com\"}").json().get("id").asLong();
+            client.put("/users/" + id, "{\"name\":\"E2\",\"email\":\"e@example.com\"}");
+            client.delete("/users/" + id);
+
+            JsonNode all = client.get("/events").json();
+            assertThat(all.get("items").findValuesAsText("type"))
+                    .containsExactly("user.created", "user.updated", "user.deleted");
+            assertThat(all.get("items").get(2).get("data").get("name").asText()).isEqualTo("E2");
+            assertThat(all.get("items").get(0).get("service").asText()).isEqualTo("users");
+
+            long first = all.get("items").get(0).get("id").asLong();
+            JsonNode after = client.get("/events?after=" + first + "&limit=1").json();
+            assertThat(after.get("items")).hasSize(1);
+            assertThat(after.get("items").get(0).get("type").asText()).isEqualTo("user.updated");
+            assertThat(after.get("lastId").asLong()).isEqualTo(first + 1);
+        }
+    }
+
+    @Test
+    void theStreamDeliversLiveEventsAndResumesAfterLastEventId(@TempDir Path data) throws Exception {
+        ServiceConfig config = ServiceConfig.inMemory().withDataDir(data);
+        long secondId;
+        try (RunningService service = UserService.start(config)) {
+            TestClient client = new TestClient(service.baseUri());
+            client.post("/users", "{\"name\":\"One\",\"email\":\"one@example.com\"}");
+            List<String> first = streamWithin(service.baseUri(), null, 1);
+            assertThat(first).anyMatch(l -> l.equals("event:user.created"));
+
+            CompletableFuture<List<String>> live = CompletableFuture.supplyAsync(
+                    () -> streamLines(service.baseUri(), "1", 1)).orTimeout(20, TimeUnit.SECONDS);
+            client.post("/users", "{\"name\":\"Two\",\"email\":\"two@example.com\"}");
+            List<String> lines = live.get(20, TimeUnit.SECONDS);
+            assertThat(lines).contains("id:2", "event:user.created");
+            secondId = 2;
+        }
+        try (RunningService restarted = UserService.start(config)) {
+            new TestClient(restarted.baseUri()).post("/users", "{\"name\":\"Three\",\"email\":\"three@example.com\"}");
+            List<String> resumed = streamWithin(restarted.baseUri(), Long.toString(secondId), 1);
+            assertThat(resumed).contains("id:3").noneMatch(l -> l.equals("id:2") || l.equals("id:1"));
+        }
+    }
+
+    private static List<String> streamWithin(URI base, String lastEventId, int events) throws Exception {
+        return CompletableFuture.supplyAsync(() -> streamLines(base, lastEventId, events)).get(20, TimeUnit.SECONDS);
+    }
+
+    /** Reads the SSE stream until {@code events} events arrived; answers its id/event lines. */
+    private static List<String> streamLines(URI base, String lastEventId, int events) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("/events"))
+                .header("Accept", "text/event-stream").timeout(Duration.ofSeconds(20));
+        if (lastEventId != null) {
+            request.header("Last-Event-ID", lastEventId);
+        }
+        try {
+            HttpResponse<Stream<String>> res = HttpClient.newHttpClient()
+                    .send(request.build(), HttpResponse.BodyHandlers.ofLines());
+            assertThat(res.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
+            List<String> lines = new ArrayList<>();
+            int seen = 0;
+            try (Stream<String> body = res.body()) {
+                for (var it = body.iterator(); it.hasNext() && seen < events; ) {
+                    String line = it.next();
+                    if (line.startsWith("id:") || line.startsWith("event:")) {
+                        lines.add(line);
+                    }
+                    if (line.startsWith("data:")) {
+                        seen++;
+                    }
+                }
+            }
+            return lines;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
