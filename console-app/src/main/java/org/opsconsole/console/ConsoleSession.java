@@ -93,7 +93,8 @@ public final class ConsoleSession implements AutoCloseable {
         scraper.start(Duration.ofSeconds(1));
         events.start();
         if (options.autoStart()) {
-            services.startAll();
+            services.startAll().thenRun(() -> LOG.info(() -> "start all finished " + sinceJvmStart() + " ms after the JVM started: "
+                    + services.users().status().state() + " / " + services.orders().status().state()));
         }
         return this;
     }
@@ -139,6 +140,12 @@ public final class ConsoleSession implements AutoCloseable {
         scheduler.shutdownNow();
         http.close();
         logs.values().forEach(ServiceLogCapture::close);
+    }
+
+    /** Milliseconds since this JVM started: for the start-up figures in the log. */
+    public static long sinceJvmStart() {
+        return System.currentTimeMillis() - ProcessHandle.current().info().startInstant().map(java.time.Instant::toEpochMilli)
+                .orElse(System.currentTimeMillis());
     }
 
     private static ServiceEndpoint endpoint(ServiceSupervisor supervisor) {

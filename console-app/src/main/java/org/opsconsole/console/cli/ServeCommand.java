@@ -69,12 +69,20 @@ public final class ServeCommand implements Callable<Integer> {
             return 1;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        try {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                orders.stop();
+                users.stop();
+                System.out.println("Services stopped.");
+                stopped.countDown();
+            }, "serve-shutdown"));
+        } catch (IllegalStateException shuttingDown) {
+            // SIGTERM arrived while the services were starting
             orders.stop();
             users.stop();
             System.out.println("Services stopped.");
-            stopped.countDown();
-        }, "serve-shutdown"));
+            return 143;
+        }
         System.out.println("users ready on " + users.baseUri() + " (data in " + folder + ")");
         System.out.println("orders ready on " + orders.baseUri() + " (data in " + folder + ")");
         System.out.flush();

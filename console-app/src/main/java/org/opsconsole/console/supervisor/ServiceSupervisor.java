@@ -111,7 +111,13 @@ public final class ServiceSupervisor implements AutoCloseable {
     /** Heard on the supervisor's worker thread after every change; the current status is sent at once. */
     public void addListener(Consumer<ServiceStatus> listener) {
         listeners.add(listener);
-        worker.execute(() -> listener.accept(status));
+        worker.execute(() -> {
+            try {
+                listener.accept(status);
+            } catch (RuntimeException e) {
+                log.log(Level.WARNING, "a status listener failed", e);
+            }
+        });
     }
 
     public void removeListener(Consumer<ServiceStatus> listener) {

@@ -51,6 +51,16 @@ public final class ConsolePreferences {
         node.put("screen", screen.name());
     }
 
+    /** The Metrics screen's time window in minutes (1, 5 or 15). */
+    public int metricsWindowMinutes() {
+        int minutes = node.getInt("metrics.window", 5);
+        return minutes == 1 || minutes == 15 ? minutes : 5;
+    }
+
+    public void saveMetricsWindowMinutes(int minutes) {
+        node.putInt("metrics.window", minutes);
+    }
+
     public Theme theme() {
         return "DARK".equals(node.get("theme", "LIGHT")) ? Theme.DARK : Theme.LIGHT;
     }

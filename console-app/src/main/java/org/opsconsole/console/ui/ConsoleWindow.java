@@ -54,7 +54,7 @@ public final class ConsoleWindow {
         this.session = session;
         this.preferences = preferences;
         this.exit = exit;
-        this.views = new ScreenViews(session, io, Clock.systemDefaultZone());
+        this.views = new ScreenViews(session, preferences, io, Clock.systemDefaultZone());
         this.statusBar = new StatusBar(session);
         this.theme = preferences.theme();
         createView();
@@ -117,12 +117,14 @@ public final class ConsoleWindow {
         }
         target.setMaximized(saved.maximized());
         setTheme(theme);
-        select(preferences.lastScreen());
         target.setOnCloseRequest(e -> {
             e.consume();
             close();
         });
         target.show();
+        // Only now: ChartFX read-locks its data sets when laid out and unlocks them in its
+        // post-layout pulse hook; charts laid out by show(), outside a pulse, would stay locked.
+        select(preferences.lastScreen());
     }
 
     public void select(Screen screen) {

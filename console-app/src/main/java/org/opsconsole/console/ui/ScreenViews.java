@@ -28,8 +28,11 @@ public final class ScreenViews {
     private final Clock clock;
     private final Map<Screen, Node> views = new EnumMap<>(Screen.class);
 
-    public ScreenViews(ConsoleSession session, Executor io, Clock clock) {
+    private final ConsolePreferences preferences;
+
+    public ScreenViews(ConsoleSession session, ConsolePreferences preferences, Executor io, Clock clock) {
         this.session = session;
+        this.preferences = preferences;
         this.io = io;
         this.clock = clock;
     }
@@ -52,7 +55,12 @@ public final class ScreenViews {
         List<String> services = List.of(ConsoleSession.USERS, ConsoleSession.ORDERS);
         return switch (screen) {
             case SERVICES -> new ServicesView(session.services(), session.metrics().history(), clock);
-            case METRICS -> new MetricsView(new MetricsViewModel(session.metrics(), io, clock), services);
+            case METRICS -> {
+                MetricsViewModel model = new MetricsViewModel(session.metrics(), io, clock);
+                model.windowMinutesProperty().set(preferences.metricsWindowMinutes());
+                model.windowMinutesProperty().addListener((obs, was, now) -> preferences.saveMetricsWindowMinutes(now.intValue()));
+                yield new MetricsView(model, services);
+            }
             case DATA -> new ComingLaterView("Data",
                     "Browse, search and edit users and orders through the services' REST API. This screen comes with issue 4.");
             case LOAD -> new ComingLaterView("Load",

@@ -41,7 +41,7 @@ public final class MetricsChart extends VBox {
     private final List<Label> latest = new ArrayList<>();
     private final FlowPane legend = new FlowPane(14, 2);
     private final Button png = new Button("PNG");
-    private List<CircularDoubleErrorDataSet> dataSets = List.of();
+    private volatile List<CircularDoubleErrorDataSet> dataSets = List.of();
     private int capacity;
 
     /**
@@ -112,7 +112,7 @@ public final class MetricsChart extends VBox {
 
         getStyleClass().addAll("chart-card", key + "-chart");
         getChildren().addAll(header, chart, legend);
-        setCapacity(60);
+        resetData(60);
     }
 
     public String key() {
@@ -132,52 +132,106 @@ public final class MetricsChart extends VBox {
         png.setOnAction(e -> action.accept(this));
     }
 
-    /** Adds this second's point to every series; on the FX thread. */
-    public void append(MetricsTick tick) {
-        CircularDoubleErrorDataSet first = dataSets.getFirst();
-        if (first.getDataCount() > 0 && first.get(0, first.getDataCount() - 1) >= tick.epochSeconds()) {
-            return; // already there: the history was reloaded after this row was recorded
+    /**
+     * Adds this second's point to every series; on the feeder thread, never the FX thread (ChartFX
+     * read-locks data sets across its layout; a write from the FX thread can wait on itself).
+     *
+     * @return the highest value now held, for the value axis; NaN when the row was already there
+     */
+    public double appendData(MetricsTick tick) {
+        List<CircularDoubleErrorDataSet> current = dataSets;
+        CircularDoubleErrorDataSet first = current.getFirst();
+        boolean duplicate = first.lock().readLockGuard(() ->
+                first.getDataCount() > 0 && first.get(0, first.getDataCount() - 1) >= tick.epochSeconds());
+        if (duplicate) {
+            return Double.NaN; // already there: the history was reloaded after this row was recorded
         }
         for (int i = 0; i < series.size(); i++) {
-            dataSets.get(i).add(tick.epochSeconds(), tick.value(series.get(i)), 0, 0);
+            current.get(i).add(tick.epochSeconds(), tick.value(series.get(i)), 0, 0);
         }
-        showLatest(tick);
-        fitValueAxis();
+        return highest(current);
     }
 
-    /** Replaces every point with the rows of {@code slice}, keeping {@code capacity} points per series. */
-    public void reload(MetricsHistory.Slice slice, int capacity) {
-        setCapacity(capacity);
+    /** Replaces every point with the rows of {@code slice}; on the feeder thread. Returns the highest value. */
+    public double fillData(MetricsHistory.Slice slice) {
+        List<CircularDoubleErrorDataSet> current = dataSets;
         double[] times = slice.times();
         for (int i = 0; i < series.size(); i++) {
-            CircularDoubleErrorDataSet dataSet = dataSets.get(i);
+            CircularDoubleErrorDataSet dataSet = current.get(i);
             double[] values = slice.column(series.get(i));
-            // point by point: the bulk add of ChartFX 11.3's circular data set lost points here
             dataSet.lock().writeLockGuard(() -> {
+                dataSet.reset();
                 for (int row = 0; row < times.length; row++) {
                     dataSet.add(times[row], values[row], 0, 0);
                 }
             });
         }
-        fitValueAxis();
+        return highest(current);
     }
 
-    /** Zero to a round number above the highest value shown, so lines never touch the top. */
-    private void fitValueAxis() {
-        double max = 0;
-        for (CircularDoubleErrorDataSet dataSet : dataSets) {
-            for (int i = 0; i < dataSet.getDataCount(); i++) {
-                double y = dataSet.get(1, i);
-                if (y > max && !Double.isInfinite(y)) {
-                    max = y;
-                }
+    /** Gives the chart fresh, empty data sets holding {@code capacity} points each; on the FX thread. */
+    public void resetData(int capacity) {
+        if (!dataSets.isEmpty() && this.capacity == capacity) {
+            return; // the feeder's fill resets them
+        }
+        this.capacity = capacity;
+        List<CircularDoubleErrorDataSet> next = new ArrayList<>();
+        for (String name : seriesNames) {
+            next.add(new CircularDoubleErrorDataSet(name, capacity));
+        }
+        dataSets = List.copyOf(next);
+        renderer.getDatasets().setAll(dataSets);
+    }
+
+    /**
+     * Shows [from, to] (epoch seconds) and zero to a round number above {@code highest}, so lines
+     * never touch the top; with a tick, its values go to the legend. On the FX thread.
+     */
+    public void applyView(double from, double to, double highest, MetricsTick tick) {
+        xAxis.set(from, to);
+        if (!Double.isNaN(highest)) {
+            double top = niceCeiling(highest * 1.1);
+            if (top != yAxis.getMax() || yAxis.getMin() != 0) {
+                yAxis.set(0, top);
             }
         }
-        double top = niceCeiling(max * 1.1);
-        if (top != yAxis.getMax() || yAxis.getMin() != 0) {
-            yAxis.set(0, top);
-            yAxis.forceRedraw();
+        if (tick != null) {
+            showLatest(tick);
         }
+    }
+
+    /** Points that are real numbers, over all series: what tests check after traffic. */
+    public int valuedPoints() {
+        int count = 0;
+        for (CircularDoubleErrorDataSet dataSet : dataSets) {
+            count += dataSet.lock().readLockGuard(() -> {
+                int valued = 0;
+                for (int i = 0; i < dataSet.getDataCount(); i++) {
+                    if (!Double.isNaN(dataSet.get(1, i))) {
+                        valued++;
+                    }
+                }
+                return valued;
+            });
+        }
+        return count;
+    }
+
+    private static double highest(List<CircularDoubleErrorDataSet> sets) {
+        double max = 0;
+        for (CircularDoubleErrorDataSet dataSet : sets) {
+            max = Math.max(max, dataSet.lock().readLockGuard(() -> {
+                double m = 0;
+                for (int i = 0; i < dataSet.getDataCount(); i++) {
+                    double y = dataSet.get(1, i);
+                    if (y > m && !Double.isInfinite(y)) {
+                        m = y;
+                    }
+                }
+                return m;
+            }));
+        }
+        return max;
     }
 
     /** The smallest of 1, 2, 2.5, 5 times a power of ten that is at least {@code value}; 1 for nothing. */
@@ -192,39 +246,6 @@ public final class MetricsChart extends VBox {
             }
         }
         return 10 * magnitude;
-    }
-
-    /** Shows the time range [from, to] in epoch seconds. */
-    public void setTimeRange(double from, double to) {
-        xAxis.set(from, to);
-        xAxis.forceRedraw();
-    }
-
-    /** Points held by the first series that are real numbers: what tests check after traffic. */
-    public int valuedPoints() {
-        int count = 0;
-        for (CircularDoubleErrorDataSet dataSet : dataSets) {
-            for (int i = 0; i < dataSet.getDataCount(); i++) {
-                if (!Double.isNaN(dataSet.get(1, i))) {
-                    count++;
-                }
-            }
-        }
-        return count;
-    }
-
-    private void setCapacity(int capacity) {
-        if (!dataSets.isEmpty() && this.capacity == capacity) {
-            dataSets.forEach(d -> d.lock().writeLockGuard(() -> d.reset()));
-            return;
-        }
-        this.capacity = capacity;
-        List<CircularDoubleErrorDataSet> next = new ArrayList<>();
-        for (String name : seriesNames) {
-            next.add(new CircularDoubleErrorDataSet(name, capacity));
-        }
-        dataSets = List.copyOf(next);
-        renderer.getDatasets().setAll(dataSets);
     }
 
     private void showLatest(MetricsTick tick) {

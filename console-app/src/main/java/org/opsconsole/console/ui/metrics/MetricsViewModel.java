@@ -24,7 +24,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -38,13 +37,20 @@ import java.util.function.Consumer;
 public final class MetricsViewModel {
 
     public static final int[] WINDOWS_MINUTES = {1, 5, 15};
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(MetricsViewModel.class.getName());
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
     private final MetricsScraper scraper;
     private final Executor io;
     private final Clock clock;
-    private final List<MetricsChart> charts = new ArrayList<>();
-    private final Consumer<MetricsTick> listener = tick -> FxThread.run(() -> onTick(tick));
+    private final List<MetricsChart> charts = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** The only thread that writes to the charts' data sets (ChartFX wants them changed off the FX thread). */
+    private final java.util.concurrent.ExecutorService feeder =
+            java.util.concurrent.Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("chart-feeder").factory());
+    private final Consumer<MetricsTick> listener = tick -> feeder.execute(() -> feed(tick));
+    private volatile boolean pausedNow;
+    private volatile int windowSecondsNow = 5 * 60;
+    private boolean firstFiguresShown;
 
     // Properties //
 
@@ -57,8 +63,12 @@ public final class MetricsViewModel {
         this.scraper = scraper;
         this.io = io;
         this.clock = clock;
-        windowMinutes.addListener((obs, was, now) -> reloadCharts());
+        windowMinutes.addListener((obs, was, now) -> {
+            windowSecondsNow = now.intValue() * 60;
+            reloadCharts();
+        });
         paused.addListener((obs, was, now) -> {
+            pausedNow = now;
             if (!now) {
                 reloadCharts();
             }
@@ -127,30 +137,50 @@ public final class MetricsViewModel {
 
     public void dispose() {
         scraper.removeListener(listener);
+        feeder.shutdownNow();
     }
 
-    private void onTick(MetricsTick tick) {
-        lastUpdate.set("updated " + TIME.format(clock.instant()));
-        if (paused.get()) {
+    /** On the feeder thread: one row into every chart, then the axes and legends on the FX thread. */
+    private void feed(MetricsTick tick) {
+        if (pausedNow) {
+            javafx.application.Platform.runLater(() -> lastUpdate.set("updated " + TIME.format(clock.instant())));
             return;
         }
-        double to = tick.epochSeconds();
-        double from = to - windowSeconds();
-        for (MetricsChart chart : charts) {
-            chart.append(tick);
-            chart.setTimeRange(from, to);
+        List<MetricsChart> targets = List.copyOf(charts);
+        double[] highest = new double[targets.size()];
+        for (int i = 0; i < targets.size(); i++) {
+            highest[i] = targets.get(i).appendData(tick);
         }
+        double to = tick.epochSeconds();
+        double from = to - windowSecondsNow;
+        javafx.application.Platform.runLater(() -> {
+            lastUpdate.set("updated " + TIME.format(clock.instant()));
+            for (int i = 0; i < targets.size(); i++) {
+                targets.get(i).applyView(from, to, highest[i], tick);
+            }
+            if (!firstFiguresShown && tick.values().values().stream().anyMatch(v -> !Double.isNaN(v))) {
+                firstFiguresShown = true;
+                // drawn on the next pulse; logged for the start-up benchmark
+                javafx.application.Platform.runLater(() -> LOG.info(() -> "first figures on the charts "
+                        + org.opsconsole.console.ConsoleSession.sinceJvmStart() + " ms after the JVM started"));
+            }
+        });
     }
 
     private void reloadCharts() {
         charts.forEach(this::reload);
     }
 
+    /** New data sets for the window on the FX thread, filled from the history on the feeder thread. */
     private void reload(MetricsChart chart) {
-        MetricsHistory.Slice slice = scraper.history().since(windowStart());
-        chart.reload(slice, windowSeconds() + 2);
-        double to = slice.size() == 0 ? clock.millis() / 1000.0 : slice.times()[slice.size() - 1];
-        chart.setTimeRange(to - windowSeconds(), to);
+        int seconds = windowSeconds();
+        chart.resetData(seconds + 2);
+        feeder.execute(() -> {
+            MetricsHistory.Slice slice = scraper.history().since(clock.millis() / 1000.0 - seconds);
+            double highest = chart.fillData(slice);
+            double to = slice.size() == 0 ? clock.millis() / 1000.0 : slice.times()[slice.size() - 1];
+            javafx.application.Platform.runLater(() -> chart.applyView(to - seconds, to, highest, null));
+        });
     }
 
     private int windowSeconds() {

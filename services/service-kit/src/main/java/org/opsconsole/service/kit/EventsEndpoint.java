@@ -41,6 +41,7 @@ final class EventsEndpoint {
     /** Ends every open stream; called when the service stops. */
     void close() {
         open.set(false);
+        outbox.wakeAll();
     }
 
     private void events(ServerRequest req, ServerResponse res) {

@@ -112,6 +112,11 @@ public final class Outbox {
         }
     }
 
+    /** Wakes every waiting reader, e.g. so that open streams notice their service stopping. */
+    public void wakeAll() {
+        signal();
+    }
+
     private void signal() {
         lock.lock();
         try {

@@ -37,10 +37,15 @@ public final class StandaloneMain {
             return;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        try {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                service.stop();
+                stopped.countDown();
+            }, name + "-shutdown"));
+        } catch (IllegalStateException shuttingDown) {
             service.stop();
-            stopped.countDown();
-        }, name + "-shutdown"));
+            return;
+        }
         System.out.println(name + " ready on " + service.baseUri());
         try {
             stopped.await();
