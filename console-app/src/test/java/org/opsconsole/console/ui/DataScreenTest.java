@@ -135,13 +135,14 @@ class DataScreenTest {
     }
 
     @Test
-    void showsTheServicesValidationMessagesAtTheirFields(FxRobot robot) {
+    void showsTheServicesValidationMessagesAtTheirFields(FxRobot robot) throws Exception {
         users.create(new UserDraft("Grace Hopper", "grace@example.com"));
         robot.clickOn("#users-add");
         robot.clickOn("#user-email").write("not an email");
         robot.clickOn("#user-dialog-save");
         await().atMost(WAIT).until(() -> !text(robot, "#user-email-error").isEmpty());
         assertThat(text(robot, "#user-name-error")).isNotEmpty();
+        writeScreenshot(robot.lookup("#user-name").query(), "console-data-user-dialog.png");
         LOG.info(() -> "validation shown: name '" + text(robot, "#user-name-error") + "', email '" + text(robot, "#user-email-error") + "'");
 
         robot.clickOn("#user-name").write("Grace Two");
@@ -229,6 +230,7 @@ class DataScreenTest {
         robot.clickOn("#order-quantity-1").write("3");
         robot.clickOn("#order-price-1").write("0.99");
         assertThat(text(robot, "#order-total")).isEqualTo("Total 27.97");
+        writeScreenshot(robot.lookup("#order-user").query(), "console-data-order-dialog.png");
         robot.clickOn("#order-dialog-create");
 
         await().atMost(WAIT).until(() -> orders.list(buyer.id(), null, 10, 0).total() == 1);
@@ -311,8 +313,13 @@ class DataScreenTest {
     }
 
     private void writeScreenshot(String name) throws Exception {
+        writeScreenshot(stage.getScene().getRoot(), name);
+    }
+
+    /** A picture of the window that holds {@code node}: the main one, or a dialog. */
+    private static void writeScreenshot(Node node, String name) throws Exception {
         Files.createDirectories(SCREENSHOTS);
-        WritableImage image = WaitForAsyncUtils.asyncFx(() -> stage.getScene().snapshot(null)).get();
+        WritableImage image = WaitForAsyncUtils.asyncFx(() -> node.getScene().snapshot(null)).get();
         ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", SCREENSHOTS.resolve(name).toFile());
     }
 

@@ -28,8 +28,8 @@ final class DataWidgets {
 
     /** A column of times, kept wide enough to show the whole "2026-11-28 23:03". */
     static <T> TableColumn<T, String> timeColumn(String id, String title, Function<T, Instant> value) {
-        TableColumn<T, String> column = column(id, title, 135, row -> time(value.apply(row)));
-        column.setMinWidth(135);
+        TableColumn<T, String> column = column(id, title, 150, row -> time(value.apply(row)));
+        column.setMinWidth(150);
         return column;
     }
 

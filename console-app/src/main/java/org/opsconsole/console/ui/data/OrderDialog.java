@@ -66,8 +66,12 @@ final class OrderDialog extends Dialog<Order> {
         progress.setVisible(false);
         problem.setMaxWidth(480);
         addLine();
-        VBox content = new VBox(10, new HBox(8, new Label("User id"), user), userError,
-                lines, new HBox(12, addItem, total), problem, progress);
+        HBox userRow = new HBox(8, new Label("User id"), user);
+        userRow.setStyle("-fx-alignment: center-left;");
+        HBox totalRow = new HBox(12, addItem, total);
+        totalRow.setStyle("-fx-alignment: center-left;");
+        VBox content = new VBox(10, userRow, userError,
+                lines, totalRow, problem, progress);
         content.setPrefWidth(520);
         getDialogPane().setContent(content);
         getDialogPane().getButtonTypes().setAll(CREATE, ButtonType.CANCEL);
@@ -96,6 +100,10 @@ final class OrderDialog extends Dialog<Order> {
         }
         lines.addRow(i + 1, line.sku(), line.quantity(), line.price(), line.amount());
         updateTotal();
+        // the dialog grows with its lines, so its buttons stay in view
+        if (getDialogPane().getScene() != null && getDialogPane().getScene().getWindow() != null) {
+            getDialogPane().getScene().getWindow().sizeToScene();
+        }
     }
 
     private static TextField field(String id, String prompt, double width) {

@@ -84,12 +84,22 @@ final class OrdersPane extends VBox {
         table.getColumns().setAll(List.of(
                 DataWidgets.<Order>column("orders-col-id", "ID", 50, o -> Long.toString(o.id())),
                 DataWidgets.<Order>column("orders-col-user", "User", 55, o -> Long.toString(o.userId())),
-                DataWidgets.<Order>column("orders-col-status", "Status", 90, o -> o.status().name()),
-                DataWidgets.<Order>column("orders-col-items", "Items", 200, OrdersPane::items),
-                DataWidgets.<Order>column("orders-col-total", "Total", 80, o -> o.total() == null ? "" : o.total().toPlainString()),
+                DataWidgets.<Order>column("orders-col-status", "Status", 80, o -> o.status().name()),
+                DataWidgets.<Order>column("orders-col-items", "Items", 150, OrdersPane::items),
+                DataWidgets.<Order>column("orders-col-total", "Total", 70, o -> o.total() == null ? "" : o.total().toPlainString()),
                 DataWidgets.<Order>timeColumn("orders-col-created", "Created", Order::createdAt),
                 DataWidgets.<Order>timeColumn("orders-col-updated", "Updated", Order::updatedAt),
                 DataWidgets.<Order>column("orders-col-version", "Version", 75, o -> Long.toString(o.version()))));
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.TableColumn<Order, String> itemsColumn = (javafx.scene.control.TableColumn<Order, String>) table.getColumns().get(3);
+        itemsColumn.setCellFactory(column -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setTooltip(empty || item == null || item.isEmpty() ? null : new javafx.scene.control.Tooltip(item.replace(", ", "\n")));
+            }
+        });
         table.getColumns().forEach(c -> {
             c.setSortable(false);
             c.setMinWidth(Math.min(c.getPrefWidth(), 60));

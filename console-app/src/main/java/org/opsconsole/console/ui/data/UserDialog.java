@@ -61,11 +61,16 @@ final class UserDialog extends Dialog<User> {
         GridPane form = new GridPane();
         form.setHgap(10);
         form.setVgap(4);
-        form.addRow(0, new Label("Name"), name);
+        Label nameLabel = new Label("Name");
+        Label emailLabel = new Label("Email");
+        nameLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        emailLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        form.addRow(0, nameLabel, name);
         form.add(nameError, 1, 1);
-        form.addRow(2, new Label("Email"), email);
+        form.addRow(2, emailLabel, email);
         form.add(emailError, 1, 3);
-        name.setPrefColumnCount(28);
+        name.setPrefColumnCount(30);
+        email.setPrefColumnCount(30);
         VBox content = new VBox(10, form, new HBox(8, problem, reload), progress);
         content.setPrefWidth(440);
         problem.setMaxWidth(400);
@@ -179,6 +184,8 @@ final class UserDialog extends Dialog<User> {
         label.setId(id);
         label.getStyleClass().add("field-error");
         label.setWrapText(true);
+        label.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        label.setMaxWidth(360);
         label.setStyle("-fx-text-fill: -color-danger-fg;");
         return label;
     }

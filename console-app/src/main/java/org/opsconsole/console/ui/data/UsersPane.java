@@ -63,12 +63,12 @@ final class UsersPane extends VBox {
         table.getStyleClass().addAll("dense", "striped");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().setAll(List.of(
-                DataWidgets.<User>column("users-col-id", "ID", 60, u -> Long.toString(u.id())),
-                DataWidgets.<User>column("users-col-name", "Name", 150, User::name),
-                DataWidgets.<User>column("users-col-email", "Email", 200, User::email),
+                DataWidgets.<User>column("users-col-id", "ID", 55, u -> Long.toString(u.id())),
+                DataWidgets.<User>column("users-col-name", "Name", 140, User::name),
+                DataWidgets.<User>column("users-col-email", "Email", 190, User::email),
                 DataWidgets.<User>timeColumn("users-col-created", "Created", User::createdAt),
                 DataWidgets.<User>timeColumn("users-col-updated", "Updated", User::updatedAt),
-                DataWidgets.<User>column("users-col-version", "Version", 75, u -> Long.toString(u.version()))));
+                DataWidgets.<User>column("users-col-version", "Version", 70, u -> Long.toString(u.version()))));
         table.getColumns().get(5).setSortable(false);
         table.getColumns().get(5).setMinWidth(70);
         table.setSortPolicy(t -> {
