@@ -46,6 +46,6 @@ public record ConsoleOptions(String host, int userPort, int orderPort, DataFolde
 
     ServiceConfig configFor(String service, int port) {
         ServiceConfig config = ServiceConfig.inMemory().withHost(host).withPort(port).withDemoData(demoData);
-        return folders == null ? config : config.withDataDir(folders.forService(service));
+        return folders == null ? config : config.withDataDir(folders.root());
     }
 }

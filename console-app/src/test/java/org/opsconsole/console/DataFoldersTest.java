@@ -1,5 +1,7 @@
 package org.opsconsole.console;
 
+import org.opsconsole.service.kit.AppDataFolder;
+
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -13,36 +15,34 @@ class DataFoldersTest {
 
     @Test
     void linuxUsesXdgDataHomeWhenSet() {
-        assertThat(DataFolders.defaultRoot("Linux", Map.of("XDG_DATA_HOME", "/data/ann"), HOME))
+        assertThat(AppDataFolder.defaultRoot("Linux", Map.of("XDG_DATA_HOME", "/data/ann"), HOME))
                 .isEqualTo(Path.of("/data/ann/opsconsole"));
     }
 
     @Test
     void linuxFallsBackToLocalShare() {
-        assertThat(DataFolders.defaultRoot("Linux", Map.of(), HOME)).isEqualTo(HOME.resolve(".local/share/opsconsole"));
-        assertThat(DataFolders.defaultRoot("Linux", Map.of("XDG_DATA_HOME", "relative/dir"), HOME))
+        assertThat(AppDataFolder.defaultRoot("Linux", Map.of(), HOME)).isEqualTo(HOME.resolve(".local/share/opsconsole"));
+        assertThat(AppDataFolder.defaultRoot("Linux", Map.of("XDG_DATA_HOME", "relative/dir"), HOME))
                 .isEqualTo(HOME.resolve(".local/share/opsconsole"));
     }
 
     @Test
     void macUsesApplicationSupport() {
-        assertThat(DataFolders.defaultRoot("Mac OS X", Map.of(), HOME))
+        assertThat(AppDataFolder.defaultRoot("Mac OS X", Map.of(), HOME))
                 .isEqualTo(HOME.resolve("Library/Application Support/Ops Console"));
     }
 
     @Test
     void windowsUsesLocalAppData() {
-        assertThat(DataFolders.defaultRoot("Windows 11", Map.of("LOCALAPPDATA", "/c/Users/ann/AppData/Local"), HOME))
+        assertThat(AppDataFolder.defaultRoot("Windows 11", Map.of("LOCALAPPDATA", "/c/Users/ann/AppData/Local"), HOME))
                 .isEqualTo(Path.of("/c/Users/ann/AppData/Local/OpsConsole"));
-        assertThat(DataFolders.defaultRoot("Windows 11", Map.of(), HOME))
+        assertThat(AppDataFolder.defaultRoot("Windows 11", Map.of(), HOME))
                 .isEqualTo(HOME.resolve("AppData/Local/OpsConsole"));
     }
 
     @Test
-    void overrideWinsAndHasOneFolderPerService(@org.junit.jupiter.api.io.TempDir Path dir) {
-        DataFolders folders = DataFolders.resolve(dir);
-        assertThat(folders.root()).isEqualTo(dir.toAbsolutePath());
-        assertThat(folders.users()).isEqualTo(dir.resolve("users"));
-        assertThat(folders.orders()).isEqualTo(dir.resolve("orders"));
+    void overrideWins(@org.junit.jupiter.api.io.TempDir Path dir) {
+        assertThat(DataFolders.resolve(dir).root()).isEqualTo(dir.toAbsolutePath());
+        assertThat(DataFolders.resolve(null).root()).isEqualTo(AppDataFolder.defaultRoot().toAbsolutePath());
     }
 }

@@ -33,7 +33,7 @@ class OpsConsoleCommandTest {
     @Test
     void optionsOverrideFoldersPortsAndDemoData(@TempDir Path dir) {
         ConsoleOptions options = parse("--data-dir", dir.toString(), "--user-port", "0", "--order-port", "9002", "--no-demo-data").options();
-        assertThat(options.folders().users()).isEqualTo(dir.toAbsolutePath().resolve("users"));
+        assertThat(options.folders().root()).isEqualTo(dir.toAbsolutePath());
         assertThat(options.userPort()).isZero();
         assertThat(options.orderPort()).isEqualTo(9002);
         assertThat(options.demoData()).isFalse();
