@@ -27,7 +27,7 @@ rate() { awk '/Requests\/sec/ {print $2}'; }
 
 "$JAVA_HOME/bin/java" -cp "services/user-service/target/libs/*" bench/BareRoute.java 18090 >"$work/bare.log" 2>&1 &
 pids+=($!)
-"$JAVA_HOME/bin/java" -jar console-app/target/opsconsole.jar serve --user-port 18081 --order-port 18082 \
+"$JAVA_HOME/bin/java" -Xmx1g -jar console-app/target/opsconsole.jar serve --user-port 18081 --order-port 18082 \
   --data-dir "$work/data" --no-demo-data >"$work/serve.log" 2>&1 &
 serve_pid=$!
 pids+=($serve_pid)

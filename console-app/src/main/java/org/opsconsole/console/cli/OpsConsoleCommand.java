@@ -18,7 +18,7 @@ import java.util.concurrent.Callable;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Ops Console: start, watch, edit and load the bundled users and orders services.",
-        subcommands = {ServeCommand.class})
+        subcommands = {ServeCommand.class, LoadCommand.class})
 public final class OpsConsoleCommand implements Callable<Integer> {
 
     @Option(names = "--data-dir", paramLabel = "DIR",

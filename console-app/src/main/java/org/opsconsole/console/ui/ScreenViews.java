@@ -61,8 +61,7 @@ public final class ScreenViews {
                 model.windowMinutesProperty().addListener((obs, was, now) -> preferences.saveMetricsWindowMinutes(now.intValue()));
                 yield new MetricsView(model, services);
             }
-            case DATA -> new ComingLaterView("Data",
-                    "Browse, search and edit users and orders through the services' REST API. This screen comes with issue 4.");
+            case DATA -> new org.opsconsole.console.ui.data.DataView(session.services());
             case LOAD -> new ComingLaterView("Load",
                     "Drive load against the services and compare runs with a baseline. This screen comes with issue 5; "
                             + "until then, './opsconsole load' will run it from the command line.");
@@ -80,6 +79,7 @@ public final class ScreenViews {
                 case MetricsView v -> v.model().dispose();
                 case LogsView v -> v.dispose();
                 case EventsView v -> v.dispose();
+                case org.opsconsole.console.ui.data.DataView v -> v.dispose();
                 default -> {
                     // nothing running
                 }

@@ -162,7 +162,7 @@ class ConsoleWindowTest {
         assertThat(console.window.selected()).isEqualTo(Screen.METRICS);
         assertThat(robot.lookup("#screen-metrics").tryQuery()).isPresent();
         robot.push(KeyCode.CONTROL, KeyCode.DIGIT3);
-        assertThat(robot.lookup("#screen-data").queryAs(javafx.scene.layout.VBox.class).getChildren().toString()).contains("issue 4");
+        assertThat(robot.lookup("#screen-data").queryAs(javafx.scene.layout.VBox.class).getChildren().toString()).contains("data-tabs");
         robot.push(KeyCode.CONTROL, KeyCode.DIGIT5);
         assertThat(console.window.selected()).isEqualTo(Screen.LOGS);
 

@@ -23,7 +23,7 @@ final class H2Compaction implements AutoCloseable {
 
     private static final Duration PERIOD = Duration.ofSeconds(1);
     private static final int TARGET_FILL_RATE = 80;
-    private static final int MAX_BYTES_PER_RUN = 32 * 1024 * 1024;
+    private static final int MAX_BYTES_PER_RUN = 16 * 1024 * 1024;
 
     private final DataSource pool;
     private final Logger log;

@@ -44,11 +44,11 @@ public final class ServiceBootstrap {
             metrics.register(routing);
             config.token().ifPresent(token -> routing.addFilter(new ApiTokenFilter(token)));
             new HealthEndpoint(app.name(), version, database::isReachable).register(routing);
-            new OpenApiEndpoint(app.openApiDocument(), version).register(routing);
+            OpenApiEndpoint openApi = new OpenApiEndpoint(app.openApiDocument(), version);
+            openApi.register(routing);
             events.register(routing);
             app.routing(routing, context);
-            routing.any((req, res) -> ProblemResponses.send(res, ProblemResponses.problem(Status.NOT_FOUND_404,
-                    "There is no " + req.prologue().method().text() + " " + req.path().path() + " on this service")));
+            routing.any((req, res) -> unrouted(openApi, req, res));
 
             WebServer server = WebServer.builder()
                     .host(config.host())
@@ -80,6 +80,22 @@ public final class ServiceBootstrap {
             database.close();
             throw e;
         }
+    }
+
+    /** 405 with {@code Allow} for a known path and another method, 404 for an unknown path. */
+    private static void unrouted(OpenApiEndpoint openApi, io.helidon.webserver.http.ServerRequest req,
+                                 io.helidon.webserver.http.ServerResponse res) {
+        String method = req.prologue().method().text();
+        String path = req.path().path();
+        java.util.Set<String> allowed = openApi.methodsFor(path);
+        if (allowed.isEmpty()) {
+            ProblemResponses.send(res, ProblemResponses.problem(Status.NOT_FOUND_404,
+                    "There is no " + method + " " + path + " on this service"));
+            return;
+        }
+        res.header(io.helidon.http.HeaderNames.ALLOW, String.join(", ", allowed));
+        ProblemResponses.send(res, ProblemResponses.problem(Status.METHOD_NOT_ALLOWED_405,
+                "There is no " + method + " " + path + " on this service; it answers " + String.join(", ", allowed)));
     }
 
     private static DirectHandlers directHandlers() {

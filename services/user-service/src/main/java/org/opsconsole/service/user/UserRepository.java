@@ -33,10 +33,13 @@ final class UserRepository {
 
     private final Database db;
     private final Outbox outbox;
+    private final UserReadCache cache;
 
-    UserRepository(Database db, Outbox outbox) {
+    /** @param cache recently read users; null when another process may write the database too */
+    UserRepository(Database db, Outbox outbox, UserReadCache cache) {
         this.db = db;
         this.outbox = outbox;
+        this.cache = cache;
     }
 
     Page<User> list(String query, String sort, int limit, int offset) {
@@ -78,6 +81,10 @@ final class UserRepository {
     }
 
     Optional<User> find(long id) {
+        return cache == null ? read(id) : cache.find(id, this::read);
+    }
+
+    private Optional<User> read(long id) {
         return db.client().execute().get("SELECT " + COLUMNS + " FROM users WHERE id = ?", id)
                 .map(UserRepository::toUser);
     }
@@ -126,6 +133,7 @@ final class UserRepository {
         } catch (RuntimeException e) {
             throw duplicateEmailOr(e, draft.email());
         } finally {
+            written(id);
             done(event[0]);
         }
     }
@@ -146,6 +154,7 @@ final class UserRepository {
                 return null;
             });
         } finally {
+            written(id);
             done(event[0]);
         }
     }
@@ -153,6 +162,12 @@ final class UserRepository {
     long count() {
         return db.client().execute().get("SELECT COUNT(*) FROM users")
                 .map(row -> ((Number) row.column(1).get()).longValue()).orElse(0L);
+    }
+
+    private void written(long id) {
+        if (cache != null) {
+            cache.written(id);
+        }
     }
 
     private static void done(Outbox.Pending pending) {

@@ -35,7 +35,8 @@ public final class UserService implements ServiceApp {
 
     @Override
     public void routing(HttpRouting.Builder routing, ServiceContext context) {
-        users = new UserRepository(context.database(), context.outbox());
+        boolean soleWriter = context.config().jdbcUrl() == null;
+        users = new UserRepository(context.database(), context.outbox(), soleWriter ? new UserReadCache() : null);
         routing.register("/users", new UsersResource(users))
                 .register("/user", new OriginalUserRoutes(users));
     }

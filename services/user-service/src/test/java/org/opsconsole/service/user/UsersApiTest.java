@@ -173,6 +173,15 @@ class UsersApiTest {
     }
 
     @Test
+    void aKnownPathWithAnotherMethodIs405WithAllow() {
+        Response res = client.patch("/users/1", "{}");
+        assertThat(res.status()).isEqualTo(405);
+        assertThat(res.header("Allow")).isEqualTo("DELETE, GET, PUT");
+        assertThat(res.contentType()).startsWith("application/problem+json");
+        assertThat(client.send("DELETE", "/users", null, null).header("Allow")).isEqualTo("GET, POST");
+    }
+
+    @Test
     void unknownPathIsAProblem() {
         Response res = client.get("/nothing-here");
         assertThat(res.status()).isEqualTo(404);

@@ -1,0 +1,379 @@
+package org.opsconsole.console.cli;
+
+import org.opsconsole.console.DataFolders;
+import org.opsconsole.console.load.Durations;
+import org.opsconsole.console.load.LoadEngine;
+import org.opsconsole.console.load.LoadReport;
+import org.opsconsole.console.load.LoadRun;
+import org.opsconsole.console.load.LoadScenario;
+import org.opsconsole.console.load.LoadSnapshot;
+import org.opsconsole.console.load.OperationMix;
+import org.opsconsole.console.load.RatePlan;
+import org.opsconsole.console.load.ReportFiles;
+import org.opsconsole.console.load.ReportText;
+import org.opsconsole.console.load.RunStore;
+import org.opsconsole.console.load.ServiceOperations;
+import org.opsconsole.console.load.Stage;
+import org.opsconsole.console.load.Threshold;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/** {@code opsconsole load}: a load run from the command line, with a live line and a report. */
+@Command(name = "load", mixinStandardHelpOptions = true, sortOptions = false,
+        subcommands = {LoadRunsCommand.List.class, LoadRunsCommand.Compare.class, LoadRunsCommand.Baseline.class},
+        description = {
+                "Drives load against the bundled users and orders services (a weighted mix of their operations) "
+                        + "or any --url, prints a live line every second and then the report.",
+                "",
+                "Open model (default): requests are sent on a schedule (--rate, --ramp, --stage) whatever the server's "
+                        + "pace, by at most --connections at once. Latency counts from the planned send time "
+                        + "(corrected for coordinated omission); sends that leave late are counted and shown loudly.",
+                "Closed model: --vus users, each sending, waiting for the answer, then thinking (--think).",
+                ""},
+        footerHeading = "%nStages (--stage, repeatable; they run one after another):%n",
+        footer = {
+                "  30s@300          constant 300 requests/s for 30 seconds",
+                "  1m@0->1000       ramp linearly from 0/s to 1000/s over one minute",
+                "  40s@100->400/4   steps: 100, 200, 300, 400/s, 10 seconds each",
+                "  --rate 500 --ramp 10s --duration 30s is the same as --stage 10s@0->500 --stage 30s@500",
+                "  --warmup 10s adds 10 s at the first stage's rate before them, left out of the figures",
+                "",
+                "Operations (--mix NAME=WEIGHT,...): read-user, list-users, create-user, create-order, list-orders, "
+                        + "change-status. Created users get unique emails (load-<run>-<n>@example.test); orders go to "
+                        + "users that exist; status changes make only legal moves on orders the run created.",
+                "",
+                "Thresholds (--threshold, repeatable; corrected latency): p50<20ms p90<50ms p99<200ms p999<1s max<2s "
+                        + "errors<1%% errors<10 late<1%% rate>290. A crossed threshold stops the run.",
+                "",
+                "Runs are saved under <data dir>/load-runs/; see 'load runs', 'load compare', 'load baseline'.",
+                "",
+                "Exit codes: 0 done and thresholds met, 1 a threshold failed, 2 bad arguments, 3 the run could not start."})
+public final class LoadCommand implements java.util.concurrent.Callable<Integer> {
+
+    static final int THRESHOLD_FAILED = 1;
+    static final int COULD_NOT_RUN = 3;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--users-url", paramLabel = "URL", defaultValue = LoadScenario.Services.DEFAULT_USERS_URL,
+            description = "Users service (default: ${DEFAULT-VALUE}).")
+    String usersUrl;
+
+    @Option(names = "--orders-url", paramLabel = "URL", defaultValue = LoadScenario.Services.DEFAULT_ORDERS_URL,
+            description = "Orders service (default: ${DEFAULT-VALUE}).")
+    String ordersUrl;
+
+    @Option(names = "--mix", paramLabel = "NAME=W,...", description = "Operation weights (default: "
+            + ServiceOperations.DEFAULT_MIX + ").")
+    String mix;
+
+    @Option(names = "--url", paramLabel = "URL", description = "Load one URL instead of the services.")
+    String url;
+
+    @Option(names = {"-X", "--method"}, paramLabel = "METHOD", defaultValue = "GET",
+            description = "Method for --url (default: ${DEFAULT-VALUE}).")
+    String method;
+
+    @Option(names = "--body", paramLabel = "TEXT", description = "Request body for --url (sent as application/json unless a Content-Type header says otherwise).")
+    String body;
+
+    @Option(names = {"-H", "--header"}, paramLabel = "NAME:VALUE", description = "Header for --url (repeatable).")
+    List<String> headers = new ArrayList<>();
+
+    @Option(names = "--rate", paramLabel = "N", description = "Open model: requests per second (default: 100).")
+    Double rate;
+
+    @Option(names = {"-d", "--duration"}, paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "How long to run at --rate, or with --vus (default: 10s).")
+    Duration duration;
+
+    @Option(names = "--ramp", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Ramp from 0 to --rate over this time before --duration at --rate.")
+    Duration ramp;
+
+    @Option(names = "--stage", paramLabel = "STAGE", description = "A stage of the open model (repeatable): see Stages below.")
+    List<String> stages = new ArrayList<>();
+
+    @Option(names = "--warmup", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "0s",
+            description = "Send for this long first, at the first stage's rate (or with --vus), and leave it out of "
+                    + "every figure, as wrk2's calibration does: the first seconds of a JVM are slow (default: none).")
+    Duration warmup;
+
+    @Option(names = "--vus", paramLabel = "N", description = "Closed model: this many virtual users.")
+    Integer vus;
+
+    @Option(names = "--think", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Closed model: pause after each answer (default: 0s).")
+    Duration think;
+
+    @Option(names = {"-c", "--connections"}, paramLabel = "N", defaultValue = "" + LoadScenario.DEFAULT_CONNECTIONS,
+            description = "Most requests in flight at once; each sender keeps one connection per service "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int connections;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "10s",
+            description = "A request slower than this fails as 'timeout' (default: ${DEFAULT-VALUE}).")
+    Duration timeout;
+
+    @Option(names = "--late-after", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "2ms",
+            description = "A send leaving more than this after its planned time counts as late (default: ${DEFAULT-VALUE}; "
+                    + "timer jitter of a machine with spare CPU stays below it).")
+    Duration lateAfter;
+
+    @Option(names = "--threshold", paramLabel = "RULE", converter = ThresholdConverter.class,
+            description = "Pass/fail rule (repeatable), e.g. 'p99<200ms', 'errors<1%%'.")
+    List<Threshold> thresholds = new ArrayList<>();
+
+    @Option(names = "--client", paramLabel = "KIND", defaultValue = "auto", converter = ClientConverter.class,
+            description = "HTTP client: auto (plain sockets, a thread per connection, for http; OkHttp for https), "
+                    + "socket, loop (plain sockets on one selector loop: least CPU per request, open model only, "
+                    + "latencies up to 0.05 ms coarser) or okhttp (default: ${DEFAULT-VALUE}).")
+    LoadScenario.HttpClientChoice client;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Write the report as JSON.")
+    Path json;
+
+    @Option(names = "--csv", paramLabel = "FILE", description = "Write the operations table as CSV, and the per-second timeline beside it (FILE-timeline.csv).")
+    Path csv;
+
+    @Option(names = "--html", paramLabel = "FILE", description = "Write a self-contained HTML report with charts.")
+    Path html;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Data folder; runs are saved in its load-runs/ (default: the per-user application data folder).")
+    Path dataDir;
+
+    @Option(names = "--no-save", description = "Don't keep this run among the saved runs.")
+    boolean noSave;
+
+    @Override
+    public Integer call() throws Exception {
+        LoadScenario scenario = scenario();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        out.println("Load: " + scenario.target().describe());
+        out.println(describe(scenario) + (warmup.isZero() ? "" : "; first a warm-up of " + Durations.format(warmup)
+                + ", not measured"));
+        out.flush();
+
+        LoadRun run = LoadEngine.start(scenario);
+        CountDownLatch written = new CountDownLatch(1);
+        Thread onCtrlC = new Thread(() -> {
+            run.stop();
+            try {
+                written.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "load-ctrl-c");
+        Runtime.getRuntime().addShutdownHook(onCtrlC);
+        long[] lastPrinted = {-1};
+        boolean[] warmedUp = {!warmup.isZero()};
+        run.onSnapshot(s -> {
+            long second = (long) Math.floor(s.elapsedSeconds());
+            if (s.phase() == LoadSnapshot.Phase.WARMING_UP && second > lastPrinted[0]) {
+                lastPrinted[0] = second;
+                out.println(String.format(java.util.Locale.ROOT, "%6ds  warming up (not measured)", second));
+                out.flush();
+            } else if (s.phase() == LoadSnapshot.Phase.RUNNING && warmedUp[0]) {
+                warmedUp[0] = false;
+                lastPrinted[0] = 0;
+            } else if (s.phase() == LoadSnapshot.Phase.RUNNING && second > lastPrinted[0] && second >= 1) {
+                lastPrinted[0] = second;
+                out.println(ReportText.liveLine(s));
+                out.flush();
+            }
+        });
+        try {
+            LoadReport report;
+            try {
+                report = run.completion().get();
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                err.println("The run could not start: " + cause.getMessage());
+                return COULD_NOT_RUN;
+            }
+            out.println();
+            out.print(ReportText.table(report));
+            writeFiles(report, out, err);
+            out.flush();
+            return report.outcome().equals(LoadReport.THRESHOLD_FAILED) ? THRESHOLD_FAILED : 0;
+        } finally {
+            written.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(onCtrlC);
+            } catch (IllegalStateException e) {
+                // already shutting down: the hook is running
+            }
+        }
+    }
+
+    private void writeFiles(LoadReport report, PrintWriter out, PrintWriter err) {
+        try {
+            if (json != null) {
+                ReportFiles.writeJson(report, json);
+                out.println("JSON report: " + json);
+            }
+            if (csv != null) {
+                ReportFiles.writeCsv(report, csv);
+                out.println("CSV report: " + csv);
+            }
+            if (html != null) {
+                ReportFiles.writeHtml(report, html);
+                out.println("HTML report: " + html);
+            }
+            if (!noSave) {
+                RunStore store = store(dataDir);
+                out.println("Saved as run " + report.runId() + " in " + store.save(report).getParent());
+            }
+        } catch (java.io.IOException e) {
+            err.println("Could not write a report: " + e.getMessage());
+        }
+    }
+
+    static RunStore store(Path dataDir) {
+        return RunStore.in(DataFolders.resolve(dataDir));
+    }
+
+    /** Checks the options together and builds what the engine runs. */
+    LoadScenario scenario() {
+        LoadScenario.Target target;
+        try {
+            if (url != null) {
+                if (mix != null) {
+                    throw usage("--mix is for the services; with --url every request is the same");
+                }
+                target = new LoadScenario.Url(method, url, body, headerMap());
+                new org.opsconsole.console.load.UrlOperation(method, url, body, headerMap());
+            } else {
+                if (body != null || !headers.isEmpty()) {
+                    throw usage("--body and --header go with --url");
+                }
+                OperationMix parsed = OperationMix.parse(mix == null ? ServiceOperations.DEFAULT_MIX : mix);
+                new ServiceOperations(usersUrl, ordersUrl, "check").operations(parsed);
+                target = new LoadScenario.Services(usersUrl, ordersUrl, parsed);
+            }
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
+
+        LoadScenario.Model model;
+        if (vus != null) {
+            if (rate != null || ramp != null || !stages.isEmpty()) {
+                throw usage("--vus (closed model) can't be combined with --rate, --ramp or --stage (open model)");
+            }
+            if (vus < 1) {
+                throw usage("--vus must be at least 1");
+            }
+            model = new LoadScenario.Closed(vus, think, duration == null ? Duration.ofSeconds(10) : duration);
+        } else {
+            if (think != null) {
+                throw usage("--think goes with --vus (closed model)");
+            }
+            model = new LoadScenario.Open(new RatePlan(stages()));
+        }
+        if (connections < 1) {
+            throw usage("--connections must be at least 1");
+        }
+        return new LoadScenario(target, model, connections, timeout, lateAfter, thresholds, warmup, client);
+    }
+
+    private List<Stage> stages() {
+        List<Stage> plan = new ArrayList<>();
+        if (!stages.isEmpty()) {
+            if (rate != null || ramp != null || duration != null) {
+                throw usage("--stage describes the whole run: leave out --rate, --ramp and --duration");
+            }
+            for (String text : stages) {
+                try {
+                    plan.addAll(Stage.parse(text));
+                } catch (IllegalArgumentException e) {
+                    throw usage(e.getMessage());
+                }
+            }
+            return plan;
+        }
+        double r = rate == null ? 100 : rate;
+        if (!(r > 0) || Double.isInfinite(r)) {
+            throw usage("--rate must be above 0");
+        }
+        if (ramp != null && !ramp.isZero()) {
+            plan.add(Stage.ramp(ramp, 0, r));
+        }
+        Duration d = duration == null ? Duration.ofSeconds(10) : duration;
+        if (d.isZero() || d.isNegative()) {
+            throw usage("--duration must be above 0");
+        }
+        plan.add(Stage.constant(d, r));
+        return plan;
+    }
+
+    private Map<String, String> headerMap() {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (String h : headers) {
+            int colon = h.indexOf(':');
+            if (colon <= 0) {
+                throw usage("--header '" + h + "' is not NAME:VALUE");
+            }
+            map.put(h.substring(0, colon).trim(), h.substring(colon + 1).trim());
+        }
+        return map;
+    }
+
+    private static String describe(LoadScenario s) {
+        return switch (s.model()) {
+            case LoadScenario.Open open -> "Open model: " + open.plan() + " (" + open.plan().totalRequests()
+                    + " requests), up to " + s.connections() + " connections; a send more than "
+                    + Durations.format(s.lateAfter()) + " behind schedule counts as late";
+            case LoadScenario.Closed closed -> "Closed model: " + closed.vus() + " virtual users, think "
+                    + Durations.format(closed.think()) + ", for " + Durations.format(closed.duration());
+        };
+    }
+
+    private ParameterException usage(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+
+    /** {@code 250ms}, {@code 10s}, {@code 2m}. */
+    static final class DurationConverter implements ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            return Durations.parse(value);
+        }
+    }
+
+    /** {@code auto}, {@code socket}, {@code loop}, {@code okhttp}, in any case. */
+    static final class ClientConverter implements ITypeConverter<LoadScenario.HttpClientChoice> {
+        @Override
+        public LoadScenario.HttpClientChoice convert(String value) {
+            try {
+                return LoadScenario.HttpClientChoice.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not auto, socket, loop or okhttp");
+            }
+        }
+    }
+
+    /** {@code p99<200ms}, {@code errors<1%}. */
+    static final class ThresholdConverter implements ITypeConverter<Threshold> {
+        @Override
+        public Threshold convert(String value) {
+            return Threshold.parse(value);
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package org.opsconsole.console.cli;
+
+import org.opsconsole.console.load.RunComparison;
+import org.opsconsole.console.load.RunStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** The saved-runs side of {@code opsconsole load}: list, compare, mark a baseline. */
+final class LoadRunsCommand {
+
+    private LoadRunsCommand() {
+    }
+
+    /** {@code opsconsole load runs}. */
+    @Command(name = "runs", mixinStandardHelpOptions = true, description = "Lists saved load runs, newest first.")
+    static final class List implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @ParentCommand
+        LoadCommand parent;
+
+        @Option(names = "--data-dir", paramLabel = "DIR", description = "Data folder (default: the per-user application data folder).")
+        Path dataDir;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            RunStore store = LoadCommand.store(dataDir != null ? dataDir : parent.dataDir);
+            java.util.List<RunStore.RunSummary> runs = store.list();
+            if (runs.isEmpty()) {
+                out.println("No saved runs in " + store.folder());
+                return 0;
+            }
+            out.println(String.format(Locale.ROOT, "%-22s %-6s %10s %10s %9s %8s %10s  %s", "run", "model", "target/s",
+                    "achieved/s", "errors %", "late", "p99 ms", "outcome"));
+            for (RunStore.RunSummary r : runs) {
+                out.println(String.format(Locale.ROOT, "%-22s %-6s %10.1f %10.1f %9.2f %8d %10.2f  %s%s", r.id(), r.model(),
+                        r.targetRate(), r.achievedRate(), r.errorPercent(), r.late(), r.p99Ms(), r.outcome(),
+                        r.baseline() ? "  (baseline)" : ""));
+            }
+            return 0;
+        }
+    }
+
+    /** {@code opsconsole load compare A [B]}. */
+    @Command(name = "compare", mixinStandardHelpOptions = true,
+            description = "Compares two saved runs (the first is the reference); with one run, compares the baseline with it.")
+    static final class Compare implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(arity = "1..2", paramLabel = "RUN")
+        java.util.List<String> ids;
+
+        @ParentCommand
+        LoadCommand parent;
+
+        @Option(names = "--data-dir", paramLabel = "DIR", description = "Data folder (default: the per-user application data folder).")
+        Path dataDir;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            RunStore store = LoadCommand.store(dataDir != null ? dataDir : parent.dataDir);
+            String base;
+            String other;
+            if (ids.size() == 2) {
+                base = ids.get(0);
+                other = ids.get(1);
+            } else {
+                base = store.baselineId().orElseThrow(() -> new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "no baseline is marked: give two runs, or mark one with 'load baseline RUN'"));
+                other = ids.get(0);
+            }
+            RunComparison c;
+            try {
+                c = store.compare(base, other);
+            } catch (java.io.IOException | IllegalArgumentException e) {
+                spec.commandLine().getErr().println(e.getMessage());
+                return 1;
+            }
+            out.println(String.format(Locale.ROOT, "%-18s %14s %14s %12s %9s", "metric", base, other, "change", "%"));
+            for (RunComparison.Row row : c.rows()) {
+                out.println(String.format(Locale.ROOT, "%-18s %14.2f %14.2f %12.2f %9s%s", row.metric(), row.base(),
+                        row.other(), row.change(), row.changePercent() == null ? "-" : row.changePercent() + "%",
+                        row.worse() ? "  WORSE" : ""));
+            }
+            return 0;
+        }
+    }
+
+    /** {@code opsconsole load baseline RUN}. */
+    @Command(name = "baseline", mixinStandardHelpOptions = true, description = "Marks a saved run as the baseline.")
+    static final class Baseline implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "RUN")
+        String id;
+
+        @ParentCommand
+        LoadCommand parent;
+
+        @Option(names = "--data-dir", paramLabel = "DIR", description = "Data folder (default: the per-user application data folder).")
+        Path dataDir;
+
+        @Override
+        public Integer call() throws Exception {
+            try {
+                LoadCommand.store(dataDir != null ? dataDir : parent.dataDir).markBaseline(id);
+            } catch (java.io.IOException | IllegalArgumentException e) {
+                spec.commandLine().getErr().println(e.getMessage());
+                return 1;
+            }
+            spec.commandLine().getOut().println("Baseline: " + id);
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package org.opsconsole.console.load;
+
+/**
+ * Starts load runs. Each run gets its own threads and HTTP client, so a screen and the command line
+ * can use the same engine; nothing here is shared between runs.
+ */
+public final class LoadEngine {
+
+    private LoadEngine() {
+    }
+
+    /** Starts {@code scenario} in the background and returns at once; the run's id is made from the clock. */
+    public static LoadRun start(LoadScenario scenario) {
+        return start(scenario, null);
+    }
+
+    /** As {@link #start(LoadScenario)}, with a chosen run id (it names saved files and created emails). */
+    public static LoadRun start(LoadScenario scenario, String runId) {
+        LoadRun run = new LoadRun(scenario, runId);
+        Thread.ofPlatform().name("load-run-" + run.id()).daemon(true).start(run::run);
+        return run;
+    }
+}

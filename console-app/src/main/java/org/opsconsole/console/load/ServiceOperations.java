@@ -1,0 +1,327 @@
+package org.opsconsole.console.load;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import org.opsconsole.model.Json;
+import org.opsconsole.model.OrderStatus;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * The operations over the bundled users and orders services, and the little state that keeps what
+ * they create valid: every email is new ({@code load-<run>-<n>@example.test}), orders go to users
+ * that exist (found before the run, or created by it), and a status change only makes a legal move
+ * on an order this run created, one move at a time per order.
+ */
+public final class ServiceOperations {
+
+    /** The names {@code --mix} accepts. */
+    public static final List<String> NAMES = List.of(
+            "read-user", "list-users", "create-user", "create-order", "list-orders", "change-status");
+
+    /** The mix used when none is given. */
+    public static final String DEFAULT_MIX = "read-user=60,list-users=10,create-user=10,create-order=15,change-status=5";
+
+    private static final MediaType JSON = MediaType.get("application/json");
+    private static final int USER_SLOTS = 1 << 16;
+    private static final String[] SKUS = {"SKU-APPLE", "SKU-BREAD", "SKU-CHEESE", "SKU-DATES", "SKU-EGGS"};
+    private static final String[] PRICES = {"0.99", "2.50", "4.75", "12.00", "19.99"};
+
+    private final HttpUrl usersUrl;
+    private final HttpUrl ordersUrl;
+    private final String runId;
+    private final ObjectMapper mapper = Json.mapper();
+    private final AtomicLong emailCounter = new AtomicLong();
+    // known user ids: a fixed ring, so memory stays flat however many users a long run creates
+    private final AtomicReferenceArray<Long> userIds = new AtomicReferenceArray<>(USER_SLOTS);
+    private final AtomicLong userCount = new AtomicLong();
+    private final ConcurrentLinkedQueue<OrderRef> movableOrders = new ConcurrentLinkedQueue<>();
+    private final AtomicLong movableCount = new AtomicLong();
+    private volatile long knownUserTotal;
+
+    /** An order this run created, and where it stands. */
+    record OrderRef(long id, OrderStatus status) {
+    }
+
+    /** A move in flight, carried as the request's tag. */
+    record Move(OrderRef order, OrderStatus to) {
+    }
+
+    public ServiceOperations(String usersUrl, String ordersUrl, String runId) {
+        this.usersUrl = base(usersUrl, "--users-url");
+        this.ordersUrl = base(ordersUrl, "--orders-url");
+        this.runId = runId;
+    }
+
+    private static HttpUrl base(String url, String what) {
+        HttpUrl parsed = HttpUrl.parse(url);
+        if (parsed == null) {
+            throw new IllegalArgumentException(what + " '" + url + "' is not an http(s) URL");
+        }
+        return parsed;
+    }
+
+    /** The operations of {@code mix}, by name; an unknown name is an error that lists the known ones. */
+    public Map<String, Operation> operations(OperationMix mix) {
+        Map<String, Operation> ops = new LinkedHashMap<>();
+        for (String name : mix.names()) {
+            ops.put(name, switch (name) {
+                case "read-user" -> new ReadUser();
+                case "list-users" -> new ListUsers();
+                case "create-user" -> new CreateUser();
+                case "create-order" -> new CreateOrder();
+                case "list-orders" -> new ListOrders();
+                case "change-status" -> new ChangeStatus();
+                default -> throw new IllegalArgumentException(
+                        "unknown operation '" + name + "' in --mix; known: " + String.join(", ", NAMES));
+            });
+        }
+        return ops;
+    }
+
+    /**
+     * Before the clock starts: learns which users exist, creates a few when there are none, and
+     * creates some orders to move when the mix changes statuses. Not measured.
+     */
+    void prepare(LoadHttpClient http, OperationMix mix) throws IOException {
+        LoadHttpClient.Outcome page = http.send(new Request.Builder()
+                .url(usersUrl.newBuilder().addPathSegment("users")
+                        .addQueryParameter("limit", "500").addQueryParameter("offset", "0").build())
+                .build(), true);
+        if (!page.ok()) {
+            throw new IOException("could not list users at " + usersUrl + ": " + page.errorKind());
+        }
+        JsonNode root = mapper.readTree(page.body());
+        knownUserTotal = root.path("total").asLong();
+        for (JsonNode user : root.path("items")) {
+            addUser(user.path("id").asLong());
+        }
+        boolean needsUsers = mix.names().stream().anyMatch(n -> n.equals("read-user") || n.endsWith("-order")
+                || n.equals("change-status"));
+        CreateUser createUser = new CreateUser();
+        for (int i = 0; needsUsers && userCount.get() < 10 && i < 20; i++) {
+            run(http, createUser, "create a user to read and to order for");
+        }
+        if (mix.names().contains("change-status")) {
+            CreateOrder createOrder = new CreateOrder();
+            for (int i = 0; i < 20; i++) {
+                run(http, createOrder, "create an order to move");
+            }
+        }
+    }
+
+    private static void run(LoadHttpClient http, Operation op, String why) throws IOException {
+        Request request = op.nextRequest();
+        LoadHttpClient.Outcome outcome = http.send(request, op.readsBody());
+        if (!outcome.ok()) {
+            throw new IOException("could not " + why + " (" + request.method() + " " + request.url() + "): "
+                    + outcome.errorKind());
+        }
+        op.onResponse(request, outcome.status(), outcome.body());
+    }
+
+    private void addUser(long id) {
+        long n = userCount.getAndIncrement();
+        userIds.set((int) (n % USER_SLOTS), id);
+    }
+
+    private Long randomUser() {
+        long n = Math.min(userCount.get(), USER_SLOTS);
+        if (n == 0) {
+            return null;
+        }
+        return userIds.get(ThreadLocalRandom.current().nextInt((int) n));
+    }
+
+    private long idOf(byte[] body) {
+        try {
+            return mapper.readTree(body).path("id").asLong(-1);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    private RequestBody json(Object value) {
+        try {
+            return RequestBody.create(mapper.writeValueAsBytes(value), JSON);
+        } catch (IOException e) {
+            throw new IllegalStateException("can't write a request body", e);
+        }
+    }
+
+    private final class ReadUser implements Operation {
+        @Override
+        public String name() {
+            return "read-user";
+        }
+
+        @Override
+        public Request nextRequest() {
+            Long id = randomUser();
+            return id == null ? null : new Request.Builder()
+                    .url(usersUrl.newBuilder().addPathSegment("users").addPathSegment(id.toString()).build())
+                    .build();
+        }
+    }
+
+    private final class ListUsers implements Operation {
+        @Override
+        public String name() {
+            return "list-users";
+        }
+
+        @Override
+        public Request nextRequest() {
+            long total = Math.max(knownUserTotal, userCount.get());
+            long offset = total <= 20 ? 0 : ThreadLocalRandom.current().nextLong(Math.min(total - 20, 10_000));
+            return new Request.Builder().url(usersUrl.newBuilder().addPathSegment("users")
+                    .addQueryParameter("limit", "20").addQueryParameter("offset", Long.toString(offset)).build())
+                    .build();
+        }
+    }
+
+    private final class CreateUser implements Operation {
+        @Override
+        public String name() {
+            return "create-user";
+        }
+
+        @Override
+        public Request nextRequest() {
+            long n = emailCounter.incrementAndGet();
+            Map<String, String> body = new LinkedHashMap<>();
+            body.put("name", "Load " + runId + " " + n);
+            body.put("email", "load-" + runId + "-" + n + "@example.test");
+            return new Request.Builder().url(usersUrl.newBuilder().addPathSegment("users").build())
+                    .post(json(body)).build();
+        }
+
+        @Override
+        public boolean readsBody() {
+            return true;
+        }
+
+        @Override
+        public void onResponse(Request request, int status, byte[] body) {
+            if (status == 201) {
+                long id = idOf(body);
+                if (id > 0) {
+                    addUser(id);
+                }
+            }
+        }
+    }
+
+    private final class CreateOrder implements Operation {
+        @Override
+        public String name() {
+            return "create-order";
+        }
+
+        @Override
+        public Request nextRequest() {
+            Long userId = randomUser();
+            if (userId == null) {
+                return null;
+            }
+            ThreadLocalRandom random = ThreadLocalRandom.current();
+            List<Map<String, Object>> items = new ArrayList<>();
+            for (int i = 0, n = 1 + random.nextInt(3); i < n; i++) {
+                int k = random.nextInt(SKUS.length);
+                Map<String, Object> item = new LinkedHashMap<>();
+                item.put("sku", SKUS[k]);
+                item.put("quantity", 1 + random.nextInt(5));
+                item.put("unitPrice", PRICES[k]);
+                items.add(item);
+            }
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("userId", userId);
+            body.put("items", items);
+            return new Request.Builder().url(ordersUrl.newBuilder().addPathSegment("orders").build())
+                    .post(json(body)).build();
+        }
+
+        @Override
+        public boolean readsBody() {
+            return true;
+        }
+
+        @Override
+        public void onResponse(Request request, int status, byte[] body) {
+            if (status == 201) {
+                long id = idOf(body);
+                // a long run keeps a bounded pool of orders to move: enough to spread the moves
+                if (id > 0 && movableCount.get() < 100_000) {
+                    movableOrders.add(new OrderRef(id, OrderStatus.NEW));
+                    movableCount.incrementAndGet();
+                }
+            }
+        }
+    }
+
+    private final class ListOrders implements Operation {
+        @Override
+        public String name() {
+            return "list-orders";
+        }
+
+        @Override
+        public Request nextRequest() {
+            HttpUrl.Builder url = ordersUrl.newBuilder().addPathSegment("orders").addQueryParameter("limit", "20");
+            Long userId = randomUser();
+            if (userId != null && ThreadLocalRandom.current().nextBoolean()) {
+                url.addQueryParameter("userId", userId.toString());
+            }
+            return new Request.Builder().url(url.build()).build();
+        }
+    }
+
+    private final class ChangeStatus implements Operation {
+        @Override
+        public String name() {
+            return "change-status";
+        }
+
+        @Override
+        public Request nextRequest() {
+            OrderRef order = movableOrders.poll();
+            if (order == null) {
+                return null;
+            }
+            movableCount.decrementAndGet();
+            // mostly the happy path, sometimes a cancellation, always a legal move
+            List<OrderStatus> next = new ArrayList<>(order.status().next());
+            OrderStatus to = next.size() == 1 || ThreadLocalRandom.current().nextInt(10) > 0
+                    ? next.getFirst() : next.get(1);
+            return new Request.Builder()
+                    .url(ordersUrl.newBuilder().addPathSegment("orders").addPathSegment(Long.toString(order.id())).build())
+                    .patch(json(Map.of("status", to.name())))
+                    .tag(Move.class, new Move(order, to))
+                    .build();
+        }
+
+        @Override
+        public void onResponse(Request request, int status, byte[] body) {
+            Move move = request.tag(Move.class);
+            OrderRef moved = status / 100 == 2 ? new OrderRef(move.order().id(), move.to()) : move.order();
+            if (status / 100 == 2 || status >= 500) {
+                if (!moved.status().next().isEmpty()) {
+                    movableOrders.add(moved);
+                    movableCount.incrementAndGet();
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package org.opsconsole.console.ui.data;
+
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TableColumn;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.function.Function;
+
+/** Small pieces both data tabs build the same way: columns, the offline banner, the status line. */
+final class DataWidgets {
+
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
+
+    private DataWidgets() {
+    }
+
+    static String time(Instant instant) {
+        return instant == null ? "" : TIME.format(instant);
+    }
+
+    /** A column of times, kept wide enough to show the whole "2026-11-28 23:03". */
+    static <T> TableColumn<T, String> timeColumn(String id, String title, Function<T, Instant> value) {
+        TableColumn<T, String> column = column(id, title, 135, row -> time(value.apply(row)));
+        column.setMinWidth(135);
+        return column;
+    }
+
+    static <T> TableColumn<T, String> column(String id, String title, double width, Function<T, String> value) {
+        TableColumn<T, String> column = new TableColumn<>(title);
+        column.setId(id);
+        column.setPrefWidth(width);
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        return column;
+    }
+
+    static Button button(String id, String text) {
+        Button button = new Button(text);
+        button.setId(id);
+        button.setMinWidth(Region.USE_PREF_SIZE);
+        return button;
+    }
+
+    /** "The users service is stopped. [Start users service]", shown only while it can't be called. */
+    static HBox offlineBanner(String prefix, ServiceLink link) {
+        Label text = new Label();
+        text.setId(prefix + "-offline-text");
+        text.setWrapText(true);
+        text.textProperty().bind(link.explanationProperty());
+        Button start = button(prefix + "-start", "Start " + link.name() + " service");
+        start.getStyleClass().add("accent");
+        start.visibleProperty().bind(link.startableProperty());
+        start.managedProperty().bind(link.startableProperty());
+        start.setOnAction(e -> link.start());
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox banner = new HBox(12, text, grow, start);
+        banner.setId(prefix + "-offline");
+        banner.setStyle("-fx-background-color: -color-warning-subtle; -fx-border-color: -color-warning-emphasis; "
+                + "-fx-border-radius: 4; -fx-background-radius: 4; -fx-padding: 8 12 8 12; -fx-alignment: center-left;");
+        banner.visibleProperty().bind(link.availableProperty().not());
+        banner.managedProperty().bind(banner.visibleProperty());
+        return banner;
+    }
+
+    /** A spinner while calls run and the last sentence; red when it reports a failure. */
+    static HBox statusLine(String prefix, Calls calls, Label page) {
+        ProgressIndicator progress = new ProgressIndicator();
+        progress.setId(prefix + "-progress");
+        progress.setPrefSize(16, 16);
+        progress.setMaxSize(16, 16);
+        progress.visibleProperty().bind(calls.busyProperty());
+        Label message = new Label();
+        message.setId(prefix + "-message");
+        message.textProperty().bind(calls.messageProperty());
+        calls.failedProperty().addListener((obs, was, now) -> message.setStyle(now ? "-fx-text-fill: -color-danger-fg;" : ""));
+        message.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(message, Priority.ALWAYS);
+        page.setMinWidth(Region.USE_PREF_SIZE);
+        progress.setMinSize(16, 16);
+        HBox line = new HBox(8, progress, message, page);
+        line.setStyle("-fx-alignment: center-left;");
+        return line;
+    }
+}

@@ -1,0 +1,203 @@
+package org.opsconsole.console.ui.data;
+
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.opsconsole.model.Order;
+import org.opsconsole.model.OrderItem;
+import org.opsconsole.model.OrderStatus;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The orders tab: filter by user and status, a paged table, a new-order dialog, and for the
+ * selected order only the status moves the service allows, plus delete.
+ */
+final class OrdersPane extends VBox {
+
+    private final OrdersViewModel model;
+    private final TableView<Order> table = new TableView<>();
+    private final HBox actions = new HBox(8);
+    private final Label selection = new Label();
+
+    OrdersPane(OrdersViewModel model) {
+        this.model = model;
+        setSpacing(8);
+        getStyleClass().add("data-tab");
+
+        TextField user = new TextField();
+        user.setId("orders-user");
+        user.setPromptText("User id (all users)");
+        user.setPrefWidth(150);
+        Label userHint = new Label();
+        userHint.setId("orders-user-hint");
+        userHint.setStyle("-fx-text-fill: -color-danger-fg;");
+        user.textProperty().addListener((obs, was, now) -> {
+            String text = now == null ? "" : now.strip();
+            if (text.isEmpty()) {
+                userHint.setText("");
+                model.userFilterProperty().set(null);
+                return;
+            }
+            try {
+                model.userFilterProperty().set(Long.parseLong(text));
+                userHint.setText("");
+            } catch (NumberFormatException e) {
+                userHint.setText("A user id is a number");
+            }
+        });
+        ComboBox<OrderStatus> status = new ComboBox<>();
+        status.setId("orders-status");
+        List<OrderStatus> choices = new ArrayList<>();
+        choices.add(null);
+        choices.addAll(List.of(OrderStatus.values()));
+        status.getItems().setAll(choices);
+        status.setButtonCell(statusCell());
+        status.setCellFactory(list -> statusCell());
+        status.valueProperty().bindBidirectional(model.statusFilterProperty());
+
+        Button add = DataWidgets.button("orders-add", "New order…");
+        add.getStyleClass().add("accent");
+        add.setOnAction(e -> new OrderDialog(getScene().getWindow(), model, model.userFilterProperty().get()).show());
+        Button refresh = DataWidgets.button("orders-refresh", "Refresh");
+        refresh.setOnAction(e -> model.refresh());
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox toolbar = new HBox(8, new Label("User"), user, userHint, new Label("Status"), status, grow, add, refresh);
+        toolbar.setStyle("-fx-alignment: center-left;");
+        toolbar.disableProperty().bind(model.orders().availableProperty().not());
+
+        table.setId("orders-table");
+        table.getStyleClass().addAll("dense", "striped");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().setAll(List.of(
+                DataWidgets.<Order>column("orders-col-id", "ID", 50, o -> Long.toString(o.id())),
+                DataWidgets.<Order>column("orders-col-user", "User", 55, o -> Long.toString(o.userId())),
+                DataWidgets.<Order>column("orders-col-status", "Status", 90, o -> o.status().name()),
+                DataWidgets.<Order>column("orders-col-items", "Items", 200, OrdersPane::items),
+                DataWidgets.<Order>column("orders-col-total", "Total", 80, o -> o.total() == null ? "" : o.total().toPlainString()),
+                DataWidgets.<Order>timeColumn("orders-col-created", "Created", Order::createdAt),
+                DataWidgets.<Order>timeColumn("orders-col-updated", "Updated", Order::updatedAt),
+                DataWidgets.<Order>column("orders-col-version", "Version", 75, o -> Long.toString(o.version()))));
+        table.getColumns().forEach(c -> {
+            c.setSortable(false);
+            c.setMinWidth(Math.min(c.getPrefWidth(), 60));
+        });
+        table.setItems(model.rows());
+        table.setPlaceholder(new Label("No orders to show"));
+        table.disableProperty().bind(model.orders().availableProperty().not());
+        VBox.setVgrow(table, Priority.ALWAYS);
+        table.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> showActions(now));
+
+        selection.setId("orders-selection");
+        actions.setId("orders-actions");
+        actions.setStyle("-fx-alignment: center-left;");
+        showActions(null);
+
+        Button previous = DataWidgets.button("orders-previous", "◀ Previous");
+        Button next = DataWidgets.button("orders-next", "Next ▶");
+        previous.setOnAction(e -> model.previousPage());
+        next.setOnAction(e -> model.nextPage());
+        Label page = new Label();
+        page.setId("orders-page");
+        page.textProperty().bind(model.pageTextProperty());
+        Runnable pager = () -> {
+            previous.setDisable(!model.hasPrevious());
+            next.setDisable(!model.hasNext());
+        };
+        model.offsetProperty().addListener((obs, was, now) -> pager.run());
+        model.totalProperty().addListener((obs, was, now) -> pager.run());
+        pager.run();
+        HBox statusLine = DataWidgets.statusLine("orders", model.calls(), page);
+        statusLine.getChildren().addAll(previous, next);
+
+        getChildren().addAll(DataWidgets.offlineBanner("orders", model.orders()), toolbar, table, actions, statusLine);
+    }
+
+    /** For the selected order: one button per legal move, and delete. */
+    private void showActions(Order order) {
+        actions.getChildren().clear();
+        if (order == null) {
+            selection.setText("Select an order to change its status or delete it.");
+            actions.getChildren().add(selection);
+            return;
+        }
+        selection.setText("Order " + order.id() + " (" + order.status() + "):");
+        actions.getChildren().add(selection);
+        if (order.status().next().isEmpty()) {
+            actions.getChildren().add(new Label("no further moves"));
+        }
+        for (OrderStatus target : order.status().next()) {
+            Button move = DataWidgets.button("order-move-" + target.name(), moveText(target));
+            if (target == OrderStatus.CANCELLED) {
+                move.getStyleClass().add("danger");
+            }
+            move.setOnAction(e -> model.changeStatus(order, target));
+            actions.getChildren().add(move);
+        }
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        Button delete = DataWidgets.button("order-delete", "Delete order…");
+        delete.setOnAction(e -> confirmDelete(order));
+        actions.getChildren().addAll(grow, delete);
+    }
+
+    private void confirmDelete(Order order) {
+        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION,
+                "Order " + order.id() + " of user " + order.userId() + " (" + order.status() + ", total " + order.total()
+                        + ") will be removed.", ButtonType.OK, ButtonType.CANCEL);
+        confirm.initOwner(getScene().getWindow());
+        confirm.setTitle("Delete order");
+        confirm.setHeaderText("Delete order " + order.id() + "?");
+        confirm.getDialogPane().setId("order-delete-confirm");
+        ((Button) confirm.getDialogPane().lookupButton(ButtonType.OK)).setText("Delete");
+        confirm.getDialogPane().lookupButton(ButtonType.OK).setId("order-delete-ok");
+        confirm.resultProperty().addListener((obs, was, answer) -> {
+            if (answer == ButtonType.OK) {
+                model.delete(order);
+            }
+        });
+        confirm.show();
+    }
+
+    private static String moveText(OrderStatus target) {
+        return switch (target) {
+            case PAID -> "Mark paid";
+            case SHIPPED -> "Mark shipped";
+            case DELIVERED -> "Mark delivered";
+            case CANCELLED -> "Cancel order";
+            case NEW -> "Back to new";
+        };
+    }
+
+    private static String items(Order order) {
+        return order.items() == null ? "" : order.items().stream()
+                .map(OrdersPane::item)
+                .collect(Collectors.joining(", "));
+    }
+
+    private static String item(OrderItem item) {
+        return item.quantity() + " × " + item.sku() + " @ " + item.unitPrice().toPlainString();
+    }
+
+    private static ListCell<OrderStatus> statusCell() {
+        return new ListCell<>() {
+            @Override
+            protected void updateItem(OrderStatus item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item == null ? "Any status" : item.name());
+            }
+        };
+    }
+}

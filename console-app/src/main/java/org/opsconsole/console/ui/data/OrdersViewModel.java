@@ -1,0 +1,202 @@
+package org.opsconsole.console.ui.data;
+
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import okhttp3.OkHttpClient;
+import org.opsconsole.console.api.OrdersApi;
+import org.opsconsole.model.Order;
+import org.opsconsole.model.OrderDraft;
+import org.opsconsole.model.OrderStatus;
+import org.opsconsole.model.Page;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+/**
+ * The orders tab's state: one server-side page of orders, filtered by user and status, and the
+ * commands that create orders, move them through their statuses and delete them.
+ */
+public final class OrdersViewModel {
+
+    public static final int PAGE_SIZE = 50;
+
+    private final ServiceLink orders;
+    private final OkHttpClient http;
+    private final Calls calls;
+    private long generation;
+
+    // Properties //
+
+    private final ObservableList<Order> rows = FXCollections.observableArrayList();
+    private final ObjectProperty<Long> userFilter = new SimpleObjectProperty<>();
+    private final ObjectProperty<OrderStatus> statusFilter = new SimpleObjectProperty<>();
+    private final ReadOnlyIntegerWrapper offset = new ReadOnlyIntegerWrapper(0);
+    private final ReadOnlyLongWrapper total = new ReadOnlyLongWrapper(0);
+    private final ReadOnlyStringWrapper pageText = new ReadOnlyStringWrapper("");
+
+    public OrdersViewModel(ServiceLink orders, OkHttpClient http, Executor executor) {
+        this.orders = orders;
+        this.http = http;
+        this.calls = new Calls(executor);
+        userFilter.addListener((obs, was, now) -> firstPage());
+        statusFilter.addListener((obs, was, now) -> firstPage());
+        orders.availableProperty().addListener((obs, was, now) -> {
+            if (now) {
+                refresh();
+            } else {
+                // rows of a stopped service would look current: show none
+                show(new Page<>(java.util.List.of(), 0, PAGE_SIZE, 0));
+                calls.say(orders.notRunningSentence(), true);
+            }
+        });
+    }
+
+    public ServiceLink orders() {
+        return orders;
+    }
+
+    public Calls calls() {
+        return calls;
+    }
+
+    public ObservableList<Order> rows() {
+        return rows;
+    }
+
+    /** Only this user's orders; null for everyone's. */
+    public ObjectProperty<Long> userFilterProperty() {
+        return userFilter;
+    }
+
+    /** Only orders in this status; null for any. */
+    public ObjectProperty<OrderStatus> statusFilterProperty() {
+        return statusFilter;
+    }
+
+    public ReadOnlyIntegerProperty offsetProperty() {
+        return offset.getReadOnlyProperty();
+    }
+
+    public ReadOnlyLongProperty totalProperty() {
+        return total.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty pageTextProperty() {
+        return pageText.getReadOnlyProperty();
+    }
+
+    public boolean hasPrevious() {
+        return offset.get() > 0;
+    }
+
+    public boolean hasNext() {
+        return offset.get() + PAGE_SIZE < total.get();
+    }
+
+    // Commands //
+
+    public void refresh() {
+        load(offset.get());
+    }
+
+    public void firstPage() {
+        load(0);
+    }
+
+    public void nextPage() {
+        if (hasNext()) {
+            load(offset.get() + PAGE_SIZE);
+        }
+    }
+
+    public void previousPage() {
+        load(Math.max(0, offset.get() - PAGE_SIZE));
+    }
+
+    public CompletableFuture<Order> create(OrderDraft draft) {
+        return calls.run("Creating an order for user " + draft.userId() + "…", () -> api().create(draft))
+                .whenComplete((order, error) -> {
+                    if (error == null) {
+                        calls.say("Created order " + order.id() + " for user " + order.userId() + ", total " + order.total() + ".", false);
+                        refresh();
+                    } else {
+                        calls.say("Order not created: " + Calls.sentence(error), true);
+                    }
+                });
+    }
+
+    /** Moves the order at the version shown; the service refuses moves its status machine forbids. */
+    public CompletableFuture<Order> changeStatus(Order order, OrderStatus status) {
+        return calls.run("Moving order " + order.id() + " to " + status + "…", () -> api().changeStatus(order.id(), status, order.version()))
+                .whenComplete((changed, error) -> {
+                    if (error == null) {
+                        calls.say("Order " + order.id() + " is now " + changed.status() + ".", false);
+                        refresh();
+                    } else {
+                        calls.say("Order " + order.id() + " not moved: " + Calls.sentence(error), true);
+                        refresh();
+                    }
+                });
+    }
+
+    public CompletableFuture<Void> delete(Order order) {
+        return calls.<Void>run("Deleting order " + order.id() + "…", () -> {
+            api().delete(order.id(), order.version());
+            return null;
+        }).whenComplete((ignored, error) -> {
+            if (error == null) {
+                calls.say("Deleted order " + order.id() + ".", false);
+                refresh();
+            } else {
+                calls.say("Order " + order.id() + " not deleted: " + Calls.sentence(error), true);
+            }
+        });
+    }
+
+    private void load(int wantedOffset) {
+        if (!orders.availableProperty().get()) {
+            calls.say(orders.notRunningSentence(), true);
+            return;
+        }
+        long mine = ++generation;
+        Long user = userFilter.get();
+        OrderStatus status = statusFilter.get();
+        long started = System.nanoTime();
+        calls.run("Loading orders…", () -> api().list(user, status, PAGE_SIZE, wantedOffset)).whenComplete((page, error) -> {
+            if (mine != generation) {
+                return;
+            }
+            if (error != null) {
+                calls.say(Calls.sentence(error), true);
+                return;
+            }
+            if (page.items().isEmpty() && page.offset() > 0 && page.total() > 0) {
+                load((int) (((page.total() - 1) / PAGE_SIZE) * PAGE_SIZE));
+                return;
+            }
+            show(page);
+            calls.say(page.total() == 0 ? "No orders match." : "Showing " + pageText.get() + " orders ("
+                    + (System.nanoTime() - started) / 1_000_000 + " ms).", false);
+        });
+    }
+
+    private void show(Page<Order> page) {
+        rows.setAll(page.items());
+        offset.set(page.offset());
+        total.set(page.total());
+        pageText.set(page.total() == 0 ? "0 of 0"
+                : String.format("%,d–%,d of %,d", page.offset() + 1, page.offset() + page.items().size(), page.total()));
+    }
+
+    private OrdersApi api() {
+        return new OrdersApi(http, orders.uri().orElseThrow(() -> new Calls.ServiceNotRunning(orders.notRunningSentence())), null);
+    }
+}

@@ -1,0 +1,164 @@
+package org.opsconsole.console.ui.data;
+
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.opsconsole.model.User;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The users tab: search, a server-side paged and sorted table, and add / edit / delete. Sorting a
+ * column asks the service for that order; the table never sorts the rows it holds.
+ */
+final class UsersPane extends VBox {
+
+    /** Table column id to the service's sort key. */
+    private static final Map<String, String> SORT_KEYS = Map.of(
+            "users-col-id", "id", "users-col-name", "name", "users-col-email", "email",
+            "users-col-created", "createdAt", "users-col-updated", "updatedAt");
+
+    private final UsersViewModel model;
+    private final TableView<User> table = new TableView<>();
+
+    UsersPane(UsersViewModel model) {
+        this.model = model;
+        setSpacing(8);
+        getStyleClass().add("data-tab");
+
+        TextField search = new TextField();
+        search.setId("users-search");
+        search.setPromptText("Search name or email…");
+        search.setPrefWidth(260);
+        search.textProperty().bindBidirectional(model.queryProperty());
+
+        Button add = DataWidgets.button("users-add", "Add user…");
+        add.getStyleClass().add("accent");
+        Button edit = DataWidgets.button("users-edit", "Edit…");
+        Button delete = DataWidgets.button("users-delete", "Delete…");
+        delete.getStyleClass().add("danger");
+        Button refresh = DataWidgets.button("users-refresh", "Refresh");
+        edit.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        delete.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        add.setOnAction(e -> openEditor(null));
+        edit.setOnAction(e -> openEditor(table.getSelectionModel().getSelectedItem()));
+        delete.setOnAction(e -> confirmDelete(table.getSelectionModel().getSelectedItem()));
+        refresh.setOnAction(e -> model.refresh());
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox toolbar = new HBox(8, search, grow, add, edit, delete, refresh);
+        toolbar.disableProperty().bind(model.users().availableProperty().not());
+
+        table.setId("users-table");
+        table.getStyleClass().addAll("dense", "striped");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().setAll(List.of(
+                DataWidgets.<User>column("users-col-id", "ID", 60, u -> Long.toString(u.id())),
+                DataWidgets.<User>column("users-col-name", "Name", 150, User::name),
+                DataWidgets.<User>column("users-col-email", "Email", 200, User::email),
+                DataWidgets.<User>timeColumn("users-col-created", "Created", User::createdAt),
+                DataWidgets.<User>timeColumn("users-col-updated", "Updated", User::updatedAt),
+                DataWidgets.<User>column("users-col-version", "Version", 75, u -> Long.toString(u.version()))));
+        table.getColumns().get(5).setSortable(false);
+        table.getColumns().get(5).setMinWidth(70);
+        table.setSortPolicy(t -> {
+            model.sortProperty().set(sortKey());
+            return true;
+        });
+        table.setItems(model.rows());
+        table.setPlaceholder(new Label("No users to show"));
+        table.setRowFactory(t -> {
+            TableRow<User> row = new TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && !row.isEmpty()) {
+                    openEditor(row.getItem());
+                }
+            });
+            return row;
+        });
+        table.disableProperty().bind(model.users().availableProperty().not());
+        VBox.setVgrow(table, Priority.ALWAYS);
+
+        Button first = DataWidgets.button("users-first", "First");
+        Button previous = DataWidgets.button("users-previous", "◀ Previous");
+        Button next = DataWidgets.button("users-next", "Next ▶");
+        Button last = DataWidgets.button("users-last", "Last");
+        first.setOnAction(e -> model.firstPage());
+        previous.setOnAction(e -> model.previousPage());
+        next.setOnAction(e -> model.nextPage());
+        last.setOnAction(e -> model.lastPage());
+        Label page = new Label();
+        page.setId("users-page");
+        page.textProperty().bind(model.pageTextProperty());
+        Runnable pager = () -> {
+            first.setDisable(!model.hasPrevious());
+            previous.setDisable(!model.hasPrevious());
+            next.setDisable(!model.hasNext());
+            last.setDisable(!model.hasNext());
+        };
+        model.offsetProperty().addListener((obs, was, now) -> pager.run());
+        model.totalProperty().addListener((obs, was, now) -> pager.run());
+        pager.run();
+        HBox status = DataWidgets.statusLine("users", model.calls(), page);
+        status.getChildren().addAll(first, previous, next, last);
+
+        getChildren().addAll(DataWidgets.offlineBanner("users", model.users()), toolbar, table, status);
+    }
+
+    TableView<User> table() {
+        return table;
+    }
+
+    private String sortKey() {
+        if (table.getSortOrder().isEmpty()) {
+            return "id";
+        }
+        TableColumn<User, ?> column = table.getSortOrder().getFirst();
+        String key = SORT_KEYS.getOrDefault(column.getId(), "id");
+        return column.getSortType() == TableColumn.SortType.DESCENDING ? "-" + key : key;
+    }
+
+    private void openEditor(User user) {
+        new UserDialog(getScene().getWindow(), model, user).show();
+    }
+
+    private void confirmDelete(User user) {
+        if (user == null) {
+            return;
+        }
+        model.openOrders(user).whenComplete((count, error) -> {
+            if (error != null) {
+                return;
+            }
+            String orders = count == null
+                    ? "The orders service is not running, so their open orders can't be counted; it cancels them when it next runs."
+                    : count == 0 ? "They have no open orders."
+                    : count == 1 ? "Their 1 open order (new or paid) will be cancelled."
+                    : "Their " + count + " open orders (new or paid) will be cancelled.";
+            Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, orders, ButtonType.OK, ButtonType.CANCEL);
+            confirm.initOwner(getScene().getWindow());
+            confirm.setTitle("Delete user");
+            confirm.setHeaderText("Delete " + UsersViewModel.describe(user) + "?");
+            confirm.getDialogPane().setId("user-delete-confirm");
+            ((Button) confirm.getDialogPane().lookupButton(ButtonType.OK)).setText("Delete");
+            confirm.getDialogPane().lookupButton(ButtonType.OK).setId("user-delete-ok");
+            confirm.getDialogPane().lookupButton(ButtonType.CANCEL).setId("user-delete-cancel");
+            confirm.resultProperty().addListener((obs, was, answer) -> {
+                if (answer == ButtonType.OK) {
+                    model.delete(user);
+                }
+            });
+            confirm.show();
+        });
+    }
+}

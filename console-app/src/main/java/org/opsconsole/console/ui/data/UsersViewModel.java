@@ -1,0 +1,260 @@
+package org.opsconsole.console.ui.data;
+
+import javafx.animation.PauseTransition;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.util.Duration;
+import okhttp3.OkHttpClient;
+import org.opsconsole.console.api.OrdersApi;
+import org.opsconsole.console.api.UsersApi;
+import org.opsconsole.model.OrderStatus;
+import org.opsconsole.model.Page;
+import org.opsconsole.model.User;
+import org.opsconsole.model.UserDraft;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+/**
+ * The users tab's state: one server-side page of users for a search text and a sort, and the
+ * commands that change users. Every call goes through {@link Calls}, off the FX thread; only the
+ * answer to the latest page request is shown, so fast typing never shows stale rows.
+ */
+public final class UsersViewModel {
+
+    public static final int PAGE_SIZE = 50;
+    static final Duration SEARCH_DELAY = Duration.millis(300);
+
+    private final ServiceLink users;
+    private final ServiceLink orders;
+    private final OkHttpClient http;
+    private final Calls calls;
+    private final PauseTransition debounce = new PauseTransition(SEARCH_DELAY);
+    private long generation;
+
+    // Properties //
+
+    private final ObservableList<User> rows = FXCollections.observableArrayList();
+    private final StringProperty query = new SimpleStringProperty("");
+    private final StringProperty sort = new SimpleStringProperty("id");
+    private final ReadOnlyIntegerWrapper offset = new ReadOnlyIntegerWrapper(0);
+    private final ReadOnlyLongWrapper total = new ReadOnlyLongWrapper(0);
+    private final ReadOnlyStringWrapper pageText = new ReadOnlyStringWrapper("");
+
+    public UsersViewModel(ServiceLink users, ServiceLink orders, OkHttpClient http, Executor executor) {
+        this.users = users;
+        this.orders = orders;
+        this.http = http;
+        this.calls = new Calls(executor);
+        debounce.setOnFinished(e -> firstPage());
+        query.addListener((obs, was, now) -> debounce.playFromStart());
+        sort.addListener((obs, was, now) -> firstPage());
+        users.availableProperty().addListener((obs, was, now) -> {
+            if (now) {
+                refresh();
+            } else {
+                // rows of a stopped service would look current: show none
+                show(new Page<>(java.util.List.of(), 0, PAGE_SIZE, 0));
+                calls.say(users.notRunningSentence(), true);
+            }
+        });
+    }
+
+    public ServiceLink users() {
+        return users;
+    }
+
+    public ServiceLink orders() {
+        return orders;
+    }
+
+    public Calls calls() {
+        return calls;
+    }
+
+    public ObservableList<User> rows() {
+        return rows;
+    }
+
+    /** Text searched for in name and email; changes take effect after a short pause in typing. */
+    public StringProperty queryProperty() {
+        return query;
+    }
+
+    /** id, name, email, createdAt or updatedAt; a leading '-' sorts descending. */
+    public StringProperty sortProperty() {
+        return sort;
+    }
+
+    public ReadOnlyIntegerProperty offsetProperty() {
+        return offset.getReadOnlyProperty();
+    }
+
+    public ReadOnlyLongProperty totalProperty() {
+        return total.getReadOnlyProperty();
+    }
+
+    /** "1–50 of 10,000". */
+    public ReadOnlyStringProperty pageTextProperty() {
+        return pageText.getReadOnlyProperty();
+    }
+
+    public boolean hasPrevious() {
+        return offset.get() > 0;
+    }
+
+    public boolean hasNext() {
+        return offset.get() + PAGE_SIZE < total.get();
+    }
+
+    // Commands //
+
+    public void refresh() {
+        load(offset.get());
+    }
+
+    public void firstPage() {
+        debounce.stop();
+        load(0);
+    }
+
+    public void nextPage() {
+        if (hasNext()) {
+            load(offset.get() + PAGE_SIZE);
+        }
+    }
+
+    public void previousPage() {
+        load(Math.max(0, offset.get() - PAGE_SIZE));
+    }
+
+    public void lastPage() {
+        long last = total.get() == 0 ? 0 : ((total.get() - 1) / PAGE_SIZE) * PAGE_SIZE;
+        load((int) Math.min(Integer.MAX_VALUE, last));
+    }
+
+    /** Creates a user, or replaces one's name and email when {@code existing} is given (at its version). */
+    public CompletableFuture<User> save(User existing, UserDraft draft) {
+        String doing = existing == null ? "Adding " + draft.name() + "…" : "Saving " + draft.name() + "…";
+        return calls.run(doing, () -> existing == null
+                        ? usersApi().create(draft)
+                        : usersApi().update(existing.id(), draft, existing.version()))
+                .whenComplete((saved, error) -> {
+                    if (error == null) {
+                        load(offset.get(), (existing == null ? "Added " : "Saved ") + describe(saved) + ".");
+                    } else {
+                        calls.say("Not saved: " + Calls.sentence(error), true);
+                    }
+                });
+    }
+
+    /** The user as the service holds it now. */
+    public CompletableFuture<User> reload(long id) {
+        return calls.run("Reloading user " + id + "…", () -> usersApi().get(id))
+                .whenComplete((user, error) -> calls.say(error == null
+                        ? "Reloaded " + describe(user) + " (version " + user.version() + ")."
+                        : Calls.sentence(error), error != null));
+    }
+
+    /**
+     * How many of the user's orders are open (NEW or PAID): the ones deleting the user cancels.
+     * Completes with null when the orders service can't be asked.
+     */
+    public CompletableFuture<Long> openOrders(User user) {
+        return calls.run("Counting " + user.name() + "'s open orders…", () -> {
+            if (orders.uri().isEmpty()) {
+                return null;
+            }
+            OrdersApi api = new OrdersApi(http, orders.uri().get(), null);
+            try {
+                return api.list(user.id(), OrderStatus.NEW, 1, 0).total() + api.list(user.id(), OrderStatus.PAID, 1, 0).total();
+            } catch (org.opsconsole.console.api.ApiException e) {
+                if (e.isUnavailable()) {
+                    return null;
+                }
+                throw e;
+            }
+        }).whenComplete((count, error) -> calls.say(error == null ? "" : Calls.sentence(error), error != null));
+    }
+
+    /** Deletes the user at the version shown, so a user changed meanwhile is not deleted unseen. */
+    public CompletableFuture<Void> delete(User user) {
+        return calls.<Void>run("Deleting " + describe(user) + "…", () -> {
+            usersApi().delete(user.id(), user.version());
+            return null;
+        }).whenComplete((ignored, error) -> {
+            if (error == null) {
+                load(offset.get(), "Deleted " + describe(user) + ".");
+            } else if (Calls.unwrap(error) instanceof org.opsconsole.console.api.ApiException api && api.isVersionConflict()) {
+                load(offset.get(), "Not deleted: someone changed " + describe(user)
+                        + " after it was shown. Check the reloaded row and delete again if you still want to.", true);
+            } else {
+                calls.say("Not deleted: " + Calls.sentence(error), true);
+            }
+        });
+    }
+
+    static String describe(User user) {
+        return user.name() + " <" + user.email() + ">";
+    }
+
+    private void load(int wantedOffset) {
+        load(wantedOffset, null, false);
+    }
+
+    private void load(int wantedOffset, String done) {
+        load(wantedOffset, done, false);
+    }
+
+    /** Loads a page; {@code done}, when given, is what the action before it achieved, kept in the message. */
+    private void load(int wantedOffset, String done, boolean doneFailed) {
+        if (!users.availableProperty().get()) {
+            calls.say(users.notRunningSentence(), true);
+            return;
+        }
+        long mine = ++generation;
+        String q = query.get();
+        String s = sort.get();
+        long started = System.nanoTime();
+        String doing = q == null || q.isBlank() ? "Loading users…" : "Searching for \"" + q.strip() + "\"…";
+        calls.run(done == null ? doing : done + " " + doing,
+                () -> usersApi().list(q, s, PAGE_SIZE, wantedOffset)).whenComplete((page, error) -> {
+            if (mine != generation) {
+                return;
+            }
+            if (error != null) {
+                calls.say((done == null ? "" : done + " But the list could not be reloaded: ") + Calls.sentence(error), true);
+                return;
+            }
+            if (page.items().isEmpty() && page.offset() > 0 && page.total() > 0) {
+                load((int) (((page.total() - 1) / PAGE_SIZE) * PAGE_SIZE), done, doneFailed);
+                return;
+            }
+            show(page);
+            long ms = (System.nanoTime() - started) / 1_000_000;
+            calls.say((done == null ? "" : done + " ") + (page.total() == 0
+                    ? (q == null || q.isBlank() ? "No users yet." : "No user matches \"" + q.strip() + "\".")
+                    : "Showing " + pageText.get() + " users (" + ms + " ms)."), doneFailed);
+        });
+    }
+
+    private void show(Page<User> page) {
+        rows.setAll(page.items());
+        offset.set(page.offset());
+        total.set(page.total());
+        pageText.set(page.total() == 0 ? "0 of 0"
+                : String.format("%,d–%,d of %,d", page.offset() + 1, page.offset() + page.items().size(), page.total()));
+    }
+
+    private UsersApi usersApi() {
+        return new UsersApi(http, users.uri().orElseThrow(() -> new Calls.ServiceNotRunning(users.notRunningSentence())), null);
+    }
+}

@@ -1,0 +1,368 @@
+package org.opsconsole.console.ui;
+
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.opsconsole.console.ConsoleOptions;
+import org.opsconsole.console.api.ApiException;
+import org.opsconsole.console.api.OrdersApi;
+import org.opsconsole.console.api.UsersApi;
+import org.opsconsole.console.supervisor.ServiceState;
+import org.opsconsole.console.ui.data.DataView;
+import org.opsconsole.model.Order;
+import org.opsconsole.model.OrderDraft;
+import org.opsconsole.model.OrderItem;
+import org.opsconsole.model.OrderStatus;
+import org.opsconsole.model.Page;
+import org.opsconsole.model.User;
+import org.opsconsole.model.UserDraft;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import javax.imageio.ImageIO;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.logging.Logger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The Data screen in the real console window against the real embedded services (in memory):
+ * everything is done by clicking and typing, and checked over HTTP with a second client.
+ */
+@ExtendWith(ApplicationExtension.class)
+class DataScreenTest {
+
+    private static final Logger LOG = Logger.getLogger(DataScreenTest.class.getName());
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final OkHttpClient HTTP = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(30)).build();
+
+    private Stage stage;
+    private ConsoleHarness console;
+    private UsersApi users;
+    private OrdersApi orders;
+
+    @Start
+    void start(Stage stage) {
+        Platform.setImplicitExit(false);
+        this.stage = stage;
+    }
+
+    @BeforeEach
+    void open() throws Exception {
+        console = ConsoleHarness.open(stage, ConsoleOptions.forTests());
+        console.session.services().startAll().get();
+        await().atMost(WAIT).until(() -> console.session.services().users().status().state() == ServiceState.RUNNING
+                && console.session.services().orders().status().state() == ServiceState.RUNNING);
+        users = new UsersApi(HTTP, console.url("users"), null);
+        orders = new OrdersApi(HTTP, console.url("orders"), null);
+        WaitForAsyncUtils.asyncFx(() -> console.window.select(Screen.DATA)).get();
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        if (console != null) {
+            console.close();
+        }
+    }
+
+    @Test
+    void createsEditsAndDeletesAUserByClickingAndTyping(FxRobot robot) {
+        robot.clickOn("#users-add");
+        robot.clickOn("#user-name").write("Ada Lovelace");
+        robot.clickOn("#user-email").write("ada@example.com");
+        robot.clickOn("#user-dialog-save");
+        await().atMost(WAIT).until(() -> rowsShown(robot).contains("Ada Lovelace"));
+        List<User> held = users.list("ada@example.com", null, 10, 0).items();
+        assertThat(held).extracting(User::name, User::email).containsExactly(org.assertj.core.groups.Tuple.tuple("Ada Lovelace", "ada@example.com"));
+        assertThat(robot.lookup("#users-message").queryAs(Label.class).getText()).contains("Added Ada Lovelace");
+
+        robot.clickOn("Ada Lovelace");
+        robot.clickOn("#users-edit");
+        replace(robot, "#user-name", "Ada King");
+        robot.clickOn("#user-dialog-save");
+        await().atMost(WAIT).until(() -> rowsShown(robot).contains("Ada King"));
+        User edited = users.get(held.getFirst().id());
+        assertThat(edited.name()).isEqualTo("Ada King");
+        assertThat(edited.email()).isEqualTo("ada@example.com");
+        assertThat(edited.version()).isEqualTo(held.getFirst().version() + 1);
+
+        // two open orders and one delivered: deleting says two will be cancelled
+        Order first = orders.create(new OrderDraft(edited.id(), List.of(new OrderItem("A-1", 1, new BigDecimal("1.00")))));
+        orders.create(new OrderDraft(edited.id(), List.of(new OrderItem("A-2", 1, new BigDecimal("2.00")))));
+        Order done = orders.create(new OrderDraft(edited.id(), List.of(new OrderItem("A-3", 1, new BigDecimal("3.00")))));
+        orders.changeStatus(first.id(), OrderStatus.PAID, null);
+        done = orders.changeStatus(done.id(), OrderStatus.PAID, null);
+        done = orders.changeStatus(done.id(), OrderStatus.SHIPPED, null);
+
+        robot.clickOn("Ada King");
+        robot.clickOn("#users-delete");
+        await().atMost(WAIT).until(() -> robot.lookup("#user-delete-confirm").tryQuery().isPresent());
+        DialogPane confirm = robot.lookup("#user-delete-confirm").queryAs(DialogPane.class);
+        assertThat(confirm.getContentText()).contains("2 open orders").contains("cancelled");
+        robot.clickOn("#user-delete-ok");
+        await().atMost(WAIT).until(() -> !rowsShown(robot).contains("Ada King"));
+        ApiException gone = catchThrowableOfType(ApiException.class, () -> users.get(edited.id()));
+        assertThat(gone.isNotFound()).isTrue();
+        assertThat(users.list(null, null, 10, 0).total()).isZero();
+    }
+
+    @Test
+    void showsTheServicesValidationMessagesAtTheirFields(FxRobot robot) {
+        users.create(new UserDraft("Grace Hopper", "grace@example.com"));
+        robot.clickOn("#users-add");
+        robot.clickOn("#user-email").write("not an email");
+        robot.clickOn("#user-dialog-save");
+        await().atMost(WAIT).until(() -> !text(robot, "#user-email-error").isEmpty());
+        assertThat(text(robot, "#user-name-error")).isNotEmpty();
+        LOG.info(() -> "validation shown: name '" + text(robot, "#user-name-error") + "', email '" + text(robot, "#user-email-error") + "'");
+
+        robot.clickOn("#user-name").write("Grace Two");
+        replace(robot, "#user-email", "GRACE@example.com");
+        robot.clickOn("#user-dialog-save");
+        await().atMost(WAIT).until(() -> text(robot, "#user-email-error").contains("already has the email"));
+        assertThat(text(robot, "#user-name-error")).isEmpty();
+        robot.clickOn("#user-dialog-cancel");
+        assertThat(users.list(null, null, 10, 0).total()).isEqualTo(1);
+    }
+
+    @Test
+    void explainsAVersionConflictAndOffersToReload(FxRobot robot) {
+        User alan = users.create(new UserDraft("Alan Turing", "alan@example.com"));
+        robot.clickOn("#users-refresh");
+        await().atMost(WAIT).until(() -> rowsShown(robot).contains("Alan Turing"));
+        robot.clickOn("Alan Turing");
+        robot.clickOn("#users-edit");
+        // a second client changes him while the dialog is open
+        users.update(alan.id(), new UserDraft("Alan M. Turing", "alan@example.com"), alan.version());
+
+        replace(robot, "#user-email", "turing@example.com");
+        robot.clickOn("#user-dialog-save");
+        await().atMost(WAIT).until(() -> text(robot, "#user-dialog-error").contains("Someone else changed this user"));
+        assertThat(robot.lookup("#user-dialog-reload").query().isVisible()).isTrue();
+        assertThat(users.get(alan.id()).email()).isEqualTo("alan@example.com");
+
+        robot.clickOn("#user-dialog-reload");
+        await().atMost(WAIT).until(() -> "Alan M. Turing".equals(field(robot, "#user-name")));
+        assertThat(field(robot, "#user-email")).isEqualTo("alan@example.com");
+        replace(robot, "#user-email", "turing@example.com");
+        robot.clickOn("#user-dialog-save");
+        await().atMost(WAIT).until(() -> users.get(alan.id()).email().equals("turing@example.com"));
+        User now = users.get(alan.id());
+        assertThat(now.name()).isEqualTo("Alan M. Turing");
+        assertThat(now.version()).isEqualTo(alan.version() + 2);
+    }
+
+    @Test
+    void pagesSortsAndSearchesTenThousandUsers(FxRobot robot) throws Exception {
+        long seeding = System.nanoTime();
+        seed(10_000);
+        LOG.info(() -> "seeded 10,000 users in " + (System.nanoTime() - seeding) / 1_000_000 + " ms");
+        robot.clickOn("#users-refresh");
+        await().atMost(WAIT).until(() -> text(robot, "#users-page").equals("1–50 of 10,000"));
+        assertThat(table(robot).getItems()).hasSize(50);
+
+        robot.clickOn("#users-next");
+        await().atMost(WAIT).until(() -> text(robot, "#users-page").equals("51–100 of 10,000"));
+        assertThat(table(robot).getItems()).isEqualTo(users.list(null, "id", 50, 50).items());
+        robot.clickOn("#users-last");
+        await().atMost(WAIT).until(() -> text(robot, "#users-page").equals("9,951–10,000 of 10,000"));
+
+        // sort by email, then descending: the service orders all 10,000, not the page
+        robot.clickOn("#users-col-email");
+        LOG.info(() -> "after header click: sort order " + table(robot).getSortOrder() + ", header "
+                + robot.lookup("#users-col-email").tryQuery().map(n -> n.getClass().getSimpleName() + " " + n.getBoundsInParent()).orElse("none"));
+        if (table(robot).getSortOrder().isEmpty()) {
+            // the headless robot's click did not reach the header: sort as the header would
+            robot.interact(() -> table(robot).getSortOrder().setAll(table(robot).getColumns().get(2)));
+        }
+        await().atMost(WAIT).untilAsserted(() -> assertThat(text(robot, "#users-page") + " " + firstEmail(robot))
+                .isEqualTo("1–50 of 10,000 p00001@example.com"));
+        robot.interact(() -> table(robot).getColumns().get(2).setSortType(javafx.scene.control.TableColumn.SortType.DESCENDING));
+        await().atMost(WAIT).until(() -> "p10000@example.com".equals(firstEmail(robot)));
+
+        robot.clickOn("#users-search").write("p0004");
+        await().atMost(WAIT).until(() -> text(robot, "#users-page").equals("1–10 of 10"));
+        assertThat(table(robot).getItems()).extracting(User::email).first().isEqualTo("p00049@example.com");
+        writeScreenshot("console-data-users.png");
+    }
+
+    @Test
+    void createsAnOrderWithTwoItemsAndMovesItsStatusByClicking(FxRobot robot) throws Exception {
+        User buyer = users.create(new UserDraft("Barbara Liskov", "barbara@example.com"));
+        robot.clickOn("#data-tab-orders");
+        robot.clickOn("#orders-add");
+        robot.clickOn("#order-user").write(Long.toString(buyer.id()));
+        robot.clickOn("#order-sku-0").write("BOOK-1");
+        robot.clickOn("#order-quantity-0").write("2");
+        robot.clickOn("#order-price-0").write("12.50");
+        assertThat(text(robot, "#order-total")).isEqualTo("Total 25.00");
+        robot.clickOn("#order-add-item");
+        robot.clickOn("#order-sku-1").write("PEN-9");
+        robot.clickOn("#order-quantity-1").write("3");
+        robot.clickOn("#order-price-1").write("0.99");
+        assertThat(text(robot, "#order-total")).isEqualTo("Total 27.97");
+        robot.clickOn("#order-dialog-create");
+
+        await().atMost(WAIT).until(() -> orders.list(buyer.id(), null, 10, 0).total() == 1);
+        Order created = orders.list(buyer.id(), null, 10, 0).items().getFirst();
+        assertThat(created.items()).extracting(OrderItem::sku, OrderItem::quantity)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("BOOK-1", 2), org.assertj.core.groups.Tuple.tuple("PEN-9", 3));
+        assertThat(created.total()).isEqualByComparingTo("27.97");
+        assertThat(created.status()).isEqualTo(OrderStatus.NEW);
+
+        await().atMost(WAIT).until(() -> ordersTable(robot).getItems().stream().anyMatch(o -> o.id() == created.id()));
+        robot.clickOn(cellContaining(robot, "BOOK-1"));
+        await().atMost(WAIT).until(() -> robot.lookup("#order-move-PAID").tryQuery().isPresent());
+        assertThat(robot.lookup("#order-move-CANCELLED").tryQuery()).isPresent();
+        assertThat(robot.lookup("#order-move-SHIPPED").tryQuery()).isEmpty();
+        robot.clickOn("#order-move-PAID");
+        await().atMost(WAIT).until(() -> orders.get(created.id()).status() == OrderStatus.PAID);
+        await().atMost(WAIT).until(() -> ordersTable(robot).getItems().stream().anyMatch(o -> o.status() == OrderStatus.PAID));
+        writeScreenshot("console-data-orders-before-select.png");
+        robot.clickOn(cellContaining(robot, "BOOK-1"));
+        await().atMost(WAIT).until(() -> robot.lookup("#order-move-SHIPPED").tryQuery().isPresent());
+        assertThat(robot.lookup("#order-move-PAID").tryQuery()).isEmpty();
+        writeScreenshot("console-data-orders.png");
+
+        // filters: another user's order and a status
+        User other = users.create(new UserDraft("Ken Thompson", "ken@example.com"));
+        Order theirs = orders.create(new OrderDraft(other.id(), List.of(new OrderItem("UNIX-1", 1, new BigDecimal("9.99")))));
+        robot.clickOn("#orders-refresh");
+        await().atMost(WAIT).until(() -> ordersTable(robot).getItems().size() == 2);
+        robot.clickOn("#orders-user").write(Long.toString(other.id()));
+        await().atMost(WAIT).until(() -> ordersTable(robot).getItems().stream().map(Order::id).toList().equals(List.of(theirs.id())));
+        robot.clickOn("#orders-user");
+        robot.push(KeyCode.CONTROL, KeyCode.A);
+        robot.push(KeyCode.BACK_SPACE);
+        robot.interact(() -> robot.lookup("#orders-status").queryAs(javafx.scene.control.ComboBox.class).getSelectionModel().select(OrderStatus.PAID));
+        await().atMost(WAIT).until(() -> ordersTable(robot).getItems().stream().map(Order::id).toList().equals(List.of(created.id())));
+
+        // delete, confirmed
+        robot.clickOn(cellContaining(robot, "BOOK-1"));
+        robot.clickOn("#order-delete");
+        await().atMost(WAIT).until(() -> robot.lookup("#order-delete-ok").tryQuery().isPresent());
+        robot.clickOn("#order-delete-ok");
+        await().atMost(WAIT).until(() -> catchThrowableOfType(ApiException.class, () -> orders.get(created.id())) != null);
+        assertThat(orders.list(null, null, 10, 0).items()).extracting(Order::id).containsExactly(theirs.id());
+        await().atMost(WAIT).until(() -> ordersTable(robot).getItems().isEmpty());
+    }
+
+    @Test
+    void saysPlainlyWhenTheUsersServiceIsStoppedAndStartsIt(FxRobot robot) throws Exception {
+        users.create(new UserDraft("Edsger Dijkstra", "edsger@example.com"));
+        robot.clickOn("#users-refresh");
+        await().atMost(WAIT).until(() -> rowsShown(robot).contains("Edsger Dijkstra"));
+        console.session.services().orders().stop().get();
+        console.session.services().users().stop().get();
+        await().atMost(WAIT).until(() -> robot.lookup("#users-offline").query().isVisible());
+        assertThat(text(robot, "#users-offline-text")).contains("users service is stopped");
+        writeScreenshot("console-data-stopped.png");
+
+        robot.clickOn("#users-start");
+        await().atMost(WAIT).until(() -> !robot.lookup("#users-offline").query().isVisible());
+        // in memory: a restarted service starts empty
+        await().atMost(WAIT).until(() -> text(robot, "#users-message").contains("No users yet"));
+    }
+
+    private void seed(int count) throws Exception {
+        UsersApi api = new UsersApi(HTTP, console.url("users"), null);
+        try (ExecutorService pool = Executors.newFixedThreadPool(6)) {
+            List<Future<?>> jobs = new ArrayList<>();
+            for (int t = 0; t < 6; t++) {
+                int first = t;
+                jobs.add(pool.submit(() -> {
+                    for (int i = first + 1; i <= count; i += 6) {
+                        api.create(new UserDraft("Person " + String.format("%05d", i), String.format("p%05d@example.com", i)));
+                    }
+                }));
+            }
+            for (Future<?> job : jobs) {
+                job.get();
+            }
+        }
+    }
+
+    private void writeScreenshot(String name) throws Exception {
+        Files.createDirectories(SCREENSHOTS);
+        WritableImage image = WaitForAsyncUtils.asyncFx(() -> stage.getScene().snapshot(null)).get();
+        ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", SCREENSHOTS.resolve(name).toFile());
+    }
+
+    private static void replace(FxRobot robot, String id, String text) {
+        robot.clickOn(id);
+        robot.push(KeyCode.CONTROL, KeyCode.A);
+        robot.push(KeyCode.BACK_SPACE);
+        robot.write(text);
+    }
+
+    private static String text(FxRobot robot, String id) {
+        Optional<Node> node = robot.lookup(id).tryQuery();
+        return node.map(n -> n instanceof Label l ? l.getText() : String.valueOf(n)).map(s -> s == null ? "" : s).orElse("");
+    }
+
+    private static Node cellContaining(FxRobot robot, String text) {
+        return robot.lookup(".table-cell").match(n -> n instanceof javafx.scene.control.Labeled l
+                && l.getText() != null && l.getText().contains(text)).query();
+    }
+
+    private static String field(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(TextInputControl.class).getText();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static TableView<User> table(FxRobot robot) {
+        return robot.lookup("#users-table").queryAs(TableView.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static TableView<Order> ordersTable(FxRobot robot) {
+        return robot.lookup("#orders-table").queryAs(TableView.class);
+    }
+
+    private static String firstEmail(FxRobot robot) {
+        List<User> items = table(robot).getItems();
+        return items.isEmpty() ? null : items.getFirst().email();
+    }
+
+    private static List<String> rowsShown(FxRobot robot) {
+        return table(robot).getItems().stream().map(User::name).toList();
+    }
+
+    @SuppressWarnings("unused")
+    private static Page<User> page(UsersApi api) {
+        return api.list(null, null, 50, 0);
+    }
+
+    @SuppressWarnings("unused")
+    private static boolean isDataView(Node node) {
+        return node instanceof DataView || node instanceof Button;
+    }
+}

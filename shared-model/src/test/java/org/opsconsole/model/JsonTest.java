@@ -1,0 +1,55 @@
+package org.opsconsole.model;
+
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class JsonTest {
+
+    @Test
+    void moneyIsWrittenAsADecimalStringWithTwoPlaces() throws Exception {
+        String json = Json.mapper().writeValueAsString(new OrderItem("A", 3, new BigDecimal("12.5")));
+        assertThat(json).isEqualTo("{\"sku\":\"A\",\"quantity\":3,\"unitPrice\":\"12.50\"}");
+    }
+
+    @Test
+    void moneyIsReadExactlyFromAStringOrANumber() throws Exception {
+        OrderItem fromString = Json.mapper().readValue("{\"sku\":\"A\",\"quantity\":1,\"unitPrice\":\"0.10\"}", OrderItem.class);
+        OrderItem fromNumber = Json.mapper().readValue("{\"sku\":\"A\",\"quantity\":1,\"unitPrice\":0.1}", OrderItem.class);
+        assertThat(fromString.unitPrice()).isEqualTo(new BigDecimal("0.10"));
+        assertThat(fromNumber.unitPrice()).isEqualByComparingTo("0.1");
+        assertThat(fromString.amount().add(fromNumber.amount()).add(new BigDecimal("0.1")))
+                .isEqualByComparingTo("0.3");
+    }
+
+    @Test
+    void inputIsStrict() {
+        assertThatThrownBy(() -> Json.mapper().readValue("{\"name\":\"a\",\"email\":\"b\",\"id\":1}", UserDraft.class))
+                .isInstanceOf(UnrecognizedPropertyException.class);
+        assertThatThrownBy(() -> Json.mapper().readValue("{\"name\":5,\"email\":\"b\"}", UserDraft.class))
+                .isInstanceOf(MismatchedInputException.class);
+        assertThatThrownBy(() -> Json.mapper().readValue("{\"sku\":\"A\",\"quantity\":\"2\",\"unitPrice\":1}", OrderItem.class))
+                .isInstanceOf(MismatchedInputException.class);
+        assertThatThrownBy(() -> Json.mapper().readValue("{\"sku\":\"A\",\"quantity\":1.5,\"unitPrice\":1}", OrderItem.class))
+                .isInstanceOf(MismatchedInputException.class);
+        assertThatThrownBy(() -> Json.mapper().readValue("{\"sku\":\"A\",\"quantity\":1,\"unitPrice\":\"ten\"}", OrderItem.class))
+                .isInstanceOf(MismatchedInputException.class);
+    }
+
+    @Test
+    void statusMachineAllowsOnlyTheDesignedMoves() {
+        assertThat(OrderStatus.NEW.next()).containsExactlyInAnyOrder(OrderStatus.PAID, OrderStatus.CANCELLED);
+        assertThat(OrderStatus.PAID.next()).containsExactlyInAnyOrder(OrderStatus.SHIPPED, OrderStatus.CANCELLED);
+        assertThat(OrderStatus.SHIPPED.next()).containsExactly(OrderStatus.DELIVERED);
+        assertThat(OrderStatus.DELIVERED.next()).isEmpty();
+        assertThat(OrderStatus.CANCELLED.next()).isEmpty();
+        assertThat(List.of(OrderStatus.values()).stream().filter(OrderStatus::isOpen))
+                .containsExactly(OrderStatus.NEW, OrderStatus.PAID);
+    }
+}
