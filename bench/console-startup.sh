@@ -31,7 +31,7 @@ users=18181; orders=18182
 "$JAVA_HOME/bin/java" -Duser.home="$work/home" --enable-native-access=ALL-UNNAMED -jar "$jar" \
   --data-dir "$work/data" --user-port $users --order-port $orders > "$work/out.log" 2>&1 &
 pid=$!
-for _ in $(seq 1 900); do grep -q "first figures on the charts" "$work/out.log" && break; sleep 0.1; done
+for _ in $(seq 1 900); do grep -q "first figures on the charts" "$work/out.log" && grep -q "start all finished" "$work/out.log" && break; sleep 0.1; done
 started=$(grep -o "start all finished [0-9]* ms" "$work/out.log" | grep -o "[0-9]*" || echo "?")
 first=$(grep -o "first figures on the charts [0-9]* ms" "$work/out.log" | grep -o "[0-9]*" || echo "?")
 echo "both services RUNNING:     ${started} ms after the JVM started"

@@ -71,7 +71,7 @@ public final class ConsoleWindow {
             ToggleButton button = new ToggleButton(screen.title());
             button.setId(screen.navId());
             button.getStyleClass().add("nav-button");
-            if (screen == Screen.DATA || screen == Screen.LOAD) {
+            if (ScreenViews.isPlaceholder(screen)) {
                 button.getStyleClass().add("later");
             }
             button.setToggleGroup(group);

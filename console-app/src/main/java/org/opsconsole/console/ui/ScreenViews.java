@@ -46,6 +46,11 @@ public final class ScreenViews {
         });
     }
 
+    /** True for a screen whose place is only held until its issue lands (shown muted in the navigation). */
+    public static boolean isPlaceholder(Screen screen) {
+        return screen == Screen.LOAD;
+    }
+
     /** Views built so far. */
     public Map<Screen, Node> built() {
         return Map.copyOf(views);

@@ -71,6 +71,12 @@ final class ConsoleHarness implements AutoCloseable {
         }
     }
 
+    static String body(URI uri) throws IOException {
+        try (Response response = HTTP.newCall(new Request.Builder().url(uri.toString()).build()).execute()) {
+            return response.body().string();
+        }
+    }
+
     static int post(URI uri, String json) throws IOException {
         Request request = new Request.Builder().url(uri.toString())
                 .post(okhttp3.RequestBody.create(json, okhttp3.MediaType.get("application/json"))).build();

@@ -123,6 +123,35 @@ class MetricsAndRecoveryTest {
     }
 
     @Test
+    void stopAndStartKeepTheDataInTheDataFolder(FxRobot robot, @TempDir Path dir) throws Exception {
+        ConsoleOptions options = new ConsoleOptions("127.0.0.1", 0, 0, org.opsconsole.console.DataFolders.resolve(dir), false, false);
+        console = ConsoleHarness.open(stage, options);
+        assertThat(console.text("status-data-folder")).contains(dir.toAbsolutePath().toString());
+        for (int round = 0; round < 3; round++) {
+            robot.clickOn("#start-users");
+            await().atMost(PATIENCE).until(() -> {
+                WaitForAsyncUtils.waitForFxEvents();
+                return "RUNNING".equals(console.text("state-users"));
+            });
+            URI users = console.url("users");
+            assertThat(ConsoleHarness.post(users.resolve("/users"),
+                    "{\"name\":\"Round " + round + "\",\"email\":\"round" + round + "@example.com\"}")).isEqualTo(201);
+            for (int earlier = 0; earlier <= round; earlier++) {
+                assertThat(ConsoleHarness.get(users.resolve("/users?q=round" + earlier + "%40example.com")))
+                        .isEqualTo(200);
+                assertThat(ConsoleHarness.body(users.resolve("/users?q=round" + earlier + "%40example.com")))
+                        .as("user of round " + earlier + " is still there").contains("round" + earlier + "@example.com");
+            }
+            robot.clickOn("#stop-users");
+            await().atMost(PATIENCE).until(() -> {
+                WaitForAsyncUtils.waitForFxEvents();
+                return "STOPPED".equals(console.text("state-users"));
+            });
+        }
+        assertThat(dir.resolve("users")).isDirectory();
+    }
+
+    @Test
     void restartOnFailureRetriesUntilThePortIsFree(FxRobot robot) throws Exception {
         ServerSocket squatter = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
         int taken = squatter.getLocalPort();
