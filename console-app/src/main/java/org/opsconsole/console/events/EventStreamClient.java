@@ -30,6 +30,8 @@ public final class EventStreamClient implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(EventStreamClient.class.getName());
     private static final Duration WAIT_STEP = Duration.ofMillis(500);
+    /** Events shown from before the console connected: the feed is live, not an archive. */
+    static final int FIRST_CONNECT_HISTORY = 200;
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
     private static final ObjectReader EVENT_READER = Json.mapper().readerFor(ServiceEvent.class)
             .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -116,7 +118,8 @@ public final class EventStreamClient implements AutoCloseable {
 
     private void follow(URI base) throws IOException {
         Request.Builder request = new Request.Builder()
-                .url(base.resolve("/events").toString())
+                // first connection: recent history only, not the whole outbox
+                .url(base.resolve(lastId > 0 ? "/events" : "/events?tail=" + FIRST_CONNECT_HISTORY).toString())
                 .header("Accept", "text/event-stream")
                 .get();
         if (lastId > 0) {

@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * {@code GET /events?after=&limit=}: the outbox as a JSON page, or, with
+ * {@code GET /events?after=&limit=} (or {@code ?tail=N}: the last N): the outbox as a JSON page, or, with
  * {@code Accept: text/event-stream}, as a live SSE stream that resumes after {@code Last-Event-ID}.
  */
 final class EventsEndpoint {
@@ -45,9 +45,13 @@ final class EventsEndpoint {
     }
 
     private void events(ServerRequest req, ServerResponse res) {
+        // ?tail=N starts N events before the current end: a live view that wants recent history only
+        long start = RequestParams.query(req, "tail")
+                .map(text -> Math.max(0L, outbox.horizon() - RequestParams.intBetween("tail", text, 0, MAX_LIMIT)))
+                .orElse(0L);
         long after = RequestParams.query(req, "after")
                 .map(text -> (long) RequestParams.intBetween("after", text, 0, Integer.MAX_VALUE))
-                .orElse(0L);
+                .orElse(start);
         int limit = RequestParams.query(req, "limit")
                 .map(text -> RequestParams.intBetween("limit", text, 1, MAX_LIMIT))
                 .orElse(100);

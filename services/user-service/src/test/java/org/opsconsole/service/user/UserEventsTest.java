@@ -43,6 +43,9 @@ class UserEventsTest {
             assertThat(after.get("items")).hasSize(1);
             assertThat(after.get("items").get(0).get("type").asText()).isEqualTo("user.updated");
             assertThat(after.get("lastId").asLong()).isEqualTo(first + 1);
+
+            JsonNode tail = client.get("/events?tail=2").json();
+            assertThat(tail.get("items").findValuesAsText("type")).containsExactly("user.updated", "user.deleted");
         }
     }
 
