@@ -148,7 +148,7 @@ class MetricsAndRecoveryTest {
                 return "STOPPED".equals(console.text("state-users"));
             });
         }
-        assertThat(dir.resolve("users")).isDirectory();
+        assertThat(dir.resolve("users.mv.db")).isRegularFile();
     }
 
     @Test
