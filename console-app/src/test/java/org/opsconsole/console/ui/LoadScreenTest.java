@@ -115,11 +115,11 @@ class LoadScreenTest {
         await().atMost(WAIT).until(() -> model.runs().size() == 2);
         WaitForAsyncUtils.asyncFx(() -> view().showTab(2)).get();
         WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn(report.runId());
+        clickRun(robot, report.runId());
         robot.clickOn("#load-run-baseline");
         await().atMost(WAIT).until(() -> model.runs().stream().anyMatch(r -> r.baseline() && r.id().equals(report.runId())));
         String second = model.runs().stream().filter(r -> !r.baseline()).findFirst().orElseThrow().id();
-        robot.clickOn(second);
+        clickRun(robot, second);
         robot.clickOn("#load-run-compare");
         await().atMost(WAIT).until(() -> model.comparisonProperty().get() != null);
         assertThat(model.comparisonProperty().get().baseId()).isEqualTo(report.runId());
@@ -167,6 +167,12 @@ class LoadScreenTest {
                 assertThat(file).isNotEmptyFile();
             }
         }
+    }
+
+    /** Clicks the saved run's row (its id column may be scrolled out of sight). */
+    private static void clickRun(FxRobot robot, String id) {
+        robot.clickOn(robot.lookup("#load-runs .table-row-cell").match((javafx.scene.control.TableRow<?> row) ->
+                row.getItem() instanceof RunStore.RunSummary r && r.id().equals(id)).queryAs(javafx.scene.Node.class));
     }
 
     private LoadView view() {

@@ -59,15 +59,15 @@ final class LoadCharts {
         this.clock = clock;
         this.history = history;
         runCharts = List.of(
-                new MetricsChart("load-rate", "Target vs achieved rate", "req/s", List.of(TARGET, ACHIEVED),
+                new MetricsChart("load-rate", "Run: target vs achieved", "req/s", List.of(TARGET, ACHIEVED),
                         List.of("target", "achieved")),
-                new MetricsChart("load-latency", "Run latency per second", "ms",
+                new MetricsChart("load-latency", "Run: latency", "ms",
                         List.of(CORRECTED_P50, CORRECTED_P99, UNCORRECTED_P50, UNCORRECTED_P99),
                         List.of("corrected p50", "corrected p99", "uncorrected p50", "uncorrected p99")),
-                new MetricsChart("load-errors", "Errors and late sends per second", "per s", List.of(ERRORS, LATE),
+                new MetricsChart("load-errors", "Run: errors, late sends", "per s", List.of(ERRORS, LATE),
                         List.of("errors", "late sends")));
         serviceCharts = List.of(
-                perService("load-svc-requests", "Services: requests per second", "req/s", services, Metric.REQUESTS_PER_SECOND, ""),
+                perService("load-svc-requests", "Services: requests/s", "req/s", services, Metric.REQUESTS_PER_SECOND, ""),
                 perService("load-svc-latency", "Services: latency p99", "ms", services, Metric.LATENCY_P99, " p99"),
                 perService("load-svc-heap", "Services: heap used", "MiB", services, Metric.HEAP_USED_MB, ""));
         for (MetricsChart chart : runCharts) {

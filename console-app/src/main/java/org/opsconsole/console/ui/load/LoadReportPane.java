@@ -42,30 +42,35 @@ final class LoadReportPane extends VBox {
 
         TableView<LatencyRow> latency = new TableView<>();
         latency.setId("load-report-latency");
-        latency.getColumns().add(column("latency-kind", "latency (ms)", 130, LatencyRow::kind));
+        latency.getColumns().add(column("latency-kind", "latency ms", 110, LatencyRow::kind));
         for (String p : List.of("p50", "p90", "p99", "p999", "max", "mean")) {
             latency.getColumns().add(column("latency-" + p, p.equals("p999") ? "p99.9" : p, 80,
                     r -> ms(r.p().get(p))));
         }
-        latency.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        latency.setFixedCellSize(28);
-        latency.setPrefHeight(28 * 3 + 6);
-        latency.setMinHeight(28 * 3 + 6);
-        latency.setMaxHeight(28 * 3 + 6);
+        for (TableColumn<LatencyRow, ?> c : latency.getColumns().subList(1, latency.getColumns().size())) {
+            c.setPrefWidth(70);
+        }
+        latency.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        latency.getStyleClass().add("dense");
+        latency.setFixedCellSize(26);
+        latency.setPrefHeight(26 * 2 + 46);
+        latency.setMinHeight(26 * 2 + 46);
+        latency.setMaxHeight(26 * 2 + 46);
 
         TableView<LoadReport.OperationReport> operations = new TableView<>();
         operations.setId("load-report-operations");
+        operations.getStyleClass().add("dense");
         operations.getColumns().addAll(List.of(
-                column("op-name", "operation", 130, LoadReport.OperationReport::name),
-                column("op-count", "count", 70, o -> Long.toString(o.count())),
-                column("op-rate", "rate/s", 70, o -> fmt(o.rate(), 1)),
-                column("op-p50", "p50 ms", 70, o -> ms(o.p50Ms())),
-                column("op-p90", "p90 ms", 70, o -> ms(o.p90Ms())),
-                column("op-p99", "p99 ms", 70, o -> ms(o.p99Ms())),
-                column("op-p999", "p99.9 ms", 75, o -> ms(o.p999Ms())),
-                column("op-max", "max ms", 70, o -> ms(o.maxMs())),
-                column("op-errors", "errors", 140, o -> o.errorCount() + kinds(o.errors()))));
-        operations.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+                column("op-name", "operation", 120, LoadReport.OperationReport::name),
+                column("op-count", "count", 64, o -> Long.toString(o.count())),
+                column("op-rate", "rate/s", 66, o -> fmt(o.rate(), 1)),
+                column("op-p50", "p50", 56, o -> ms(o.p50Ms())),
+                column("op-p90", "p90", 56, o -> ms(o.p90Ms())),
+                column("op-p99", "p99", 56, o -> ms(o.p99Ms())),
+                column("op-p999", "p99.9", 60, o -> ms(o.p999Ms())),
+                column("op-max", "max", 60, o -> ms(o.maxMs())),
+                column("op-errors", "errors", 120, o -> o.errorCount() + kinds(o.errors()))));
+        operations.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         operations.setPlaceholder(new Label("No operations"));
         VBox.setVgrow(operations, Priority.ALWAYS);
 
@@ -76,7 +81,7 @@ final class LoadReportPane extends VBox {
         Button html = exportButton("load-export-html", "HTML…", LoadViewModel.Format.HTML, "html", "A self-contained page with charts");
         Button csv = exportButton("load-export-csv", "CSV…", LoadViewModel.Format.CSV, "csv", "The operations table, and the per-second timeline beside it");
         Button json = exportButton("load-export-json", "JSON…", LoadViewModel.Format.JSON, "json", "The whole report");
-        Label exportLabel = new Label("Export");
+        Label exportLabel = new Label("Latencies in ms, corrected for coordinated omission unless marked.  Export");
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         HBox exports = new HBox(8, grow, exportLabel, html, csv, json);

@@ -58,10 +58,13 @@ public final class LoadView extends VBox {
         getStyleClass().addAll("screen", "load-screen");
         Label title = new Label("Load");
         title.getStyleClass().add("screen-title");
+        title.setMinWidth(Region.USE_PREF_SIZE);
 
         ComboBox<LoadPresets.Preset> presets = new ComboBox<>();
         presets.setId("load-preset");
         presets.setPromptText("Presets…");
+        presets.setPrefWidth(170);
+        presets.setMinWidth(Region.USE_PREF_SIZE);
         presets.setButtonCell(presetCell());
         presets.setCellFactory(list -> presetCell());
         presets.setOnShowing(e -> presets.getItems().setAll(model.presets()));
@@ -100,8 +103,18 @@ public final class LoadView extends VBox {
         status.textProperty().bind(model.statusProperty());
         status.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(status, Priority.ALWAYS);
-        HBox toolbar = new HBox(8, title, presets, start, stop, progress, status);
+        javafx.scene.control.ToggleButton showForm = new javafx.scene.control.ToggleButton("Form");
+        showForm.setId("load-form-toggle");
+        showForm.setSelected(true);
+        showForm.setMinWidth(Region.USE_PREF_SIZE);
+        showForm.setTooltip(new Tooltip("Show or hide the form, to give the charts and tables the room"));
+        progress.setMinWidth(Region.USE_PREF_SIZE);
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox toolbar = new HBox(8, title, presets, start, stop, grow, showForm);
         toolbar.getStyleClass().add("toolbar-row");
+        HBox statusRow = new HBox(10, progress, status);
+        statusRow.getStyleClass().add("toolbar-row");
 
         Label behind = banner("load-behind", model.behindProperty(), "load-warning");
         Label error = banner("load-form-error", model.formErrorProperty(), "load-error");
@@ -110,9 +123,11 @@ public final class LoadView extends VBox {
         form.setId("load-form");
         form.setFitToWidth(true);
         form.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        form.setMinWidth(270);
-        form.setPrefWidth(290);
-        form.setMaxWidth(290);
+        form.setMinWidth(250);
+        form.setPrefWidth(250);
+        form.setMaxWidth(250);
+        form.visibleProperty().bind(showForm.selectedProperty());
+        form.managedProperty().bind(form.visibleProperty());
         form.getStyleClass().add("edge-to-edge");
 
         Tab live = new Tab("Live", createCharts());
@@ -132,7 +147,7 @@ public final class LoadView extends VBox {
         HBox.setHgrow(tabs, Priority.ALWAYS);
         HBox body = new HBox(12, form, tabs);
         VBox.setVgrow(body, Priority.ALWAYS);
-        getChildren().addAll(toolbar, behind, error, body);
+        getChildren().addAll(toolbar, statusRow, behind, error, body);
     }
 
     private static ListCell<LoadPresets.Preset> presetCell() {
@@ -152,6 +167,7 @@ public final class LoadView extends VBox {
         label.getStyleClass().add(style);
         label.setWrapText(true);
         label.setMaxWidth(Double.MAX_VALUE);
+        label.setMinHeight(Region.USE_PREF_SIZE);
         label.textProperty().bind(text);
         label.visibleProperty().bind(Bindings.isNotEmpty(text));
         label.managedProperty().bind(label.visibleProperty());
@@ -163,7 +179,7 @@ public final class LoadView extends VBox {
         GridPane grid = new GridPane();
         grid.setHgap(8);
         grid.setVgap(6);
-        grid.getColumnConstraints().addAll(new ColumnConstraints(90), growing());
+        grid.getColumnConstraints().addAll(new ColumnConstraints(78), growing());
         int row = 0;
 
         ChoiceBox<String> target = choice("load-target", f.targetProperty(), LoadForm.SERVICES, LoadForm.URL);
@@ -265,6 +281,7 @@ public final class LoadView extends VBox {
         List<MetricsChart> charts = model.charts().all();
         for (int i = 0; i < charts.size(); i++) {
             MetricsChart chart = charts.get(i);
+            chart.setMinWidth(0);
             // a picture of a chart: the Metrics screen has that; here the report's HTML export holds the run
             javafx.scene.Node png = chart.lookup("#export-png-" + chart.key());
             if (png != null) {

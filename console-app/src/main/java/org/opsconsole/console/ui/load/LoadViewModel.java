@@ -340,8 +340,8 @@ public final class LoadViewModel {
         progress.set(s.phase() == LoadSnapshot.Phase.PREPARING ? -1 : s.progress());
         status.set(statusLine(s));
         behind.set(s.fallingBehind()
-                ? String.format(Locale.ROOT, "Can't keep the rate: %d late sends, now %.0f ms behind (worst %.0f ms). "
-                        + "More connections, or a lower rate.", s.late(), s.behindMs(), s.maxBehindMs())
+                ? String.format(Locale.ROOT, "Behind schedule: %d late sends, up to %.0f ms behind (now %.0f ms). "
+                        + "Add connections or lower the rate.", s.late(), s.maxBehindMs(), s.behindMs())
                 : "");
     }
 
@@ -353,8 +353,8 @@ public final class LoadViewModel {
             case STOPPING -> "Stopping";
             case DONE -> "Done";
         };
-        return String.format(Locale.ROOT, "%s  %.0f / %.0f s   target %.0f/s  achieved %.0f/s   p50 %.1f ms  p99 %.1f ms   "
-                        + "requests %d  errors %d (%.2f%%)", phase, s.elapsedSeconds(), s.plannedSeconds(), s.targetRate(),
+        return String.format(Locale.ROOT, "%s %.0f/%.0f s · target %.0f/s · achieved %.0f/s · p50 %.1f ms · p99 %.1f ms · "
+                        + "%d requests · %d errors (%.2f%%)", phase, s.elapsedSeconds(), s.plannedSeconds(), s.targetRate(),
                 s.achievedRate(), s.windowCorrected().p50(), s.windowCorrected().p99(), s.requests(), s.errors(), s.errorPercent());
     }
 
@@ -377,9 +377,9 @@ public final class LoadViewModel {
         }
         progress.set(1);
         report.set(result);
-        status.set(String.format(Locale.ROOT, "Run %s %s: %d requests at %.1f/s, p99 %.1f ms, %d errors%s", result.runId(),
-                result.outcome(), result.requests(), result.achievedRate(), result.latencyMs().corrected().p99(),
-                result.errors(), result.stopReason() == null ? "" : " (" + result.stopReason() + ")"));
+        status.set(String.format(Locale.ROOT, "%s: %d requests at %.1f/s, p99 %.1f ms, %d errors%s  (run %s)",
+                capitalized(result.outcome()), result.requests(), result.achievedRate(), result.latencyMs().corrected().p99(),
+                result.errors(), result.stopReason() == null ? "" : " (" + result.stopReason() + ")", result.runId()));
         calls.run("Saving the run…", () -> io(() -> store.save(result)))
                 .thenCompose(path -> refreshRuns())
                 .whenComplete((list, saveError) -> {
@@ -389,6 +389,11 @@ public final class LoadViewModel {
                         calls.say("Saved run " + result.runId() + ".", false);
                     }
                 });
+    }
+
+    private static String capitalized(String outcome) {
+        String words = outcome.replace('-', ' ');
+        return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
     /** A store call whose IOException becomes unchecked, for {@link Calls#run}. */

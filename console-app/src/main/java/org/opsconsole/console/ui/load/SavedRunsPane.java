@@ -35,22 +35,24 @@ final class SavedRunsPane extends VBox {
         setSpacing(10);
         TableView<RunSummary> runs = new TableView<>(model.runs());
         runs.setId("load-runs");
+        runs.getStyleClass().add("dense");
         runs.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         runs.getColumns().addAll(List.of(
-                column("run-baseline", "★", 30, r -> r.baseline() ? "★" : ""),
-                column("run-id", "run", 170, RunSummary::id),
-                column("run-started", "started", 140, r -> r.startedAt() == null ? "" : TIME.format(r.startedAt())),
-                column("run-model", "model", 60, RunSummary::model),
-                column("run-target", "target/s", 70, r -> fmt(r.targetRate(), 0)),
-                column("run-achieved", "achieved/s", 80, r -> fmt(r.achievedRate(), 1)),
-                column("run-requests", "requests", 75, r -> Long.toString(r.requests())),
-                column("run-errors", "errors %", 70, r -> fmt(r.errorPercent(), 2)),
-                column("run-late", "late", 55, r -> Long.toString(r.late())),
-                column("run-p99", "p99 ms", 70, r -> fmt(r.p99Ms(), 2)),
-                column("run-outcome", "outcome", 110, RunSummary::outcome)));
-        runs.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+                column("run-baseline", "base", 52, r -> r.baseline() ? "★" : ""),
+                column("run-started", "started", 150, r -> r.startedAt() == null ? "" : TIME.format(r.startedAt())),
+                column("run-target", "target/s", 78, r -> fmt(r.targetRate(), 0)),
+                column("run-achieved", "got/s", 64, r -> fmt(r.achievedRate(), 1)),
+                column("run-requests", "requests", 82, r -> Long.toString(r.requests())),
+                column("run-errors", "err %", 62, r -> fmt(r.errorPercent(), 2)),
+                column("run-late", "late", 56, r -> Long.toString(r.late())),
+                column("run-p99", "p99 ms", 72, r -> fmt(r.p99Ms(), 2)),
+                column("run-outcome", "outcome", 105, RunSummary::outcome),
+                column("run-model", "model", 56, RunSummary::model),
+                column("run-id", "run", 170, RunSummary::id)));
+        runs.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         runs.setPlaceholder(new Label("No saved runs yet: every run is saved when it ends."));
-        runs.setPrefHeight(220);
+        runs.setPrefHeight(200);
+        runs.setMinHeight(140);
         runs.setRowFactory(table -> {
             TableRow<RunSummary> row = new TableRow<>();
             row.setOnMouseClicked(e -> {
@@ -116,14 +118,15 @@ final class SavedRunsPane extends VBox {
         title.getStyleClass().add("placeholder-text");
         TableView<RunComparison.Row> rows = new TableView<>();
         rows.setId("load-compare");
+        rows.getStyleClass().add("dense");
         rows.getColumns().addAll(List.of(
-                column("cmp-metric", "figure", 140, RunComparison.Row::metric),
-                column("cmp-base", "base", 90, r -> number(r.base())),
-                column("cmp-other", "other", 90, r -> number(r.other())),
-                column("cmp-change", "change", 90, r -> signed(r.change())),
-                column("cmp-percent", "change %", 80, r -> r.changePercent() == null ? "" : signed(r.changePercent()) + "%"),
-                column("cmp-verdict", "", 80, r -> r.worse() ? "worse" : "")));
-        rows.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+                column("cmp-metric", "figure", 125, RunComparison.Row::metric),
+                column("cmp-base", "base", 70, r -> number(r.base())),
+                column("cmp-other", "other", 70, r -> number(r.other())),
+                column("cmp-change", "change", 80, r -> signed(r.change())),
+                column("cmp-percent", "change %", 90, r -> r.changePercent() == null ? "" : signed(r.changePercent()) + "%"),
+                column("cmp-verdict", "", 60, r -> r.worse() ? "worse" : "")));
+        rows.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         rows.setRowFactory(table -> new TableRow<>() {
             @Override
             protected void updateItem(RunComparison.Row item, boolean empty) {
@@ -136,18 +139,22 @@ final class SavedRunsPane extends VBox {
         });
         TableView<RunComparison.OperationRow> ops = new TableView<>();
         ops.setId("load-compare-operations");
+        ops.getStyleClass().add("dense");
         ops.getColumns().addAll(List.of(
-                column("cmpop-name", "operation", 130, RunComparison.OperationRow::name),
-                column("cmpop-base-rate", "base rate/s", 85, r -> fmt(r.baseRate(), 1)),
-                column("cmpop-other-rate", "other rate/s", 85, r -> fmt(r.otherRate(), 1)),
-                column("cmpop-base-p99", "base p99 ms", 85, r -> fmt(r.baseP99Ms(), 2)),
-                column("cmpop-other-p99", "other p99 ms", 85, r -> fmt(r.otherP99Ms(), 2)),
-                column("cmpop-base-errors", "base errors", 80, r -> Long.toString(r.baseErrors())),
-                column("cmpop-other-errors", "other errors", 80, r -> Long.toString(r.otherErrors()))));
-        ops.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        HBox side = new HBox(10, rows, ops);
-        HBox.setHgrow(rows, Priority.ALWAYS);
-        HBox.setHgrow(ops, Priority.ALWAYS);
+                column("cmpop-name", "operation", 120, RunComparison.OperationRow::name),
+                column("cmpop-base-rate", "base /s", 74, r -> fmt(r.baseRate(), 1)),
+                column("cmpop-other-rate", "other /s", 80, r -> fmt(r.otherRate(), 1)),
+                column("cmpop-base-p99", "base p99", 82, r -> fmt(r.baseP99Ms(), 2)),
+                column("cmpop-other-p99", "other p99", 88, r -> fmt(r.otherP99Ms(), 2)),
+                column("cmpop-base-errors", "base err", 78, r -> Long.toString(r.baseErrors())),
+                column("cmpop-other-errors", "other err", 84, r -> Long.toString(r.otherErrors()))));
+        ops.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        // figures and operations one above the other, each with both runs side by side
+        rows.setMinHeight(120);
+        ops.setMinHeight(100);
+        VBox side = new VBox(8, rows, ops);
+        VBox.setVgrow(rows, Priority.ALWAYS);
+        VBox.setVgrow(ops, Priority.ALWAYS);
         VBox.setVgrow(side, Priority.ALWAYS);
         model.comparisonProperty().addListener((obs, was, c) -> {
             if (c != null) {
