@@ -61,9 +61,9 @@ final class LoadCharts {
         runCharts = List.of(
                 new MetricsChart("load-rate", "Run: target vs achieved", "req/s", List.of(TARGET, ACHIEVED),
                         List.of("target", "achieved")),
-                new MetricsChart("load-latency", "Run: latency", "ms",
+                new MetricsChart("load-latency", "Run: latency (corrected)", "ms",
                         List.of(CORRECTED_P50, CORRECTED_P99, UNCORRECTED_P50, UNCORRECTED_P99),
-                        List.of("corrected p50", "corrected p99", "uncorrected p50", "uncorrected p99")),
+                        List.of("p50", "p99", "p50 uncorr.", "p99 uncorr.")),
                 new MetricsChart("load-errors", "Run: errors, late sends", "per s", List.of(ERRORS, LATE),
                         List.of("errors", "late sends")));
         serviceCharts = List.of(

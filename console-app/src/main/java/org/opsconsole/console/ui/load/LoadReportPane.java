@@ -38,6 +38,7 @@ final class LoadReportPane extends VBox {
         Label summary = new Label("No report yet: start a run, or open a saved one.");
         summary.setId("load-report-summary");
         summary.setWrapText(true);
+        summary.setMinHeight(Region.USE_PREF_SIZE);
         summary.getStyleClass().add("load-report-summary");
 
         TableView<LatencyRow> latency = new TableView<>();
@@ -53,9 +54,10 @@ final class LoadReportPane extends VBox {
         latency.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         latency.getStyleClass().add("dense");
         latency.setFixedCellSize(26);
-        latency.setPrefHeight(26 * 2 + 46);
-        latency.setMinHeight(26 * 2 + 46);
-        latency.setMaxHeight(26 * 2 + 46);
+        // header, two rows and the horizontal scroll bar, without a vertical one
+        latency.setPrefHeight(26 * 2 + 60);
+        latency.setMinHeight(26 * 2 + 60);
+        latency.setMaxHeight(26 * 2 + 60);
 
         TableView<LoadReport.OperationReport> operations = new TableView<>();
         operations.setId("load-report-operations");
@@ -81,10 +83,13 @@ final class LoadReportPane extends VBox {
         Button html = exportButton("load-export-html", "HTML…", LoadViewModel.Format.HTML, "html", "A self-contained page with charts");
         Button csv = exportButton("load-export-csv", "CSV…", LoadViewModel.Format.CSV, "csv", "The operations table, and the per-second timeline beside it");
         Button json = exportButton("load-export-json", "JSON…", LoadViewModel.Format.JSON, "json", "The whole report");
-        Label exportLabel = new Label("Latencies in ms, corrected for coordinated omission unless marked.  Export");
+        Label note = new Label("Latencies in ms; corrected: from the planned send time.");
+        note.getStyleClass().add("placeholder-text");
+        Label exportLabel = new Label("Export");
+        exportLabel.setMinWidth(Region.USE_PREF_SIZE);
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox exports = new HBox(8, grow, exportLabel, html, csv, json);
+        HBox exports = new HBox(8, note, grow, exportLabel, html, csv, json);
         exports.getStyleClass().add("toolbar-row");
         exports.disableProperty().bind(model.reportProperty().isNull());
 

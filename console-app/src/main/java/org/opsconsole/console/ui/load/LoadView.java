@@ -130,7 +130,15 @@ public final class LoadView extends VBox {
         form.managedProperty().bind(form.visibleProperty());
         form.getStyleClass().add("edge-to-edge");
 
-        Tab live = new Tab("Live", createCharts());
+        // the charts keep a readable height in a short window and scroll instead of squeezing their legends away
+        GridPane chartGrid = createCharts();
+        chartGrid.setMinHeight(3 * 200 + 20);
+        ScrollPane chartScroll = new ScrollPane(chartGrid);
+        chartScroll.setFitToWidth(true);
+        chartScroll.setFitToHeight(true);
+        chartScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        chartScroll.getStyleClass().add("edge-to-edge");
+        Tab live = new Tab("Live", chartScroll);
         live.setId("load-tab-live");
         Tab report = new Tab("Report", new LoadReportPane(model));
         report.setId("load-tab-report");

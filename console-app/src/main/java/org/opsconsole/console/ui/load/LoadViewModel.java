@@ -59,6 +59,7 @@ public final class LoadViewModel {
     private final AtomicReference<LoadSnapshot> pending = new AtomicReference<>();
     private final List<Runnable> followed = new java.util.ArrayList<>();
     private LoadRun run;
+    private boolean disposed;
     private Runnable unsubscribe = () -> { };
     private volatile int lastChartSecond = -1;
     private String usersDefault = LoadScenario.Services.DEFAULT_USERS_URL;
@@ -303,6 +304,7 @@ public final class LoadViewModel {
     }
 
     public void dispose() {
+        disposed = true;
         scraper.removeListener(metricsListener);
         followed.forEach(Runnable::run);
         unsubscribe.run();
@@ -359,7 +361,7 @@ public final class LoadViewModel {
     }
 
     private void finished(LoadRun done, LoadReport result, Throwable error) {
-        if (done != run) {
+        if (done != run || disposed) {
             return;
         }
         unsubscribe.run();
