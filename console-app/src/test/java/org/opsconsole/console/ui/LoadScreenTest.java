@@ -102,6 +102,13 @@ class LoadScreenTest {
         assertThat(robot.lookup("#load-report-summary").queryAs(Label.class).getText()).contains(report.runId());
         // the run's charts got a point a second
         assertThat(robot.lookup(".load-rate-chart").queryAs(MetricsChart.class).valuedPoints()).isGreaterThanOrEqualTo(4);
+        // the run's charts and the services' own share one time axis
+        WaitForAsyncUtils.waitForFxEvents();
+        var runAxis = robot.lookup(".load-rate-chart").queryAs(MetricsChart.class).chart().getXAxis();
+        var servicesAxis = robot.lookup(".load-svc-requests-chart").queryAs(MetricsChart.class).chart().getXAxis();
+        assertThat(servicesAxis.getMin()).isEqualTo(runAxis.getMin());
+        assertThat(runAxis.getMin()).isLessThan(report.startedAt().getEpochSecond());
+        assertThat(runAxis.getMax()).isGreaterThanOrEqualTo(report.startedAt().getEpochSecond() + 3.0);
 
         await().atMost(WAIT).until(() -> model.runs().stream().anyMatch(r -> r.id().equals(report.runId())));
         WaitForAsyncUtils.asyncFx(() -> view().showTab(2)).get();
@@ -136,6 +143,23 @@ class LoadScreenTest {
         }
 
         pictures();
+    }
+
+    @Test
+    void stopEndsARunEarlyWithAReportOfWhatWasDone(FxRobot robot) {
+        LoadViewModel model = view().model();
+        await().atMost(WAIT).until(() -> robot.lookup("#load-users-url").queryAs(TextField.class).getText()
+                .equals(trimmed(console.url("users").toString())));
+        replace(robot, "#load-stages", "60s@20");
+        robot.clickOn("#load-start");
+        await().atMost(WAIT).until(() -> model.latestProperty().get() != null && model.latestProperty().get().requests() >= 20);
+        robot.clickOn("#load-stop");
+        await().atMost(WAIT).until(() -> model.reportProperty().get() != null);
+        LoadReport report = model.reportProperty().get();
+        assertThat(report.outcome()).isEqualTo(LoadReport.STOPPED);
+        assertThat(report.durationSeconds()).isLessThan(30);
+        assertThat(model.runningProperty().get()).isFalse();
+        await().atMost(WAIT).until(() -> model.runs().stream().anyMatch(r -> r.id().equals(report.runId())));
     }
 
     @Test
