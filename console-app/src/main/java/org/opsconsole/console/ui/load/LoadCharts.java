@@ -61,7 +61,7 @@ final class LoadCharts {
         runCharts = List.of(
                 new MetricsChart("load-rate", "Run: target vs achieved", "req/s", List.of(TARGET, ACHIEVED),
                         List.of("target", "achieved")),
-                new MetricsChart("load-latency", "Run: latency (corrected)", "ms",
+                new MetricsChart("load-latency", "Run: latency per second", "ms",
                         List.of(CORRECTED_P50, CORRECTED_P99, UNCORRECTED_P50, UNCORRECTED_P99),
                         List.of("p50", "p99", "p50 uncorr.", "p99 uncorr.")),
                 new MetricsChart("load-errors", "Run: errors, late sends", "per s", List.of(ERRORS, LATE),
@@ -150,11 +150,8 @@ final class LoadCharts {
             List<Double> highest = new ArrayList<>();
             serviceCharts.forEach(chart -> highest.add(chart.appendData(tick)));
             applyViews(serviceCharts, highest, tick);
-            if (running || !Double.isNaN(runFrom)) {
-                // the run's charts follow the same clock even in a second without a snapshot
-                List<Double> keep = runCharts.stream().map(c -> Double.NaN).toList();
-                applyViews(runCharts, keep, null);
-            }
+            // the run's charts follow the same clock, before a run too, and in a second without a snapshot
+            applyViews(runCharts, runCharts.stream().map(c -> Double.NaN).toList(), null);
         });
     }
 
