@@ -71,9 +71,6 @@ public final class ConsoleWindow {
             ToggleButton button = new ToggleButton(screen.title());
             button.setId(screen.navId());
             button.getStyleClass().add("nav-button");
-            if (ScreenViews.isPlaceholder(screen)) {
-                button.getStyleClass().add("later");
-            }
             button.setToggleGroup(group);
             button.setTooltip(new Tooltip(screen.title() + "  (" + shortcutText(screen.key()) + ")"));
             button.setOnAction(e -> select(screen));

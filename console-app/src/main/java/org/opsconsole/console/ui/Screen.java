@@ -3,8 +3,8 @@ package org.opsconsole.console.ui;
 import javafx.scene.input.KeyCode;
 
 /**
- * The console's screens, in navigation order; Ctrl+1 to Ctrl+6 open them. A screen still to come
- * (LOAD) holds its place with a placeholder: give it a view in {@link ScreenViews}.
+ * The console's screens, in navigation order; Ctrl+1 to Ctrl+6 open them. Each screen's view is
+ * built in {@link ScreenViews}.
  */
 public enum Screen {
     SERVICES("Services", KeyCode.DIGIT1),

@@ -4,13 +4,20 @@ import javafx.scene.Node;
 import org.opsconsole.console.ConsoleSession;
 import org.opsconsole.console.ui.events.EventsView;
 import org.opsconsole.console.ui.events.EventsViewModel;
+import org.opsconsole.console.ui.load.LoadView;
+import org.opsconsole.console.ui.load.LoadViewModel;
 import org.opsconsole.console.ui.logs.LogsView;
 import org.opsconsole.console.ui.logs.LogsViewModel;
 import org.opsconsole.console.ui.metrics.MetricsView;
 import org.opsconsole.console.ui.metrics.MetricsViewModel;
-import org.opsconsole.console.ui.placeholder.ComingLaterView;
 import org.opsconsole.console.ui.services.ServicesView;
 
+import org.opsconsole.console.load.RunStore;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.List;
@@ -19,7 +26,7 @@ import java.util.concurrent.Executor;
 
 /**
  * Builds each screen's view the first time it is shown, and keeps it. This is where a screen is
- * plugged in: the Data and Load screens replace their {@link ComingLaterView} in {@link #create}.
+ * plugged in, in {@link #create}.
  */
 public final class ScreenViews {
 
@@ -46,11 +53,6 @@ public final class ScreenViews {
         });
     }
 
-    /** True for a screen whose place is only held until its issue lands (shown muted in the navigation). */
-    public static boolean isPlaceholder(Screen screen) {
-        return screen == Screen.LOAD;
-    }
-
     /** Views built so far. */
     public Map<Screen, Node> built() {
         return Map.copyOf(views);
@@ -67,13 +69,32 @@ public final class ScreenViews {
                 yield new MetricsView(model, services);
             }
             case DATA -> new org.opsconsole.console.ui.data.DataView(session.services());
-            case LOAD -> new ComingLaterView("Load",
-                    "Drive load against the services and compare runs with a baseline. This screen comes with issue 5; "
-                            + "until then, './opsconsole load' will run it from the command line.");
+            case LOAD -> {
+                LoadViewModel model = new LoadViewModel(loadRuns(), session.metrics(), services, io, clock);
+                session.services().all().forEach(model::followService);
+                yield new LoadView(model);
+            }
             case LOGS -> new LogsView(new LogsViewModel(
                     services.stream().map(session::log).toList(), io));
             case EVENTS -> new EventsView(new EventsViewModel(session.events()), services);
         };
+    }
+
+    /**
+     * Saved load runs live beside the services' databases; a console whose services run in memory
+     * (tests) keeps them in a temporary folder, so it never writes into the user's data folder.
+     */
+    private RunStore loadRuns() {
+        if (session.options().folders() != null) {
+            return RunStore.in(session.options().folders());
+        }
+        try {
+            Path folder = Files.createTempDirectory("opsconsole-load-runs");
+            folder.toFile().deleteOnExit();
+            return new RunStore(folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException("can't make a folder for the load runs", e);
+        }
     }
 
     /** Stops every view's timers and listeners. */
@@ -85,6 +106,7 @@ public final class ScreenViews {
                 case LogsView v -> v.dispose();
                 case EventsView v -> v.dispose();
                 case org.opsconsole.console.ui.data.DataView v -> v.dispose();
+                case LoadView v -> v.dispose();
                 default -> {
                     // nothing running
                 }

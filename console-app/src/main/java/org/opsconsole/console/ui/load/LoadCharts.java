@@ -1,0 +1,184 @@
+package org.opsconsole.console.ui.load;
+
+import javafx.application.Platform;
+import org.opsconsole.console.load.LoadSnapshot;
+import org.opsconsole.console.metrics.Metric;
+import org.opsconsole.console.metrics.MetricsHistory;
+import org.opsconsole.console.metrics.MetricsTick;
+import org.opsconsole.console.metrics.SeriesKey;
+import org.opsconsole.console.ui.metrics.MetricsChart;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The Load screen's six charts on one wall-clock time axis: the run's rate, latency and errors,
+ * and the services' own requests/s, p99 and heap. They are the Metrics screen's {@link MetricsChart}
+ * (same look in both themes); the run's figures travel in a {@link MetricsTick} whose series name
+ * the figure's source ("target", "corrected", ...) where the services' name the service.
+ *
+ * <p>One point per series per second, written on a single feeder thread (ChartFX wants data sets
+ * changed off the FX thread); axes and legends are then set on the FX thread.
+ */
+final class LoadCharts {
+
+    static final SeriesKey TARGET = new SeriesKey("target", Metric.REQUESTS_PER_SECOND);
+    static final SeriesKey ACHIEVED = new SeriesKey("achieved", Metric.REQUESTS_PER_SECOND);
+    static final SeriesKey CORRECTED_P50 = new SeriesKey("corrected", Metric.LATENCY_P50);
+    static final SeriesKey CORRECTED_P99 = new SeriesKey("corrected", Metric.LATENCY_P99);
+    static final SeriesKey UNCORRECTED_P50 = new SeriesKey("uncorrected", Metric.LATENCY_P50);
+    static final SeriesKey UNCORRECTED_P99 = new SeriesKey("uncorrected", Metric.LATENCY_P99);
+    static final SeriesKey ERRORS = new SeriesKey("errors", Metric.SERVER_ERRORS_PER_SECOND);
+    static final SeriesKey LATE = new SeriesKey("late", Metric.SERVER_ERRORS_PER_SECOND);
+
+    /** Seconds shown before a run starts and kept in the services' charts (an hour). */
+    private static final int IDLE_WINDOW_SECONDS = 60;
+    private static final int SERVICE_CAPACITY = 3600;
+
+    private final Clock clock;
+    private final MetricsHistory history;
+    private final List<MetricsChart> runCharts;
+    private final List<MetricsChart> serviceCharts;
+    private final ExecutorService feeder =
+            Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("load-chart-feeder").factory());
+
+    // written on the feeder thread only
+    private double lastErrors;
+    private double lastLate;
+    private double lastSecond = Double.NaN;
+    // the run's span in epoch seconds; NaN before the first run
+    private volatile double runFrom = Double.NaN;
+    private volatile double runTo = Double.NaN;
+    private volatile boolean running;
+
+    LoadCharts(List<String> services, MetricsHistory history, Clock clock) {
+        this.clock = clock;
+        this.history = history;
+        runCharts = List.of(
+                new MetricsChart("load-rate", "Run: target vs achieved", "req/s", List.of(TARGET, ACHIEVED),
+                        List.of("target", "achieved")),
+                new MetricsChart("load-latency", "Run: latency per second", "ms",
+                        List.of(CORRECTED_P50, CORRECTED_P99, UNCORRECTED_P50, UNCORRECTED_P99),
+                        List.of("p50", "p99", "p50 uncorr.", "p99 uncorr.")),
+                new MetricsChart("load-errors", "Run: errors, late sends", "per s", List.of(ERRORS, LATE),
+                        List.of("errors", "late sends")));
+        serviceCharts = List.of(
+                perService("load-svc-requests", "Services: requests/s", "req/s", services, Metric.REQUESTS_PER_SECOND, ""),
+                perService("load-svc-latency", "Services: latency p99", "ms", services, Metric.LATENCY_P99, " p99"),
+                perService("load-svc-heap", "Services: heap used", "MiB", services, Metric.HEAP_USED_MB, ""));
+        for (MetricsChart chart : runCharts) {
+            chart.resetData(SERVICE_CAPACITY);
+        }
+        for (MetricsChart chart : serviceCharts) {
+            chart.resetData(SERVICE_CAPACITY);
+        }
+        feeder.execute(() -> {
+            double now = now();
+            MetricsHistory.Slice slice = history.since(now - IDLE_WINDOW_SECONDS);
+            List<Double> highest = new ArrayList<>();
+            serviceCharts.forEach(chart -> highest.add(chart.fillData(slice)));
+            applyViews(serviceCharts, highest, null);
+        });
+    }
+
+    private static MetricsChart perService(String key, String title, String unit, List<String> services, Metric metric,
+                                           String suffix) {
+        return new MetricsChart(key, title, unit, services.stream().map(s -> new SeriesKey(s, metric)).toList(),
+                services.stream().map(s -> s + suffix).toList());
+    }
+
+    /** The run's charts first, then the services'. */
+    List<MetricsChart> all() {
+        List<MetricsChart> all = new ArrayList<>(runCharts);
+        all.addAll(serviceCharts);
+        return all;
+    }
+
+    /** A new run: the run's charts are emptied; on the FX thread. */
+    void runStarting() {
+        running = true;
+        runFrom = Double.NaN;
+        runTo = Double.NaN;
+        feeder.execute(() -> {
+            lastErrors = 0;
+            lastLate = 0;
+            lastSecond = Double.NaN;
+            MetricsHistory.Slice none = new MetricsHistory.Slice(new double[0], Map.of());
+            runCharts.forEach(chart -> chart.fillData(none));
+        });
+    }
+
+    void runEnded() {
+        running = false;
+    }
+
+    /** A snapshot at a whole second of the run (or its last); on any thread. */
+    void runSecond(LoadSnapshot s) {
+        feeder.execute(() -> {
+            double start = s.startedAt().toEpochMilli() / 1000.0;
+            if (Double.isNaN(runFrom)) {
+                runFrom = start;
+                runTo = start + s.plannedSeconds();
+            }
+            double at = start + s.elapsedSeconds();
+            double seconds = Double.isNaN(lastSecond) ? Math.max(s.elapsedSeconds(), 1e-3) : Math.max(at - lastSecond, 1e-3);
+            MetricsTick tick = new MetricsTick(at, Map.of(
+                    TARGET, s.targetRate(),
+                    ACHIEVED, s.achievedRate(),
+                    CORRECTED_P50, s.windowCorrected().p50(),
+                    CORRECTED_P99, s.windowCorrected().p99(),
+                    UNCORRECTED_P50, s.windowUncorrected().p50(),
+                    UNCORRECTED_P99, s.windowUncorrected().p99(),
+                    ERRORS, (s.errors() - lastErrors) / seconds,
+                    LATE, (s.late() - lastLate) / seconds));
+            lastErrors = s.errors();
+            lastLate = s.late();
+            lastSecond = at;
+            List<Double> highest = new ArrayList<>();
+            runCharts.forEach(chart -> highest.add(chart.appendData(tick)));
+            applyViews(runCharts, highest, tick);
+        });
+    }
+
+    /** The services' metrics of one second; on the scraper's thread. */
+    void servicesSecond(MetricsTick tick) {
+        feeder.execute(() -> {
+            List<Double> highest = new ArrayList<>();
+            serviceCharts.forEach(chart -> highest.add(chart.appendData(tick)));
+            applyViews(serviceCharts, highest, tick);
+            // the run's charts follow the same clock, before a run too, and in a second without a snapshot
+            applyViews(runCharts, runCharts.stream().map(c -> Double.NaN).toList(), null);
+        });
+    }
+
+    /** Every chart shows the same span: the run (from a little before, until it ends or now), else the last minute. */
+    private void applyViews(List<MetricsChart> charts, List<Double> highest, MetricsTick tick) {
+        double now = now();
+        double from;
+        double to;
+        if (Double.isNaN(runFrom)) {
+            from = now - IDLE_WINDOW_SECONDS;
+            to = now;
+        } else {
+            from = runFrom - 5;
+            to = running ? Math.max(runTo, now) + 1 : Math.max(runTo, Math.min(now, runTo + 5));
+        }
+        Platform.runLater(() -> {
+            for (int i = 0; i < charts.size(); i++) {
+                charts.get(i).applyView(from, to, highest.get(i), tick);
+            }
+        });
+    }
+
+    private double now() {
+        return clock.millis() / 1000.0;
+    }
+
+    void dispose() {
+        feeder.shutdownNow();
+    }
+}

@@ -1,0 +1,413 @@
+package org.opsconsole.console.ui.load;
+
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.opsconsole.console.load.LoadEngine;
+import org.opsconsole.console.load.LoadPresets;
+import org.opsconsole.console.load.LoadReport;
+import org.opsconsole.console.load.LoadRun;
+import org.opsconsole.console.load.LoadScenario;
+import org.opsconsole.console.load.LoadSnapshot;
+import org.opsconsole.console.load.ReportFiles;
+import org.opsconsole.console.load.RunComparison;
+import org.opsconsole.console.load.RunStore;
+import org.opsconsole.console.metrics.MetricsScraper;
+import org.opsconsole.console.metrics.MetricsTick;
+import org.opsconsole.console.supervisor.ServiceStatus;
+import org.opsconsole.console.supervisor.ServiceSupervisor;
+import org.opsconsole.console.ui.FxThread;
+import org.opsconsole.console.ui.data.Calls;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+/**
+ * The Load screen's state and commands: the form, the run in progress (progress, live figures,
+ * charts), the last report, and the saved runs (baseline, comparison, export). The engine's
+ * snapshots arrive ten times a second on its thread and reach the FX thread coalesced; the charts
+ * get one point a second. Saving, listing and exporting run on the I/O executor through {@link Calls}.
+ */
+public final class LoadViewModel {
+
+    /** What a report can be exported as. */
+    public enum Format { HTML, CSV, JSON }
+
+    private final RunStore store;
+    private final MetricsScraper scraper;
+    private final LoadForm form = new LoadForm();
+    private final LoadCharts charts;
+    private final Calls calls;
+    private final Consumer<MetricsTick> metricsListener;
+    private final AtomicReference<LoadSnapshot> pending = new AtomicReference<>();
+    private final List<Runnable> followed = new java.util.ArrayList<>();
+    private LoadRun run;
+    private boolean disposed;
+    private Runnable unsubscribe = () -> { };
+    private volatile int lastChartSecond = -1;
+    private String usersDefault = LoadScenario.Services.DEFAULT_USERS_URL;
+    private String ordersDefault = LoadScenario.Services.DEFAULT_ORDERS_URL;
+
+    // Properties //
+
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("No run yet: choose a preset or fill the form, then Start.");
+    private final ReadOnlyStringWrapper behind = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper formError = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<LoadSnapshot> latest = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<LoadReport> report = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<RunStore.RunSummary> runs = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<RunComparison> comparison = new ReadOnlyObjectWrapper<>();
+
+    public LoadViewModel(RunStore store, MetricsScraper scraper, List<String> services, Executor io, Clock clock) {
+        this.store = store;
+        this.scraper = scraper;
+        this.calls = new Calls(io);
+        this.charts = new LoadCharts(services, scraper.history(), clock);
+        this.metricsListener = charts::servicesSecond;
+        scraper.addListener(metricsListener);
+        refreshRuns();
+    }
+
+    public LoadForm form() {
+        return form;
+    }
+
+    LoadCharts charts() {
+        return charts;
+    }
+
+    /** Busy while saving, listing or exporting; its message says what happened (red when it failed). */
+    public Calls calls() {
+        return calls;
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    /** 0 to 1 by planned time; -1 (indeterminate) while the engine prepares. */
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    /** One line: phase, elapsed, rate, p99, errors. */
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** Empty unless the engine can't keep the rate: then how far behind it is, loudly. */
+    public ReadOnlyStringProperty behindProperty() {
+        return behind.getReadOnlyProperty();
+    }
+
+    /** Why the form can't make a scenario, or why the run could not run. */
+    public ReadOnlyStringProperty formErrorProperty() {
+        return formError.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<LoadSnapshot> latestProperty() {
+        return latest.getReadOnlyProperty();
+    }
+
+    /** The report shown: the last run's, or a saved run's that was opened. */
+    public ReadOnlyObjectProperty<LoadReport> reportProperty() {
+        return report.getReadOnlyProperty();
+    }
+
+    /** Saved runs, newest first. */
+    public ObservableList<RunStore.RunSummary> runs() {
+        return FXCollections.unmodifiableObservableList(runs);
+    }
+
+    public ReadOnlyObjectProperty<RunComparison> comparisonProperty() {
+        return comparison.getReadOnlyProperty();
+    }
+
+    // Commands //
+
+    public List<LoadPresets.Preset> presets() {
+        return LoadPresets.forServices(form.usersUrlProperty().get(), form.ordersUrlProperty().get());
+    }
+
+    public void applyPreset(LoadPresets.Preset preset) {
+        form.apply(preset);
+        formError.set("");
+    }
+
+    /**
+     * A service now listens at {@code baseUri}: the form points at it unless the operator typed
+     * another address. On the FX thread.
+     */
+    public void serviceAt(String service, String baseUri) {
+        String uri = baseUri.endsWith("/") ? baseUri.substring(0, baseUri.length() - 1) : baseUri;
+        if ("users".equals(service)) {
+            if (usersDefault.equals(form.usersUrlProperty().get())) {
+                form.usersUrlProperty().set(uri);
+            }
+            usersDefault = uri;
+        } else if ("orders".equals(service)) {
+            if (ordersDefault.equals(form.ordersUrlProperty().get())) {
+                form.ordersUrlProperty().set(uri);
+            }
+            ordersDefault = uri;
+        }
+    }
+
+    /** The form's URL for this service follows where it runs (until the operator types another). */
+    public void followService(ServiceSupervisor supervisor) {
+        Consumer<ServiceStatus> listener = status -> {
+            if (status.baseUri() != null) {
+                String uri = status.baseUri().toString();
+                FxThread.run(() -> serviceAt(supervisor.name(), uri));
+            }
+        };
+        supervisor.addListener(listener);
+        followed.add(() -> supervisor.removeListener(listener));
+    }
+
+    /** Starts a run from the form; false (with {@link #formErrorProperty()} saying why) when the form is wrong. */
+    public boolean start() {
+        if (running.get()) {
+            return false;
+        }
+        LoadScenario scenario;
+        try {
+            scenario = form.toScenario();
+        } catch (IllegalArgumentException e) {
+            formError.set(e.getMessage());
+            return false;
+        }
+        formError.set("");
+        behind.set("");
+        running.set(true);
+        progress.set(-1);
+        status.set("Preparing…");
+        lastChartSecond = -1;
+        charts.runStarting();
+        LoadRun started = LoadEngine.start(scenario);
+        run = started;
+        unsubscribe = started.onSnapshot(this::snapshotArrived);
+        started.completion().whenComplete((done, error) -> FxThread.run(() -> finished(started, done, error)));
+        return true;
+    }
+
+    /** Stops the run; its report covers what was done. */
+    public void stop() {
+        if (run != null) {
+            run.stop();
+            status.set("Stopping…");
+        }
+    }
+
+    public CompletableFuture<List<RunStore.RunSummary>> refreshRuns() {
+        return calls.run("Reading saved runs…", () -> io(store::list)).whenComplete((list, error) -> {
+            if (error != null) {
+                calls.say("Could not read the saved runs: " + Calls.unwrap(error).getMessage(), true);
+            } else {
+                runs.setAll(list);
+                calls.say(list.isEmpty() ? "No saved runs yet." : list.size() + " saved run" + (list.size() == 1 ? "" : "s") + ".", false);
+            }
+        });
+    }
+
+    /** Shows a saved run's report. */
+    public CompletableFuture<LoadReport> open(String id) {
+        return calls.run("Opening " + id + "…", () -> io(() -> store.load(id))).whenComplete((loaded, error) -> {
+            if (error != null) {
+                calls.say("Could not open " + id + ": " + Calls.unwrap(error).getMessage(), true);
+            } else {
+                report.set(loaded);
+                calls.say("Showing run " + id + ".", false);
+            }
+        });
+    }
+
+    public CompletableFuture<List<RunStore.RunSummary>> markBaseline(String id) {
+        return calls.run("Marking " + id + " as the baseline…", () -> io(() -> {
+            store.markBaseline(id);
+            return null;
+        })).thenCompose(x -> refreshRuns()).whenComplete((list, error) -> {
+            if (error != null) {
+                calls.say("Could not mark " + id + " as the baseline: " + Calls.unwrap(error).getMessage(), true);
+            } else {
+                calls.say(id + " is now the baseline.", false);
+            }
+        });
+    }
+
+    public CompletableFuture<List<RunStore.RunSummary>> delete(String id) {
+        return calls.run("Deleting " + id + "…", () -> io(() -> {
+            store.delete(id);
+            return null;
+        })).thenCompose(x -> refreshRuns()).whenComplete((list, error) -> {
+            if (error != null) {
+                calls.say("Could not delete " + id + ": " + Calls.unwrap(error).getMessage(), true);
+            } else {
+                calls.say("Deleted " + id + ".", false);
+            }
+        });
+    }
+
+    /** Compares {@code otherId} with {@code baseId}, or with the baseline when {@code baseId} is null. */
+    public CompletableFuture<RunComparison> compare(String baseId, String otherId) {
+        return calls.run("Comparing…", () -> io(() -> {
+            String base = baseId != null ? baseId : store.baselineId()
+                    .orElseThrow(() -> new IOException("Select two runs, or mark one as the baseline first."));
+            return store.compare(base, otherId);
+        })).whenComplete((result, error) -> {
+            if (error != null) {
+                calls.say("Could not compare: " + Calls.unwrap(error).getMessage(), true);
+            } else {
+                comparison.set(result);
+                calls.say("Comparing " + result.otherId() + " with " + result.baseId()
+                        + (result.anyWorse() ? ": some figures are worse (in red)." : ": nothing got worse."), false);
+            }
+        });
+    }
+
+    /** Writes the shown report to {@code file}. */
+    public CompletableFuture<Path> export(Format format, Path file) {
+        LoadReport shown = report.get();
+        if (shown == null) {
+            calls.say("There is no report to export yet.", true);
+            return CompletableFuture.failedFuture(new IllegalStateException("no report"));
+        }
+        return calls.run("Exporting…", () -> io(() -> {
+            switch (format) {
+                case HTML -> ReportFiles.writeHtml(shown, file);
+                case CSV -> ReportFiles.writeCsv(shown, file);
+                case JSON -> ReportFiles.writeJson(shown, file);
+            }
+            return file;
+        })).whenComplete((path, error) -> calls.say(error == null
+                ? "Saved " + file.getFileName() + "."
+                : "Could not save " + file.getFileName() + ": " + Calls.unwrap(error).getMessage(), error != null));
+    }
+
+    public void dispose() {
+        disposed = true;
+        scraper.removeListener(metricsListener);
+        followed.forEach(Runnable::run);
+        unsubscribe.run();
+        if (run != null && !run.isDone()) {
+            run.stop();
+        }
+        charts.dispose();
+    }
+
+    // On the engine's thread: keep only the newest snapshot for the FX thread, and one a second for the charts
+    private void snapshotArrived(LoadSnapshot s) {
+        if (pending.getAndSet(s) == null) {
+            Platform.runLater(() -> show(pending.getAndSet(null)));
+        }
+        if (s.startedAt() == null || s.phase() == LoadSnapshot.Phase.PREPARING || s.phase() == LoadSnapshot.Phase.WARMING_UP) {
+            return;
+        }
+        int second = (int) Math.floor(s.elapsedSeconds());
+        if (second > lastChartSecond || s.phase() == LoadSnapshot.Phase.DONE) {
+            lastChartSecond = s.phase() == LoadSnapshot.Phase.DONE ? Integer.MAX_VALUE : second;
+            if (second > 0 || s.phase() == LoadSnapshot.Phase.DONE) {
+                charts.runSecond(s);
+            }
+        }
+    }
+
+    private void show(LoadSnapshot s) {
+        if (s == null) {
+            return;
+        }
+        latest.set(s);
+        if (!running.get()) {
+            return;
+        }
+        progress.set(s.phase() == LoadSnapshot.Phase.PREPARING ? -1 : s.progress());
+        status.set(statusLine(s));
+        behind.set(s.fallingBehind()
+                ? String.format(Locale.ROOT, "Behind schedule: %d late sends, up to %.0f ms behind (now %.0f ms). "
+                        + "Add connections or lower the rate.", s.late(), s.maxBehindMs(), s.behindMs())
+                : "");
+    }
+
+    static String statusLine(LoadSnapshot s) {
+        String phase = switch (s.phase()) {
+            case PREPARING -> "Preparing";
+            case WARMING_UP -> "Warming up";
+            case RUNNING -> "Running";
+            case STOPPING -> "Stopping";
+            case DONE -> "Done";
+        };
+        return String.format(Locale.ROOT, "%s %.0f/%.0f s · target %.0f/s · achieved %.0f/s · p50 %.1f ms · p99 %.1f ms · "
+                        + "%d requests · %d errors (%.2f%%)", phase, s.elapsedSeconds(), s.plannedSeconds(), s.targetRate(),
+                s.achievedRate(), s.windowCorrected().p50(), s.windowCorrected().p99(), s.requests(), s.errors(), s.errorPercent());
+    }
+
+    private void finished(LoadRun done, LoadReport result, Throwable error) {
+        if (done != run || disposed) {
+            return;
+        }
+        unsubscribe.run();
+        show(pending.getAndSet(null));
+        running.set(false);
+        charts.runEnded();
+        if (error != null) {
+            Throwable cause = Calls.unwrap(error);
+            progress.set(0);
+            status.set(cause instanceof CancellationException ? "Stopped before it started." : "The run could not run.");
+            if (!(cause instanceof CancellationException)) {
+                formError.set(cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
+            }
+            return;
+        }
+        progress.set(1);
+        report.set(result);
+        status.set(String.format(Locale.ROOT, "%s: %d requests at %.1f/s, p99 %.1f ms, %d errors%s  (run %s)",
+                capitalized(result.outcome()), result.requests(), result.achievedRate(), result.latencyMs().corrected().p99(),
+                result.errors(), result.stopReason() == null ? "" : " (" + result.stopReason() + ")", result.runId()));
+        calls.run("Saving the run…", () -> io(() -> store.save(result)))
+                .thenCompose(path -> refreshRuns())
+                .whenComplete((list, saveError) -> {
+                    if (saveError != null) {
+                        calls.say("Could not save the run: " + Calls.unwrap(saveError).getMessage(), true);
+                    } else {
+                        calls.say("Saved run " + result.runId() + ".", false);
+                    }
+                });
+    }
+
+    private static String capitalized(String outcome) {
+        String words = outcome.replace('-', ' ');
+        return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
+    /** A store call whose IOException becomes unchecked, for {@link Calls#run}. */
+    private interface IoCall<T> {
+        T call() throws IOException;
+    }
+
+    private static <T> T io(IoCall<T> call) {
+        try {
+            return call.call();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e.getMessage(), e);
+        }
+    }
+}

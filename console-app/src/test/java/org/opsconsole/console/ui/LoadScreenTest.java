@@ -1,0 +1,215 @@
+package org.opsconsole.console.ui;
+
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.opsconsole.console.ConsoleOptions;
+import org.opsconsole.console.load.LoadReport;
+import org.opsconsole.console.load.RunStore;
+import org.opsconsole.console.supervisor.ServiceState;
+import org.opsconsole.console.ui.load.LoadView;
+import org.opsconsole.console.ui.load.LoadViewModel;
+import org.opsconsole.console.ui.metrics.MetricsChart;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import javax.imageio.ImageIO;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The Load screen in the real console window against the embedded services (in memory): a short
+ * run started by clicking shows its progress, then the report with the mix's operations, and is
+ * listed among the saved runs; two runs compare side by side; a picture of the screen in both themes.
+ */
+@ExtendWith(ApplicationExtension.class)
+class LoadScreenTest {
+
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final Duration WAIT = Duration.ofSeconds(40);
+
+    private Stage stage;
+    private ConsoleHarness console;
+
+    @Start
+    void start(Stage stage) {
+        Platform.setImplicitExit(false);
+        this.stage = stage;
+    }
+
+    @BeforeEach
+    void open() throws Exception {
+        console = ConsoleHarness.open(stage, ConsoleOptions.forTests());
+        console.session.services().startAll().get();
+        await().atMost(WAIT).until(() -> console.session.services().users().status().state() == ServiceState.RUNNING
+                && console.session.services().orders().status().state() == ServiceState.RUNNING);
+        WaitForAsyncUtils.asyncFx(() -> console.window.select(Screen.LOAD)).get();
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        if (console != null) {
+            console.close();
+        }
+    }
+
+    @Test
+    void aShortRunStartedByClickingShowsProgressThenTheReportAndIsSaved(FxRobot robot) throws Exception {
+        LoadViewModel model = view().model();
+        // the form points at the running services, not the default ports
+        await().atMost(WAIT).until(() -> robot.lookup("#load-users-url").queryAs(TextField.class).getText()
+                .equals(trimmed(console.url("users").toString())));
+        assertThat(robot.lookup("#load-orders-url").queryAs(TextField.class).getText())
+                .isEqualTo(trimmed(console.url("orders").toString()));
+
+        replace(robot, "#load-stages", "3s@50");
+        robot.clickOn("#load-start");
+        ProgressBar progress = robot.lookup("#load-progress").queryAs(ProgressBar.class);
+        await().atMost(WAIT).until(() -> progress.getProgress() > 0 && progress.getProgress() < 1);
+        assertThat(robot.lookup("#load-status").queryAs(Label.class).getText()).containsAnyOf("Running", "Preparing", "Done");
+
+        await().atMost(WAIT).until(() -> model.reportProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        LoadReport report = model.reportProperty().get();
+        assertThat(report.requests()).isBetween(120L, 180L);
+        assertThat(progress.getProgress()).isEqualTo(1.0);
+        TableView<?> operations = robot.lookup("#load-report-operations").queryAs(TableView.class);
+        List<String> names = new ArrayList<>();
+        for (LoadReport.OperationReport op : report.operations()) {
+            names.add(op.name());
+        }
+        assertThat(names).contains("read-user", "create-order");
+        assertThat(operations.getItems()).hasSameSizeAs(report.operations());
+        assertThat(robot.lookup("#load-report-summary").queryAs(Label.class).getText()).contains(report.runId());
+        // the run's charts got a point a second
+        assertThat(robot.lookup(".load-rate-chart").queryAs(MetricsChart.class).valuedPoints()).isGreaterThanOrEqualTo(4);
+        // the run's charts and the services' own share one time axis
+        WaitForAsyncUtils.waitForFxEvents();
+        var runAxis = robot.lookup(".load-rate-chart").queryAs(MetricsChart.class).chart().getXAxis();
+        var servicesAxis = robot.lookup(".load-svc-requests-chart").queryAs(MetricsChart.class).chart().getXAxis();
+        assertThat(servicesAxis.getMin()).isEqualTo(runAxis.getMin());
+        assertThat(runAxis.getMin()).isLessThan(report.startedAt().getEpochSecond());
+        assertThat(runAxis.getMax()).isGreaterThanOrEqualTo(report.startedAt().getEpochSecond() + 3.0);
+
+        await().atMost(WAIT).until(() -> model.runs().stream().anyMatch(r -> r.id().equals(report.runId())));
+        WaitForAsyncUtils.asyncFx(() -> view().showTab(2)).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        TableView<?> runs = robot.lookup("#load-runs").queryAs(TableView.class);
+        assertThat(runs.getItems()).extracting(r -> ((RunStore.RunSummary) r).id()).contains(report.runId());
+
+        // a second run, then compare the two side by side with the first as baseline
+        WaitForAsyncUtils.asyncFx(() -> view().showTab(0)).get();
+        robot.clickOn("#load-start");
+        await().atMost(WAIT).until(() -> model.runs().size() == 2);
+        WaitForAsyncUtils.asyncFx(() -> view().showTab(2)).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        clickRun(robot, report.runId());
+        robot.clickOn("#load-run-baseline");
+        await().atMost(WAIT).until(() -> model.runs().stream().anyMatch(r -> r.baseline() && r.id().equals(report.runId())));
+        String second = model.runs().stream().filter(r -> !r.baseline()).findFirst().orElseThrow().id();
+        clickRun(robot, second);
+        robot.clickOn("#load-run-compare");
+        await().atMost(WAIT).until(() -> model.comparisonProperty().get() != null);
+        assertThat(model.comparisonProperty().get().baseId()).isEqualTo(report.runId());
+        assertThat(model.comparisonProperty().get().otherId()).isEqualTo(second);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#load-compare").queryAs(TableView.class).getItems()).isNotEmpty();
+
+        // exports of the shown report
+        Path folder = Files.createTempDirectory("load-export");
+        for (LoadViewModel.Format format : LoadViewModel.Format.values()) {
+            Path file = folder.resolve("report." + format.name().toLowerCase());
+            WaitForAsyncUtils.asyncFx(() -> model.export(format, file)).get().get();
+            assertThat(file).isNotEmptyFile();
+        }
+
+        pictures();
+    }
+
+    @Test
+    void stopEndsARunEarlyWithAReportOfWhatWasDone(FxRobot robot) {
+        LoadViewModel model = view().model();
+        await().atMost(WAIT).until(() -> robot.lookup("#load-users-url").queryAs(TextField.class).getText()
+                .equals(trimmed(console.url("users").toString())));
+        replace(robot, "#load-stages", "60s@20");
+        robot.clickOn("#load-start");
+        await().atMost(WAIT).until(() -> model.latestProperty().get() != null && model.latestProperty().get().requests() >= 20);
+        robot.clickOn("#load-stop");
+        await().atMost(WAIT).until(() -> model.reportProperty().get() != null);
+        LoadReport report = model.reportProperty().get();
+        assertThat(report.outcome()).isEqualTo(LoadReport.STOPPED);
+        assertThat(report.durationSeconds()).isLessThan(30);
+        assertThat(model.runningProperty().get()).isFalse();
+        await().atMost(WAIT).until(() -> model.runs().stream().anyMatch(r -> r.id().equals(report.runId())));
+    }
+
+    @Test
+    void aWrongFormSaysWhatIsWrongAndStartsNothing(FxRobot robot) {
+        replace(robot, "#load-stages", "three seconds");
+        robot.clickOn("#load-start");
+        WaitForAsyncUtils.waitForFxEvents();
+        Label error = robot.lookup("#load-form-error").queryAs(Label.class);
+        assertThat(error.isVisible()).isTrue();
+        assertThat(error.getText()).contains("stages").contains("30s@300");
+        assertThat(view().model().runningProperty().get()).isFalse();
+    }
+
+    private void pictures() throws Exception {
+        Files.createDirectories(SCREENSHOTS);
+        for (Theme theme : Theme.values()) {
+            for (int tab : new int[] {0, 1, 2}) {
+                WaitForAsyncUtils.asyncFx(() -> {
+                    console.window.setTheme(theme);
+                    view().showTab(tab);
+                }).get();
+                WaitForAsyncUtils.waitForFxEvents(5);
+                Thread.sleep(300);
+                WaitForAsyncUtils.waitForFxEvents(3);
+                WritableImage image = WaitForAsyncUtils.asyncFx(() -> stage.getScene().snapshot(null)).get();
+                Path file = SCREENSHOTS.resolve("load-" + new String[] {"live", "report", "runs"}[tab] + "-"
+                        + theme.name().toLowerCase() + ".png");
+                ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile());
+                assertThat(file).isNotEmptyFile();
+            }
+        }
+    }
+
+    /** Clicks the saved run's row (its id column may be scrolled out of sight). */
+    private static void clickRun(FxRobot robot, String id) {
+        robot.clickOn(robot.lookup("#load-runs .table-row-cell").match((javafx.scene.control.TableRow<?> row) ->
+                row.getItem() instanceof RunStore.RunSummary r && r.id().equals(id)).queryAs(javafx.scene.Node.class));
+    }
+
+    private LoadView view() {
+        return (LoadView) console.window.views().view(Screen.LOAD);
+    }
+
+    private static String trimmed(String uri) {
+        return uri.endsWith("/") ? uri.substring(0, uri.length() - 1) : uri;
+    }
+
+    private static void replace(FxRobot robot, String id, String text) {
+        robot.clickOn(id);
+        robot.press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL);
+        robot.write(text);
+    }
+}
