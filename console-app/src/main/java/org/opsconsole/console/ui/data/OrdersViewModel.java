@@ -2,11 +2,8 @@ package org.opsconsole.console.ui.data;
 
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
-import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
-import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -38,9 +35,7 @@ public final class OrdersViewModel {
     private final ObservableList<Order> rows = FXCollections.observableArrayList();
     private final ObjectProperty<Long> userFilter = new SimpleObjectProperty<>();
     private final ObjectProperty<OrderStatus> statusFilter = new SimpleObjectProperty<>();
-    private final ReadOnlyIntegerWrapper offset = new ReadOnlyIntegerWrapper(0);
-    private final ReadOnlyLongWrapper total = new ReadOnlyLongWrapper(0);
-    private final ReadOnlyStringWrapper pageText = new ReadOnlyStringWrapper("");
+    private final PageWindow window = new PageWindow(PAGE_SIZE);
 
     public OrdersViewModel(ServiceLink orders, OkHttpClient http, Executor executor) {
         this.orders = orders;
@@ -82,29 +77,29 @@ public final class OrdersViewModel {
     }
 
     public ReadOnlyIntegerProperty offsetProperty() {
-        return offset.getReadOnlyProperty();
+        return window.offsetProperty();
     }
 
     public ReadOnlyLongProperty totalProperty() {
-        return total.getReadOnlyProperty();
+        return window.totalProperty();
     }
 
     public ReadOnlyStringProperty pageTextProperty() {
-        return pageText.getReadOnlyProperty();
+        return window.textProperty();
     }
 
     public boolean hasPrevious() {
-        return offset.get() > 0;
+        return window.hasPrevious();
     }
 
     public boolean hasNext() {
-        return offset.get() + PAGE_SIZE < total.get();
+        return window.hasNext();
     }
 
     // Commands //
 
     public void refresh() {
-        load(offset.get());
+        load(window.offset());
     }
 
     public void firstPage() {
@@ -113,12 +108,12 @@ public final class OrdersViewModel {
 
     public void nextPage() {
         if (hasNext()) {
-            load(offset.get() + PAGE_SIZE);
+            load(window.nextOffset());
         }
     }
 
     public void previousPage() {
-        load(Math.max(0, offset.get() - PAGE_SIZE));
+        load(window.previousOffset());
     }
 
     public CompletableFuture<Order> create(OrderDraft draft) {
@@ -179,21 +174,18 @@ public final class OrdersViewModel {
                 return;
             }
             if (page.items().isEmpty() && page.offset() > 0 && page.total() > 0) {
-                load((int) (((page.total() - 1) / PAGE_SIZE) * PAGE_SIZE));
+                load(window.lastOffset(page.total()));
                 return;
             }
             show(page);
-            calls.say(page.total() == 0 ? "No orders match." : "Showing " + pageText.get() + " orders ("
+            calls.say(page.total() == 0 ? "No orders match." : "Showing " + window.textProperty().get() + " orders ("
                     + (System.nanoTime() - started) / 1_000_000 + " ms).", false);
         });
     }
 
     private void show(Page<Order> page) {
         rows.setAll(page.items());
-        offset.set(page.offset());
-        total.set(page.total());
-        pageText.set(page.total() == 0 ? "0 of 0"
-                : String.format("%,d–%,d of %,d", page.offset() + 1, page.offset() + page.items().size(), page.total()));
+        window.show(page);
     }
 
     private OrdersApi api() {

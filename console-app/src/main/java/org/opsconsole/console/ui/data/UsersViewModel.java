@@ -2,11 +2,8 @@ package org.opsconsole.console.ui.data;
 
 import javafx.animation.PauseTransition;
 import javafx.beans.property.ReadOnlyIntegerProperty;
-import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
-import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -45,9 +42,7 @@ public final class UsersViewModel {
     private final ObservableList<User> rows = FXCollections.observableArrayList();
     private final StringProperty query = new SimpleStringProperty("");
     private final StringProperty sort = new SimpleStringProperty("id");
-    private final ReadOnlyIntegerWrapper offset = new ReadOnlyIntegerWrapper(0);
-    private final ReadOnlyLongWrapper total = new ReadOnlyLongWrapper(0);
-    private final ReadOnlyStringWrapper pageText = new ReadOnlyStringWrapper("");
+    private final PageWindow window = new PageWindow(PAGE_SIZE);
 
     public UsersViewModel(ServiceLink users, ServiceLink orders, OkHttpClient http, Executor executor) {
         this.users = users;
@@ -95,30 +90,30 @@ public final class UsersViewModel {
     }
 
     public ReadOnlyIntegerProperty offsetProperty() {
-        return offset.getReadOnlyProperty();
+        return window.offsetProperty();
     }
 
     public ReadOnlyLongProperty totalProperty() {
-        return total.getReadOnlyProperty();
+        return window.totalProperty();
     }
 
     /** "1–50 of 10,000". */
     public ReadOnlyStringProperty pageTextProperty() {
-        return pageText.getReadOnlyProperty();
+        return window.textProperty();
     }
 
     public boolean hasPrevious() {
-        return offset.get() > 0;
+        return window.hasPrevious();
     }
 
     public boolean hasNext() {
-        return offset.get() + PAGE_SIZE < total.get();
+        return window.hasNext();
     }
 
     // Commands //
 
     public void refresh() {
-        load(offset.get());
+        load(window.offset());
     }
 
     public void firstPage() {
@@ -128,17 +123,16 @@ public final class UsersViewModel {
 
     public void nextPage() {
         if (hasNext()) {
-            load(offset.get() + PAGE_SIZE);
+            load(window.nextOffset());
         }
     }
 
     public void previousPage() {
-        load(Math.max(0, offset.get() - PAGE_SIZE));
+        load(window.previousOffset());
     }
 
     public void lastPage() {
-        long last = total.get() == 0 ? 0 : ((total.get() - 1) / PAGE_SIZE) * PAGE_SIZE;
-        load((int) Math.min(Integer.MAX_VALUE, last));
+        load(window.lastOffset(window.totalProperty().get()));
     }
 
     /** Creates a user, or replaces one's name and email when {@code existing} is given (at its version). */
@@ -149,7 +143,7 @@ public final class UsersViewModel {
                         : usersApi().update(existing.id(), draft, existing.version()))
                 .whenComplete((saved, error) -> {
                     if (error == null) {
-                        load(offset.get(), (existing == null ? "Added " : "Saved ") + describe(saved) + ".");
+                        load(window.offset(), (existing == null ? "Added " : "Saved ") + describe(saved) + ".");
                     } else {
                         calls.say("Not saved: " + Calls.sentence(error), true);
                     }
@@ -192,9 +186,9 @@ public final class UsersViewModel {
             return null;
         }).whenComplete((ignored, error) -> {
             if (error == null) {
-                load(offset.get(), "Deleted " + describe(user) + ".");
+                load(window.offset(), "Deleted " + describe(user) + ".");
             } else if (Calls.unwrap(error) instanceof org.opsconsole.console.api.ApiException api && api.isVersionConflict()) {
-                load(offset.get(), "Not deleted: someone changed " + describe(user)
+                load(window.offset(), "Not deleted: someone changed " + describe(user)
                         + " after it was shown. Check the reloaded row and delete again if you still want to.", true);
             } else {
                 calls.say("Not deleted: " + Calls.sentence(error), true);
@@ -235,23 +229,20 @@ public final class UsersViewModel {
                 return;
             }
             if (page.items().isEmpty() && page.offset() > 0 && page.total() > 0) {
-                load((int) (((page.total() - 1) / PAGE_SIZE) * PAGE_SIZE), done, doneFailed);
+                load(window.lastOffset(page.total()), done, doneFailed);
                 return;
             }
             show(page);
             long ms = (System.nanoTime() - started) / 1_000_000;
             calls.say((done == null ? "" : done + " ") + (page.total() == 0
                     ? (q == null || q.isBlank() ? "No users yet." : "No user matches \"" + q.strip() + "\".")
-                    : "Showing " + pageText.get() + " users (" + ms + " ms)."), doneFailed);
+                    : "Showing " + window.textProperty().get() + " users (" + ms + " ms)."), doneFailed);
         });
     }
 
     private void show(Page<User> page) {
         rows.setAll(page.items());
-        offset.set(page.offset());
-        total.set(page.total());
-        pageText.set(page.total() == 0 ? "0 of 0"
-                : String.format("%,d–%,d of %,d", page.offset() + 1, page.offset() + page.items().size(), page.total()));
+        window.show(page);
     }
 
     private UsersApi usersApi() {
