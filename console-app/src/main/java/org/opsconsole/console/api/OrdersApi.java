@@ -51,11 +51,11 @@ public final class OrdersApi {
     public Order changeStatus(long id, OrderStatus status, Long expectedVersion) {
         return calls.send("PATCH", calls.url("/orders/" + id).build(), new StatusChange(status.name()),
                 calls.type(Order.class),
-                expectedVersion == null ? Map.of() : Map.of("If-Match", "\"" + expectedVersion + "\""));
+                RestCalls.ifMatch(expectedVersion));
     }
 
     public void delete(long id, Long expectedVersion) {
         calls.send("DELETE", calls.url("/orders/" + id).build(), null, null,
-                expectedVersion == null ? Map.of() : Map.of("If-Match", "\"" + expectedVersion + "\""));
+                RestCalls.ifMatch(expectedVersion));
     }
 }

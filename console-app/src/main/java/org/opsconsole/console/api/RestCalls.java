@@ -58,6 +58,11 @@ final class RestCalls {
         return call(new Request.Builder().url(url).method(method, payload), type, headers);
     }
 
+    /** The {@code If-Match} header for a version the change expects; none when the version is null. */
+    static Map<String, String> ifMatch(Long expectedVersion) {
+        return expectedVersion == null ? Map.of() : Map.of("If-Match", "\"" + expectedVersion + "\"");
+    }
+
     JavaType type(Class<?> type) {
         return Json.mapper().constructType(type);
     }

@@ -53,11 +53,11 @@ public final class UsersApi {
     /** Replaces name and email, refused (412) when the user is no longer at {@code expectedVersion}. */
     public User update(long id, UserDraft draft, long expectedVersion) {
         return calls.send("PUT", calls.url("/users/" + id).build(), draft, calls.type(User.class),
-                Map.of("If-Match", "\"" + expectedVersion + "\""));
+                RestCalls.ifMatch(expectedVersion));
     }
 
     public void delete(long id, Long expectedVersion) {
         calls.send("DELETE", calls.url("/users/" + id).build(), null, null,
-                expectedVersion == null ? Map.of() : Map.of("If-Match", "\"" + expectedVersion + "\""));
+                RestCalls.ifMatch(expectedVersion));
     }
 }
