@@ -2,15 +2,14 @@ package org.opsconsole.service.order;
 
 import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
-import io.helidon.http.Status;
 import org.opsconsole.model.Order;
 import org.opsconsole.model.OrderItem;
 import org.opsconsole.model.OrderStatus;
 import org.opsconsole.model.Page;
 import org.opsconsole.service.kit.Database;
+import org.opsconsole.service.kit.DomainException;
 import org.opsconsole.service.kit.Inserts;
 import org.opsconsole.service.kit.Outbox;
-import org.opsconsole.service.kit.ProblemException;
 import org.opsconsole.service.kit.Rows;
 
 import java.math.BigDecimal;
@@ -25,10 +24,13 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** Orders and their items in the database, and their events in the outbox, one transaction per change. */
-final class OrderRepository {
+import static org.opsconsole.service.order.OrderSql.*;
 
-    private static final String COLUMNS = "id, user_id, status, total, created_at, updated_at, version";
+/**
+ * Orders and their items in the database, and their events in the outbox, one transaction per
+ * change. Says what went wrong with {@link DomainException}s; the HTTP answer is chosen elsewhere.
+ */
+final class OrderRepository {
 
     private final Database db;
     private final Outbox outbox;
@@ -51,14 +53,12 @@ final class OrderRepository {
         }
         String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
         DbExecute exec = db.client().execute();
-        long total = exec.get("SELECT COUNT(*) FROM orders" + where, params.toArray())
-                .map(row -> ((Number) row.column(1).get()).longValue()).orElse(0L);
+        long total = exec.get(COUNT_ORDERS_FROM + where, params.toArray()).map(row -> Rows.longValue(row, "N")).orElse(0L);
         List<Object> pageParams = new ArrayList<>(params);
         pageParams.add(offset);
         pageParams.add(limit);
         List<DbRow> rows;
-        try (Stream<DbRow> stream = exec.query("SELECT " + COLUMNS + " FROM orders" + where
-                + " ORDER BY id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", pageParams.toArray())) {
+        try (Stream<DbRow> stream = exec.query(SELECT_ORDERS_FROM + where + PAGE_BY_ID, pageParams.toArray())) {
             rows = stream.toList();
         }
         Map<Long, List<OrderItem>> items = itemsOf(exec, rows.stream().map(r -> Rows.longValue(r, "ID")).toList());
@@ -70,8 +70,7 @@ final class OrderRepository {
     }
 
     private static Optional<Order> find(DbExecute exec, long id) {
-        return exec.get("SELECT " + COLUMNS + " FROM orders WHERE id = ?", id)
-                .map(row -> toOrder(row, itemsOf(exec, List.of(id))));
+        return exec.get(SELECT_ORDER_BY_ID, id).map(row -> toOrder(row, itemsOf(exec, List.of(id))));
     }
 
     Order create(long userId, List<OrderItem> items) {
@@ -83,124 +82,111 @@ final class OrderRepository {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         BigDecimal total = items.stream().map(OrderItem::amount).reduce(BigDecimal.ZERO, BigDecimal::add)
                 .setScale(2);
-        Outbox.Pending[] event = new Outbox.Pending[1];
-        try {
-            return db.inTransaction(tx -> {
-                long id = Inserts.returningId(tx, "INSERT INTO orders (user_id, status, total, created_at,"
-                        + " updated_at, version) VALUES (?, ?, ?, ?, ?, 1)",
-                        userId, status.name(), total, Rows.param(now), Rows.param(now));
-                int line = 0;
-                for (OrderItem item : items) {
-                    tx.insert("INSERT INTO order_items (order_id, line, sku, quantity, unit_price) VALUES (?, ?, ?, ?, ?)",
-                            id, ++line, item.sku(), item.quantity(), item.unitPrice().setScale(2));
-                }
-                Order order = new Order(id, userId, status, normalised(items), total, now, now, 1);
-                event[0] = outbox.append(tx, "order.created", id, order);
-                return order;
-            });
-        } finally {
-            done(event[0]);
-        }
+        return outbox.inTransaction(changes -> {
+            DbExecute tx = changes.exec();
+            long id = Inserts.returningId(tx, INSERT_ORDER, userId, status.name(), total, Rows.param(now), Rows.param(now));
+            int line = 0;
+            for (OrderItem item : items) {
+                tx.insert(INSERT_ITEM, id, ++line, item.sku(), item.quantity(), item.unitPrice().setScale(2));
+            }
+            Order order = new Order(id, userId, status, normalised(items), total, now, now, 1);
+            changes.emit("order.created", id, order);
+            return order;
+        });
     }
 
     Order changeStatus(long id, OrderStatus target, Long expectedVersion) {
-        Outbox.Pending[] event = new Outbox.Pending[1];
-        try {
-            return db.inTransaction(tx -> {
-                Order current = find(tx, id).orElseThrow(() -> ProblemException.notFound("Order", id));
-                if (expectedVersion != null && current.version() != expectedVersion) {
-                    throw stale(current, expectedVersion);
-                }
-                if (!current.status().canMoveTo(target)) {
-                    throw ProblemException.conflict("Order " + id + " is " + current.status() + " and cannot move to "
-                            + target + "; " + allowedMoves(current.status()));
-                }
-                Order changed = moveTo(tx, current, target);
-                event[0] = outbox.append(tx, "order.status-changed", id, statusChange(current.status(), changed));
-                return changed;
-            });
-        } finally {
-            done(event[0]);
-        }
+        return outbox.inTransaction(changes -> {
+            DbExecute tx = changes.exec();
+            Order current = find(tx, id).orElseThrow(() -> new DomainException.NotFound("Order", id));
+            if (expectedVersion != null && current.version() != expectedVersion) {
+                throw new DomainException.StaleVersion("Order", id, current.version(), expectedVersion);
+            }
+            if (!current.status().canMoveTo(target)) {
+                throw new DomainException.Conflict("Order " + id + " is " + current.status() + " and cannot move to "
+                        + target + "; " + allowedMoves(current.status()));
+            }
+            Order changed = moveTo(tx, current, target);
+            changes.emit("order.status-changed", id, statusChange(current.status(), changed));
+            return changed;
+        });
     }
 
     void delete(long id, Long expectedVersion) {
-        Outbox.Pending[] event = new Outbox.Pending[1];
-        try {
-            db.inTransaction(tx -> {
-                Order current = find(tx, id).orElseThrow(() -> ProblemException.notFound("Order", id));
-                if (expectedVersion != null && current.version() != expectedVersion) {
-                    throw stale(current, expectedVersion);
-                }
-                tx.delete("DELETE FROM order_items WHERE order_id = ?", id);
-                tx.delete("DELETE FROM orders WHERE id = ?", id);
-                event[0] = outbox.append(tx, "order.deleted", id, current);
-                return null;
-            });
-        } finally {
-            done(event[0]);
-        }
+        outbox.inTransaction(changes -> {
+            DbExecute tx = changes.exec();
+            Order current = find(tx, id).orElseThrow(() -> new DomainException.NotFound("Order", id));
+            if (expectedVersion != null && current.version() != expectedVersion) {
+                throw new DomainException.StaleVersion("Order", id, current.version(), expectedVersion);
+            }
+            tx.delete(DELETE_ITEMS_OF_ORDER, id);
+            if (tx.delete(DELETE_ORDER, id) == 0) {
+                throw new DomainException.NotFound("Order", id);
+            }
+            changes.emit("order.deleted", id, current);
+            return null;
+        });
     }
 
     /** The id of the last event of {@code source} this service has applied (0 for none). */
     long offset(String source) {
-        return db.client().execute().get("SELECT last_event_id FROM consumer_offsets WHERE source = ?", source)
+        return db.client().execute().get(SELECT_OFFSET, source)
                 .map(row -> Rows.longValue(row, "LAST_EVENT_ID")).orElse(0L);
     }
 
     /**
      * Cancels every open order of a deleted user and records the event as applied, in one
-     * transaction: a crash before commit repeats the work, after it never does.
+     * transaction: a crash before commit repeats the work, after it never does. The offset row is
+     * locked first, so of several instances reading the same events only the first applies each;
+     * the others find it applied and do nothing.
+     *
+     * @return the number of orders cancelled; 0 also when the event was applied already
      */
     int cancelOpenOrdersOf(long userId, String source, long eventId) {
-        List<Outbox.Pending> events = new ArrayList<>();
-        try {
-            return db.inTransaction(tx -> {
-                List<Order> open;
-                try (Stream<DbRow> rows = tx.query("SELECT " + COLUMNS + " FROM orders WHERE user_id = ?"
-                        + " AND status IN ('NEW', 'PAID') ORDER BY id", userId)) {
-                    open = rows.map(row -> toOrder(row, Map.of())).toList();
-                }
-                for (Order order : open) {
-                    Order withItems = find(tx, order.id()).orElseThrow();
-                    Order cancelled = moveTo(tx, withItems, OrderStatus.CANCELLED);
-                    events.add(outbox.append(tx, "order.status-changed", order.id(),
-                            statusChange(order.status(), cancelled)));
-                }
-                saveOffset(tx, source, eventId);
-                return open.size();
-            });
-        } finally {
-            events.forEach(Outbox.Pending::done);
-        }
+        return outbox.inTransaction(changes -> {
+            DbExecute tx = changes.exec();
+            if (lockOffset(tx, source) >= eventId) {
+                return 0;
+            }
+            List<Order> open;
+            try (Stream<DbRow> rows = tx.query(SELECT_OPEN_ORDERS_OF_USER, userId)) {
+                open = rows.map(row -> toOrder(row, Map.of())).toList();
+            }
+            for (Order order : open) {
+                Order withItems = find(tx, order.id()).orElseThrow();
+                Order cancelled = moveTo(tx, withItems, OrderStatus.CANCELLED);
+                changes.emit("order.status-changed", order.id(), statusChange(order.status(), cancelled));
+            }
+            tx.update(UPDATE_OFFSET, eventId, source);
+            return open.size();
+        });
     }
 
-    /** Records an event as applied when it needs no other change. */
+    /** Records an event as applied when it needs no other change; never moves the offset back. */
     void skip(String source, long eventId) {
         db.inTransaction(tx -> {
-            saveOffset(tx, source, eventId);
+            if (lockOffset(tx, source) < eventId) {
+                tx.update(UPDATE_OFFSET, eventId, source);
+            }
             return null;
         });
     }
 
     long count() {
-        return db.client().execute().get("SELECT COUNT(*) FROM orders")
-                .map(row -> ((Number) row.column(1).get()).longValue()).orElse(0L);
+        return db.client().execute().get(COUNT_ORDERS).map(row -> Rows.longValue(row, "N")).orElse(0L);
     }
 
-    private static void saveOffset(DbExecute tx, String source, long eventId) {
-        if (tx.update("UPDATE consumer_offsets SET last_event_id = ? WHERE source = ?", eventId, source) == 0) {
-            tx.insert("INSERT INTO consumer_offsets (source, last_event_id) VALUES (?, ?)", source, eventId);
-        }
+    private static long lockOffset(DbExecute tx, String source) {
+        return tx.get(SELECT_OFFSET_FOR_UPDATE, source).map(row -> Rows.longValue(row, "LAST_EVENT_ID"))
+                .orElseThrow(() -> new IllegalStateException("no consumer offset row for " + source
+                        + "; the migrations create it"));
     }
 
     private static Order moveTo(DbExecute tx, Order current, OrderStatus target) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        long updated = tx.update("UPDATE orders SET status = ?, updated_at = ?, version = version + 1"
-                + " WHERE id = ? AND version = ?", target.name(), Rows.param(now), current.id(), current.version());
+        long updated = tx.update(UPDATE_STATUS_AT_VERSION, target.name(), Rows.param(now), current.id(), current.version());
         if (updated == 0) {
-            throw new ProblemException(Status.CONFLICT_409, "Order " + current.id()
-                    + " changed while this request was applied; retry");
+            throw new DomainException.Conflict("Order " + current.id() + " changed while this request was applied; retry");
         }
         return new Order(current.id(), current.userId(), target, current.items(), current.total(),
                 current.createdAt(), now, current.version() + 1);
@@ -214,22 +200,10 @@ final class OrderRepository {
         return data;
     }
 
-    private static ProblemException stale(Order current, long expected) {
-        return new ProblemException(Status.PRECONDITION_FAILED_412, "Order " + current.id()
-                + " has changed: it is at version " + current.version() + ", the request expected version "
-                + expected + ". Reload it and apply the change again.");
-    }
-
     static String allowedMoves(OrderStatus status) {
         return status.next().isEmpty()
                 ? "it is final"
                 : "allowed: " + status.next().stream().map(Enum::name).collect(Collectors.joining(", "));
-    }
-
-    private static void done(Outbox.Pending pending) {
-        if (pending != null) {
-            pending.done();
-        }
     }
 
     private static List<OrderItem> normalised(List<OrderItem> items) {
@@ -242,11 +216,10 @@ final class OrderRepository {
         }
         String placeholders = String.join(", ", Collections.nCopies(orderIds.size(), "?"));
         Map<Long, List<OrderItem>> items = new LinkedHashMap<>();
-        try (Stream<DbRow> rows = exec.query("SELECT order_id, sku, quantity, unit_price FROM order_items"
-                + " WHERE order_id IN (" + placeholders + ") ORDER BY order_id, line", orderIds.toArray())) {
+        try (Stream<DbRow> rows = exec.query(SELECT_ITEMS_OF_ORDERS.formatted(placeholders), orderIds.toArray())) {
             rows.forEach(row -> items.computeIfAbsent(Rows.longValue(row, "ORDER_ID"), k -> new ArrayList<>())
-                    .add(new OrderItem(Rows.text(row, "SKU"), ((Number) row.column("QUANTITY").get()).intValue(),
-                            row.column("UNIT_PRICE").get(BigDecimal.class).setScale(2))));
+                    .add(new OrderItem(Rows.text(row, "SKU"), (int) Rows.longValue(row, "QUANTITY"),
+                            Rows.decimal(row, "UNIT_PRICE").setScale(2))));
         }
         return items;
     }
@@ -254,7 +227,7 @@ final class OrderRepository {
     private static Order toOrder(DbRow row, Map<Long, List<OrderItem>> items) {
         long id = Rows.longValue(row, "ID");
         return new Order(id, Rows.longValue(row, "USER_ID"), OrderStatus.valueOf(Rows.text(row, "STATUS")),
-                List.copyOf(items.getOrDefault(id, List.of())), row.column("TOTAL").get(BigDecimal.class).setScale(2),
+                List.copyOf(items.getOrDefault(id, List.of())), Rows.decimal(row, "TOTAL").setScale(2),
                 Rows.instant(row, "CREATED_AT"), Rows.instant(row, "UPDATED_AT"), Rows.longValue(row, "VERSION"));
     }
 }

@@ -11,6 +11,7 @@ import org.opsconsole.model.OrderDraft;
 import org.opsconsole.model.OrderItem;
 import org.opsconsole.model.OrderStatus;
 import org.opsconsole.model.StatusChange;
+import org.opsconsole.service.kit.DomainException;
 import org.opsconsole.service.kit.JsonBodies;
 import org.opsconsole.service.kit.ProblemException;
 import org.opsconsole.service.kit.RequestParams;
@@ -55,7 +56,7 @@ final class OrdersResource implements HttpService {
 
     private void get(ServerRequest req, ServerResponse res) {
         long id = RequestParams.id(req);
-        Order order = orders.find(id).orElseThrow(() -> ProblemException.notFound("Order", id));
+        Order order = orders.find(id).orElseThrow(() -> new DomainException.NotFound("Order", id));
         res.header(HeaderNames.ETAG, RequestParams.etag(order.version()));
         JsonBodies.send(res, order);
     }

@@ -5,6 +5,7 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import org.opsconsole.model.OriginalMessage;
+import org.opsconsole.service.kit.DomainException;
 import org.opsconsole.service.kit.JsonBodies;
 import org.opsconsole.service.kit.ProblemException;
 import org.opsconsole.service.kit.RequestParams;
@@ -32,7 +33,7 @@ final class OriginalOrderRoutes implements HttpService {
         String text = RequestParams.query(req, "id")
                 .orElseThrow(() -> ProblemException.badRequest("id", "is required, as in /order?id=7"));
         long id = RequestParams.positiveId("id", text);
-        JsonBodies.send(res, orders.find(id).orElseThrow(() -> ProblemException.notFound("Order", id)));
+        JsonBodies.send(res, orders.find(id).orElseThrow(() -> new DomainException.NotFound("Order", id)));
     }
 
     private void create(ServerRequest req, ServerResponse res) {

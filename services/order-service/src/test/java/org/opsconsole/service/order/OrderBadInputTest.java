@@ -8,6 +8,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.opsconsole.service.kit.RunningService;
 import org.opsconsole.service.kit.ServiceConfig;
 import org.opsconsole.service.kit.TestClient;
+import org.opsconsole.service.kit.TestDatabases;
 import org.opsconsole.service.kit.TestClient.Response;
 import org.opsconsole.service.user.UserService;
 
@@ -28,8 +29,8 @@ class OrderBadInputTest {
 
     @BeforeAll
     static void start() {
-        users = UserService.start(ServiceConfig.inMemory());
-        orders = OrderService.start(ServiceConfig.inMemory().withUserServiceUrl(users.baseUri()));
+        users = UserService.start(TestDatabases.fresh("users"));
+        orders = OrderService.start(TestDatabases.fresh("orders").withUserServiceUrl(users.baseUri()));
         client = new TestClient(orders.baseUri());
         new TestClient(users.baseUri()).post("/users", "{\"name\":\"U\",\"email\":\"u@example.com\"}");
         orderId = client.post("/orders", order("{\"sku\":\"A\",\"quantity\":1,\"unitPrice\":\"1.00\"}"))

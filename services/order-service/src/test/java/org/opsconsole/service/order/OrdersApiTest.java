@@ -10,6 +10,7 @@ import org.opsconsole.service.kit.OpenApiConformance;
 import org.opsconsole.service.kit.RunningService;
 import org.opsconsole.service.kit.ServiceConfig;
 import org.opsconsole.service.kit.TestClient;
+import org.opsconsole.service.kit.TestDatabases;
 import org.opsconsole.service.kit.TestClient.Response;
 import org.opsconsole.service.user.UserService;
 
@@ -26,8 +27,8 @@ class OrdersApiTest {
 
     @BeforeAll
     static void start() {
-        users = UserService.start(ServiceConfig.inMemory());
-        orders = OrderService.start(ServiceConfig.inMemory().withUserServiceUrl(users.baseUri()));
+        users = UserService.start(TestDatabases.fresh("users"));
+        orders = OrderService.start(TestDatabases.fresh("orders").withUserServiceUrl(users.baseUri()));
         client = new TestClient(orders.baseUri());
         userId = new TestClient(users.baseUri())
                 .post("/users", "{\"name\":\"Buyer\",\"email\":\"buyer@example.com\"}").json().get("id").asLong();

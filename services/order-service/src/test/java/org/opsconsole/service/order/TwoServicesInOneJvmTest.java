@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.opsconsole.service.kit.RunningService;
 import org.opsconsole.service.kit.ServiceConfig;
 import org.opsconsole.service.kit.TestClient;
+import org.opsconsole.service.kit.TestDatabases;
 import org.opsconsole.service.user.UserService;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,8 +14,8 @@ class TwoServicesInOneJvmTest {
 
     @Test
     void eachServiceReportsOnlyItsOwnRequestsAndTagsEveryMeter() {
-        try (RunningService users = UserService.start(ServiceConfig.inMemory());
-             RunningService orders = OrderService.start(ServiceConfig.inMemory().withUserServiceUrl(users.baseUri()))) {
+        try (RunningService users = UserService.start(TestDatabases.fresh("users"));
+             RunningService orders = OrderService.start(TestDatabases.fresh("orders").withUserServiceUrl(users.baseUri()))) {
             TestClient userApi = new TestClient(users.baseUri());
             TestClient orderApi = new TestClient(orders.baseUri());
             for (int i = 0; i < 5; i++) {

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.opsconsole.service.kit.RunningService;
 import org.opsconsole.service.kit.ServiceConfig;
 import org.opsconsole.service.kit.TestClient;
+import org.opsconsole.service.kit.TestDatabases;
 import org.opsconsole.service.user.UserService;
 
 import java.nio.file.Path;
@@ -22,8 +23,8 @@ class UserDeletionTest {
 
     @Test
     void deletingAUserCancelsItsOpenOrdersOnly() {
-        try (RunningService users = UserService.start(ServiceConfig.inMemory());
-             RunningService orders = OrderService.start(ServiceConfig.inMemory().withUserServiceUrl(users.baseUri()))) {
+        try (RunningService users = UserService.start(TestDatabases.fresh("users"));
+             RunningService orders = OrderService.start(TestDatabases.fresh("orders").withUserServiceUrl(users.baseUri()))) {
             TestClient userApi = new TestClient(users.baseUri());
             TestClient orderApi = new TestClient(orders.baseUri());
             long gone = userApi.post("/users", "{\"name\":\"Gone\",\"email\":\"gone@example.com\"}").json().get("id").asLong();
@@ -51,8 +52,8 @@ class UserDeletionTest {
 
     @Test
     void aDeleteMadeWhileTheOrderServiceWasDownIsAppliedWhenItComesBackAndNeverTwice(@TempDir Path data) {
-        RunningService users = UserService.start(ServiceConfig.inMemory());
-        ServiceConfig orderConfig = ServiceConfig.inMemory().withDataDir(data).withUserServiceUrl(users.baseUri());
+        RunningService users = UserService.start(TestDatabases.fresh("users"));
+        ServiceConfig orderConfig = TestDatabases.persistent("orders", data).withUserServiceUrl(users.baseUri());
         try (users) {
             TestClient userApi = new TestClient(users.baseUri());
             long gone = userApi.post("/users", "{\"name\":\"Gone\",\"email\":\"gone@example.com\"}").json().get("id").asLong();

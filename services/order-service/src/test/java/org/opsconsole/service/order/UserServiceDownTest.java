@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.opsconsole.service.kit.RunningService;
 import org.opsconsole.service.kit.ServiceConfig;
 import org.opsconsole.service.kit.TestClient;
+import org.opsconsole.service.kit.TestDatabases;
 import org.opsconsole.service.kit.TestClient.Response;
 import org.opsconsole.service.user.UserService;
 
@@ -15,9 +16,9 @@ class UserServiceDownTest {
 
     @Test
     void withTheUserServiceStoppedCreatingAnOrderIs503WithRetryAfterAndStoresNothing() {
-        RunningService users = UserService.start(ServiceConfig.inMemory());
+        RunningService users = UserService.start(TestDatabases.fresh("users"));
         new TestClient(users.baseUri()).post("/users", "{\"name\":\"U\",\"email\":\"u@example.com\"}");
-        try (RunningService orders = OrderService.start(ServiceConfig.inMemory().withUserServiceUrl(users.baseUri()))) {
+        try (RunningService orders = OrderService.start(TestDatabases.fresh("orders").withUserServiceUrl(users.baseUri()))) {
             TestClient client = new TestClient(orders.baseUri());
             assertThat(client.post("/orders", ORDER).status()).isEqualTo(201);
             users.stop();

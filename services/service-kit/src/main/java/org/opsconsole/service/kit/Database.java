@@ -9,24 +9,31 @@ import io.helidon.dbclient.jdbc.JdbcClientBuilder;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.output.MigrateResult;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
 /**
  * One service's database: a HikariCP pool handed to Helidon's DbClient (there is no Helidon
- * Hikari provider), with the schema migrated by Flyway at start.
+ * Hikari provider), with the schema migrated by Flyway at start. An H2 file in the data folder by
+ * default; any JDBC URL (PostgreSQL for many instances) when configured, with the credentials in
+ * the URL or in {@code OPSCONSOLE_DB_USER} / {@code OPSCONSOLE_DB_PASSWORD}.
  *
  * <p>H2 file databases run with {@code WRITE_DELAY=0}: a commit is written to the file before the
  * request is answered, so an acknowledged write survives {@code kill -9} (it is not fsynced, so a
  * power loss can still lose the last writes).
  */
 public final class Database implements AutoCloseable {
+
+    public static final String USER_VARIABLE = "OPSCONSOLE_DB_USER";
+    public static final String PASSWORD_VARIABLE = "OPSCONSOLE_DB_PASSWORD";
 
     private final HikariDataSource pool;
     private final DbClient client;
@@ -55,12 +62,15 @@ public final class Database implements AutoCloseable {
      */
     public static Database open(String name, ServiceConfig config, String migrations, MeterRegistry meters) {
         String url = jdbcUrl(name, config);
-        boolean isNew = config.jdbcUrl() == null
-                && (config.dataDir() == null || !Files.exists(config.dataDir().resolve(name + ".mv.db")));
         HikariConfig hikari = new HikariConfig();
         hikari.setJdbcUrl(url);
-        hikari.setUsername("sa");
-        hikari.setPassword("");
+        if (url.startsWith("jdbc:h2:")) {
+            hikari.setUsername("sa");
+            hikari.setPassword("");
+        }
+        // values in the URL itself win over these in PostgreSQL's driver
+        Optional.ofNullable(System.getenv(USER_VARIABLE)).filter(v -> !v.isBlank()).ifPresent(hikari::setUsername);
+        Optional.ofNullable(System.getenv(PASSWORD_VARIABLE)).ifPresent(hikari::setPassword);
         hikari.setPoolName(name);
         hikari.setMaximumPoolSize(16);
         hikari.setMinimumIdle(2);
@@ -69,7 +79,7 @@ public final class Database implements AutoCloseable {
         hikari.setMetricRegistry(meters);
         HikariDataSource pool;
         try {
-            if (config.dataDir() != null) {
+            if (config.jdbcUrl() == null && config.dataDir() != null) {
                 Files.createDirectories(config.dataDir());
             }
             pool = new HikariDataSource(hikari);
@@ -78,12 +88,16 @@ public final class Database implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new ServiceStartException("cannot create the data folder " + config.dataDir() + ": " + e, e);
         }
+        boolean isNew;
         try {
-            Flyway.configure()
+            // Flyway locks the schema while it migrates, so of instances starting at once on one
+            // database exactly one finds it empty (and seeds it)
+            MigrateResult result = Flyway.configure()
                     .dataSource(pool)
                     .locations("classpath:" + migrations)
                     .load()
                     .migrate();
+            isNew = result.initialSchemaVersion == null && result.migrationsExecuted > 0;
         } catch (FlywayException e) {
             pool.close();
             throw new ServiceStartException("the " + name + " database could not be migrated: " + e.getMessage(), e);
@@ -101,7 +115,7 @@ public final class Database implements AutoCloseable {
         }
         Path file = config.dataDir().toAbsolutePath().resolve(name);
         // WRITE_DELAY=0: each commit is written before it is acknowledged, so it survives kill -9
-        // (STACK.md trap 6); it does not fsync. RETENTION_TIME stays at H2's 45 s: with 0, a kill
+        // (H2's default 500 ms write delay lost acknowledged commits in a kill test); it does not fsync. RETENTION_TIME stays at H2's 45 s: with 0, a kill
         // during a chunk write fell back past overwritten chunks and lost acknowledged rows (seen in
         // DurabilityTest, also with 1 s). Growth under write load is held back by H2Compaction, and
         // MAX_COMPACT_TIME gives the close a second to hand the freed space back to the disk.
@@ -118,11 +132,16 @@ public final class Database implements AutoCloseable {
         return "the " + name + " database could not be opened: " + text.lines().findFirst().orElse(text);
     }
 
+    /** The JDBC URL of this database. */
+    public String jdbcUrl() {
+        return pool.getJdbcUrl();
+    }
+
     public DbClient client() {
         return client;
     }
 
-    /** True when this start created the database (so the service may seed demo data). */
+    /** True when this start created the schema (so the service may seed demo data). */
     public boolean isNew() {
         return created;
     }

@@ -1,5 +1,6 @@
 package org.opsconsole.service.kit;
 
+import io.helidon.dbclient.DbClientException;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.sse.SseEvent;
 import io.helidon.webserver.http.HttpRouting;
@@ -10,28 +11,34 @@ import org.opsconsole.model.ServiceEvent;
 
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * {@code GET /events?after=&limit=} (or {@code ?tail=N}: the last N): the outbox as a JSON page, or, with
  * {@code Accept: text/event-stream}, as a live SSE stream that resumes after {@code Last-Event-ID}.
+ * A stream ends only when its client goes away or the service stops: a failed read of the
+ * database is retried.
  */
 final class EventsEndpoint {
 
     private static final int MAX_LIMIT = 1000;
-    private static final long KEEP_ALIVE_SECONDS = 15;
+    private static final int STREAM_BATCH = 100;
+    private static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
+    private static final Duration RETRY_READ = Duration.ofMillis(500);
 
     private final Outbox outbox;
-    private final Database db;
+    private final Logger log;
     private final AtomicBoolean open = new AtomicBoolean(true);
 
-    EventsEndpoint(Outbox outbox, Database db) {
+    EventsEndpoint(Outbox outbox, Logger log) {
         this.outbox = outbox;
-        this.db = db;
+        this.log = log;
     }
 
     void register(HttpRouting.Builder routing) {
@@ -45,26 +52,27 @@ final class EventsEndpoint {
     }
 
     private void events(ServerRequest req, ServerResponse res) {
-        // ?tail=N starts N events before the current end: a live view that wants recent history only
-        long start = RequestParams.query(req, "tail")
-                .map(text -> Math.max(0L, outbox.horizon() - RequestParams.intBetween("tail", text, 0, MAX_LIMIT)))
-                .orElse(0L);
-        long after = RequestParams.query(req, "after")
-                .map(text -> (long) RequestParams.intBetween("after", text, 0, Integer.MAX_VALUE))
-                .orElse(start);
         int limit = RequestParams.query(req, "limit")
                 .map(text -> RequestParams.intBetween("limit", text, 1, MAX_LIMIT))
                 .orElse(100);
         boolean stream = req.headers().first(HeaderNames.ACCEPT).orElse("").contains("text/event-stream");
+        String lastEventId = stream ? req.headers().first(HeaderNames.create("Last-Event-ID")).orElse("").trim() : "";
+        long after;
+        if (!lastEventId.isEmpty()) {
+            after = RequestParams.nonNegative("Last-Event-ID", lastEventId);
+        } else if (RequestParams.query(req, "after").isPresent()) {
+            after = RequestParams.nonNegative("after", RequestParams.query(req, "after").orElseThrow());
+        } else {
+            // ?tail=N starts N events before the current end: a live view that wants recent history only
+            after = RequestParams.query(req, "tail")
+                    .map(text -> outbox.tailStart(RequestParams.intBetween("tail", text, 0, MAX_LIMIT)))
+                    .orElse(0L);
+        }
         if (stream) {
-            String lastEventId = req.headers().first(HeaderNames.create("Last-Event-ID")).orElse("");
-            if (!lastEventId.isBlank()) {
-                after = RequestParams.intBetween("Last-Event-ID", lastEventId.trim(), 0, Integer.MAX_VALUE);
-            }
             stream(res, after);
             return;
         }
-        List<ServiceEvent> items = outbox.after(db.client().execute(), after, limit);
+        List<ServiceEvent> items = outbox.after(after, limit);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("items", items);
         body.put("lastId", items.isEmpty() ? after : items.getLast().id());
@@ -75,8 +83,26 @@ final class EventsEndpoint {
         long last = after;
         try (SseSink sink = res.sink(SseSink.TYPE)) {
             sink.emit(SseEvent.builder().comment("events after " + after).build());
+            long quietSince = System.nanoTime();
+            boolean failing = false;
             while (open.get()) {
-                List<ServiceEvent> batch = outbox.after(db.client().execute(), last, 100);
+                long seen = outbox.changeCount();
+                List<ServiceEvent> batch;
+                try {
+                    batch = outbox.after(last, STREAM_BATCH);
+                } catch (DbClientException | IllegalStateException e) {
+                    if (!open.get()) {
+                        return;
+                    }
+                    if (!failing) {
+                        log.log(Level.WARNING, "events stream: reading the outbox failed (" + e.getMessage()
+                                + "); retrying");
+                        failing = true;
+                    }
+                    Thread.sleep(RETRY_READ);
+                    continue;
+                }
+                failing = false;
                 for (ServiceEvent event : batch) {
                     sink.emit(SseEvent.builder()
                             .id(Long.toString(event.id()))
@@ -85,15 +111,18 @@ final class EventsEndpoint {
                             .build());
                     last = event.id();
                 }
-                if (batch.isEmpty()) {
-                    outbox.awaitAfter(last, KEEP_ALIVE_SECONDS, TimeUnit.SECONDS);
-                    if (outbox.horizon() <= last) {
-                        sink.emit(SseEvent.builder().comment("keep-alive").build());
-                    }
+                if (!batch.isEmpty()) {
+                    quietSince = System.nanoTime();
+                    continue;
                 }
+                if (System.nanoTime() - quietSince >= KEEP_ALIVE.toNanos()) {
+                    sink.emit(SseEvent.builder().comment("keep-alive").build());
+                    quietSince = System.nanoTime();
+                }
+                outbox.awaitChange(seen, KEEP_ALIVE);
             }
         } catch (UncheckedIOException | IllegalStateException e) {
-            // the client went away, or the server is stopping: nothing to answer
+            // the client went away, or the server is closing the connection: nothing to answer
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -6,106 +6,127 @@ import io.helidon.dbclient.DbRow;
 import org.opsconsole.model.Json;
 import org.opsconsole.model.ServiceEvent;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.NavigableSet;
-import java.util.concurrent.ConcurrentSkipListSet;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
  * A service's domain events, written to the {@code outbox} table in the same transaction as the
- * change they describe, and read back in id order.
- *
- * <p>Ids come from this process, not the database, so that readers never skip an event: a reader
- * sees events only up to the lowest id still in an open transaction (its "horizon"), which keeps
- * an event committed late from landing behind a reader that has moved on. This relies on one
- * process owning the database, which H2's file lock guarantees.
+ * change they describe, and read back in id order: every reader sees every committed event
+ * exactly once, in one order that never changes (see {@link OutboxDialect} for how each
+ * database makes that true).
  */
 public final class Outbox {
 
+    private static final String COLUMNS = "id, type, subject_id, created_at, payload";
+
     private final String service;
-    private final AtomicLong lastAssigned;
-    private final NavigableSet<Long> inFlight = new ConcurrentSkipListSet<>();
+    private final Database db;
+    private final OutboxDialect dialect;
     private final ReentrantLock lock = new ReentrantLock();
-    private final Condition published = lock.newCondition();
+    private final Condition written = lock.newCondition();
+    private final AtomicLong changes = new AtomicLong();
 
     public Outbox(String service, Database db) {
         this.service = service;
-        long max = db.client().execute().get("SELECT COALESCE(MAX(id), 0) FROM outbox")
-                .map(row -> row.column(1).get())
-                .map(value -> value == null ? 0L : ((Number) value).longValue())
-                .orElse(0L);
-        this.lastAssigned = new AtomicLong(max);
+        this.db = db;
+        this.dialect = OutboxDialect.forUrl(db.jdbcUrl(), db);
     }
 
-    /** A pending event of the current transaction; call {@link Pending#done()} after commit or rollback. */
-    public final class Pending implements AutoCloseable {
-        private final long id;
+    /** One transaction of a change and the events it emits. */
+    public final class Changes {
+        private final DbExecute tx;
+        private final List<Long> emitted = new ArrayList<>();
 
-        private Pending(long id) {
-            this.id = id;
+        private Changes(DbExecute tx) {
+            this.tx = tx;
         }
 
-        public long id() {
+        /** The transaction to run the change's statements in. */
+        public DbExecute exec() {
+            return tx;
+        }
+
+        /** Appends an event to the outbox in this transaction; answers its id. */
+        public long emit(String type, long subjectId, Object data) {
+            long id = dialect.insert(tx, type, subjectId, Rows.param(Instant.now().truncatedTo(ChronoUnit.MILLIS)),
+                    new String(JsonBodies.bytes(data), StandardCharsets.UTF_8));
+            emitted.add(id);
             return id;
         }
+    }
 
-        @Override
-        public void close() {
-            done();
-        }
-
-        public void done() {
-            if (inFlight.remove(id)) {
+    /**
+     * Runs {@code work} in one transaction (committed if it returns, rolled back if it throws);
+     * its events become readable once it has ended.
+     */
+    public <T> T inTransaction(Function<Changes, T> work) {
+        List<Long> emitted = new ArrayList<>();
+        try {
+            return db.inTransaction(tx -> {
+                Changes changes = new Changes(tx);
+                try {
+                    return work.apply(changes);
+                } finally {
+                    emitted.addAll(changes.emitted);
+                }
+            });
+        } finally {
+            if (!emitted.isEmpty()) {
+                emitted.forEach(dialect::ended);
                 signal();
             }
         }
     }
 
-    /** Writes an event inside {@code tx}; close the returned handle once the transaction has ended. */
-    public Pending append(DbExecute tx, String type, long subjectId, Object data) {
-        long id = lastAssigned.incrementAndGet();
-        inFlight.add(id);
-        Pending pending = new Pending(id);
-        try {
-            tx.insert("INSERT INTO outbox (id, type, subject_id, created_at, payload) VALUES (?, ?, ?, ?, ?)",
-                    id, type, subjectId, Rows.param(Instant.now()),
-                    new String(JsonBodies.bytes(data), java.nio.charset.StandardCharsets.UTF_8));
-        } catch (RuntimeException e) {
-            pending.done();
-            throw e;
-        }
-        return pending;
-    }
-
-    /** The highest id below which every event is committed (or rolled back) and safe to read. */
-    public long horizon() {
-        Long lowestOpen = inFlight.isEmpty() ? null : inFlight.first();
-        return lowestOpen == null ? lastAssigned.get() : lowestOpen - 1;
-    }
-
     /** Up to {@code limit} events with id greater than {@code after}, in order. */
-    public List<ServiceEvent> after(DbExecute db, long after, int limit) {
-        long horizon = horizon();
-        if (horizon <= after) {
-            return List.of();
-        }
-        try (Stream<DbRow> rows = db.query("SELECT id, type, subject_id, created_at, payload FROM outbox"
-                + " WHERE id > ? AND id <= ? ORDER BY id FETCH FIRST " + limit + " ROWS ONLY", after, horizon)) {
+    public List<ServiceEvent> after(long after, int limit) {
+        List<Object> params = new ArrayList<>(List.of(dialect.readableParams()));
+        params.addFirst(after);
+        try (Stream<DbRow> rows = db.client().execute().query("SELECT " + COLUMNS + " FROM outbox WHERE id > ? AND "
+                + dialect.readableCondition() + " ORDER BY id FETCH FIRST " + limit + " ROWS ONLY", params.toArray())) {
             return rows.map(this::toEvent).toList();
         }
     }
 
-    /** Waits until an event past {@code after} may be readable, or the timeout ends. */
-    public void awaitAfter(long after, long timeout, TimeUnit unit) throws InterruptedException {
+    /** The position just before the last {@code count} readable events (0 when there are fewer). */
+    public long tailStart(int count) {
+        DbExecute exec = db.client().execute();
+        Object[] params = dialect.readableParams();
+        if (count == 0) {
+            return exec.get("SELECT COALESCE(MAX(id), 0) AS last_id FROM outbox WHERE " + dialect.readableCondition(),
+                    params).map(row -> Rows.longValue(row, "LAST_ID")).orElse(0L);
+        }
+        return exec.get("SELECT COALESCE(MIN(id) - 1, 0) AS start_id FROM (SELECT id FROM outbox WHERE "
+                        + dialect.readableCondition() + " ORDER BY id DESC FETCH FIRST " + count + " ROWS ONLY) tail",
+                params).map(row -> Rows.longValue(row, "START_ID")).orElse(0L);
+    }
+
+    /** A counter of the transactions with events that this process ended; read it before reading events. */
+    public long changeCount() {
+        return changes.get();
+    }
+
+    /**
+     * Waits until this process ends another transaction with events after {@code seen} (a
+     * {@link #changeCount()}), or, when other processes write too, until it is time to look
+     * again; at most {@code timeout}.
+     */
+    public void awaitChange(long seen, Duration timeout) throws InterruptedException {
+        Duration poll = dialect.pollInterval();
+        long nanos = (poll.isZero() || poll.compareTo(timeout) > 0 ? timeout : poll).toNanos();
         lock.lock();
         try {
-            if (horizon() <= after) {
-                published.await(timeout, unit);
+            while (changes.get() == seen && nanos > 0) {
+                nanos = written.awaitNanos(nanos);
             }
         } finally {
             lock.unlock();
@@ -118,9 +139,10 @@ public final class Outbox {
     }
 
     private void signal() {
+        changes.incrementAndGet();
         lock.lock();
         try {
-            published.signalAll();
+            written.signalAll();
         } finally {
             lock.unlock();
         }
@@ -129,11 +151,11 @@ public final class Outbox {
     private ServiceEvent toEvent(DbRow row) {
         JsonNode data;
         try {
-            data = Json.mapper().readTree(row.column("PAYLOAD").get(String.class));
+            data = Json.mapper().readTree(Rows.text(row, "PAYLOAD"));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("outbox row " + row.column("ID").get() + " holds invalid JSON", e);
+            throw new IllegalStateException("outbox row " + Rows.longValue(row, "ID") + " holds invalid JSON", e);
         }
-        return new ServiceEvent(row.column("ID").get(Long.class), row.column("TYPE").get(String.class), service,
-                row.column("SUBJECT_ID").get(Long.class), Rows.instant(row, "CREATED_AT"), data);
+        return new ServiceEvent(Rows.longValue(row, "ID"), Rows.text(row, "TYPE"), service,
+                Rows.longValue(row, "SUBJECT_ID"), Rows.instant(row, "CREATED_AT"), data);
     }
 }

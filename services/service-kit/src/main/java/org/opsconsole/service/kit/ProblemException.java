@@ -27,10 +27,6 @@ public class ProblemException extends RuntimeException {
         this.retryAfter = retryAfter;
     }
 
-    public static ProblemException notFound(String what, long id) {
-        return new ProblemException(Status.NOT_FOUND_404, what + " " + id + " does not exist");
-    }
-
     public static ProblemException invalid(List<FieldError> errors) {
         String detail = errors.size() == 1
                 ? errors.getFirst().field() + ": " + errors.getFirst().message()
@@ -41,10 +37,6 @@ public class ProblemException extends RuntimeException {
     public static ProblemException badRequest(String field, String message) {
         return new ProblemException(Status.BAD_REQUEST_400, field + ": " + message,
                 List.of(new FieldError(field, message)), null);
-    }
-
-    public static ProblemException conflict(String detail) {
-        return new ProblemException(Status.CONFLICT_409, detail);
     }
 
     public static ProblemException unavailable(String detail, Duration retryAfter) {

@@ -55,7 +55,17 @@ public final class ProblemResponses {
 
     void register(HttpRouting.Builder routing) {
         routing.error(ProblemException.class, this::onProblem)
+                .error(DomainException.class, this::onDomain)
                 .error(Exception.class, this::onUnexpected);
+    }
+
+    private void onDomain(ServerRequest req, ServerResponse res, DomainException e) {
+        Status status = switch (e) {
+            case DomainException.NotFound notFound -> Status.NOT_FOUND_404;
+            case DomainException.Conflict conflict -> Status.CONFLICT_409;
+            case DomainException.StaleVersion stale -> Status.PRECONDITION_FAILED_412;
+        };
+        send(res, problem(status, e.getMessage()));
     }
 
     private void onProblem(ServerRequest req, ServerResponse res, ProblemException e) {

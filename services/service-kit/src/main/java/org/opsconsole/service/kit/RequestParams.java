@@ -41,6 +41,15 @@ public final class RequestParams {
         return query(req, "offset").map(text -> intBetween("offset", text, 0, Integer.MAX_VALUE)).orElse(0);
     }
 
+    /** A position such as an event id: a whole number, zero or more. */
+    public static long nonNegative(String name, String text) {
+        long value = parseLong(name, text);
+        if (value < 0) {
+            throw ProblemException.badRequest(name, "must be zero or a positive whole number");
+        }
+        return value;
+    }
+
     public static int intBetween(String name, String text, int min, int max) {
         long value = parseLong(name, text);
         if (value < min || value > max) {

@@ -38,7 +38,7 @@ public final class ServiceBootstrap {
         try {
             Outbox outbox = new Outbox(app.name(), database);
             ServiceContext context = new ServiceContext(app.name(), version, config, database, outbox, metrics, log);
-            EventsEndpoint events = new EventsEndpoint(outbox, database);
+            EventsEndpoint events = new EventsEndpoint(outbox, log);
             HttpRouting.Builder routing = HttpRouting.builder();
             new ProblemResponses(log).register(routing);
             metrics.register(routing);

@@ -6,6 +6,7 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import org.opsconsole.model.OriginalMessage;
 import org.opsconsole.service.kit.JsonBodies;
+import org.opsconsole.service.kit.DomainException;
 import org.opsconsole.service.kit.ProblemException;
 import org.opsconsole.service.kit.RequestParams;
 
@@ -30,7 +31,7 @@ final class OriginalUserRoutes implements HttpService {
         String text = RequestParams.query(req, "id")
                 .orElseThrow(() -> ProblemException.badRequest("id", "is required, as in /user?id=7"));
         long id = RequestParams.positiveId("id", text);
-        JsonBodies.send(res, users.find(id).orElseThrow(() -> ProblemException.notFound("User", id)));
+        JsonBodies.send(res, users.find(id).orElseThrow(() -> new DomainException.NotFound("User", id)));
     }
 
     private void create(ServerRequest req, ServerResponse res) {

@@ -2,14 +2,13 @@ package org.opsconsole.service.user;
 
 import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
-import io.helidon.http.Status;
 import org.opsconsole.model.Page;
 import org.opsconsole.model.User;
 import org.opsconsole.model.UserDraft;
 import org.opsconsole.service.kit.Database;
+import org.opsconsole.service.kit.DomainException;
 import org.opsconsole.service.kit.Inserts;
 import org.opsconsole.service.kit.Outbox;
-import org.opsconsole.service.kit.ProblemException;
 import org.opsconsole.service.kit.Rows;
 import org.opsconsole.service.kit.SqlErrors;
 
@@ -22,14 +21,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-/** Users in the database, and their events in the outbox, changed in one transaction each. */
+import static org.opsconsole.service.user.UserSql.*;
+
+/**
+ * Users in the database, and their events in the outbox, changed in one transaction each. Says
+ * what went wrong with {@link DomainException}s; the HTTP answer is chosen elsewhere.
+ */
 final class UserRepository {
 
     /** Accepted values of {@code sort}; a leading '-' sorts descending. */
     static final Map<String, String> SORT_COLUMNS = Map.of(
             "id", "id", "name", "name_key", "email", "email_key", "createdAt", "created_at", "updatedAt", "updated_at");
-
-    private static final String COLUMNS = "id, name, email, created_at, updated_at, version";
 
     private final Database db;
     private final Outbox outbox;
@@ -42,27 +44,31 @@ final class UserRepository {
         this.cache = cache;
     }
 
+    /** @param sort a key of {@link #SORT_COLUMNS}, optionally with a leading '-'; null for id order */
     Page<User> list(String query, String sort, int limit, int offset) {
         List<Object> params = new ArrayList<>();
         String where = "";
         if (query != null) {
             String pattern = "%" + query.toLowerCase(Locale.ROOT)
                     .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-            where = " WHERE name_key LIKE ? ESCAPE '\\' OR email_key LIKE ? ESCAPE '\\'";
+            where = WHERE_NAME_OR_EMAIL_LIKE;
             params.add(pattern);
             params.add(pattern);
         }
         DbExecute exec = db.client().execute();
-        long total = exec.get("SELECT COUNT(*) FROM users" + where, params.toArray())
-                .map(row -> ((Number) row.column(1).get()).longValue()).orElse(0L);
-        String orderBy = orderBy(sort);
+        long total = exec.get(COUNT_USERS_FROM + where, params.toArray()).map(row -> Rows.longValue(row, "N")).orElse(0L);
         List<Object> pageParams = new ArrayList<>(params);
         pageParams.add(offset);
         pageParams.add(limit);
-        try (Stream<DbRow> rows = exec.query("SELECT " + COLUMNS + " FROM users" + where + " ORDER BY " + orderBy
-                + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", pageParams.toArray())) {
+        try (Stream<DbRow> rows = exec.query(SELECT_USERS_FROM + where + " ORDER BY " + orderBy(sort) + PAGE,
+                pageParams.toArray())) {
             return new Page<>(rows.map(UserRepository::toUser).toList(), total, limit, offset);
         }
+    }
+
+    /** True when {@code sort} names a column users can be sorted by. */
+    static boolean isSortable(String sort) {
+        return SORT_COLUMNS.containsKey(sort.startsWith("-") ? sort.substring(1) : sort);
     }
 
     private static String orderBy(String sort) {
@@ -70,11 +76,9 @@ final class UserRepository {
             return "id";
         }
         boolean descending = sort.startsWith("-");
-        String key = descending ? sort.substring(1) : sort;
-        String column = SORT_COLUMNS.get(key);
+        String column = SORT_COLUMNS.get(descending ? sort.substring(1) : sort);
         if (column == null) {
-            throw ProblemException.badRequest("sort", "must be one of " + String.join(", ",
-                    SORT_COLUMNS.keySet().stream().sorted().toList()) + ", optionally with a leading '-'");
+            throw new IllegalArgumentException("not a sort key: " + sort);
         }
         String direction = descending ? " DESC" : " ASC";
         return column.equals("id") ? "id" + direction : column + direction + ", id" + direction;
@@ -85,83 +89,69 @@ final class UserRepository {
     }
 
     private Optional<User> read(long id) {
-        return db.client().execute().get("SELECT " + COLUMNS + " FROM users WHERE id = ?", id)
-                .map(UserRepository::toUser);
+        return db.client().execute().get(SELECT_USER_BY_ID, id).map(UserRepository::toUser);
     }
 
     User create(UserDraft draft) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        Outbox.Pending[] event = new Outbox.Pending[1];
         try {
-            return db.inTransaction(tx -> {
-                long id = Inserts.returningId(tx, "INSERT INTO users (name, name_key, email, email_key,"
-                                + " created_at, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, 1)",
-                        draft.name(), lower(draft.name()), draft.email(), lower(draft.email()),
-                        Rows.param(now), Rows.param(now));
+            return outbox.inTransaction(changes -> {
+                long id = Inserts.returningId(changes.exec(), INSERT_USER, draft.name(), lower(draft.name()),
+                        draft.email(), lower(draft.email()), Rows.param(now), Rows.param(now));
                 User user = new User(id, draft.name(), draft.email(), now, now, 1);
-                event[0] = outbox.append(tx, "user.created", id, user);
+                changes.emit("user.created", id, user);
                 return user;
             });
         } catch (RuntimeException e) {
             throw duplicateEmailOr(e, draft.email());
-        } finally {
-            done(event[0]);
         }
     }
 
     User update(long id, UserDraft draft, Long expectedVersion) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        Outbox.Pending[] event = new Outbox.Pending[1];
         try {
-            return db.inTransaction(tx -> {
-                String sql = "UPDATE users SET name = ?, name_key = ?, email = ?, email_key = ?, updated_at = ?,"
-                        + " version = version + 1"
-                        + " WHERE id = ?" + (expectedVersion == null ? "" : " AND version = ?");
-                List<Object> params = new ArrayList<>(List.of(draft.name(), lower(draft.name()), draft.email(), lower(draft.email()),
-                        Rows.param(now), id));
+            return outbox.inTransaction(changes -> {
+                DbExecute tx = changes.exec();
+                List<Object> params = new ArrayList<>(List.of(draft.name(), lower(draft.name()), draft.email(),
+                        lower(draft.email()), Rows.param(now), id));
                 if (expectedVersion != null) {
                     params.add(expectedVersion);
                 }
-                if (tx.update(sql, params.toArray()) == 0) {
+                if (tx.update(expectedVersion == null ? UPDATE_USER : UPDATE_USER_AT_VERSION, params.toArray()) == 0) {
                     throw missingOrStale(tx, id, expectedVersion);
                 }
-                User user = tx.get("SELECT " + COLUMNS + " FROM users WHERE id = ?", id)
-                        .map(UserRepository::toUser).orElseThrow();
-                event[0] = outbox.append(tx, "user.updated", id, user);
+                User user = tx.get(SELECT_USER_BY_ID, id).map(UserRepository::toUser).orElseThrow();
+                changes.emit("user.updated", id, user);
                 return user;
             });
         } catch (RuntimeException e) {
             throw duplicateEmailOr(e, draft.email());
         } finally {
             written(id);
-            done(event[0]);
         }
     }
 
     void delete(long id, Long expectedVersion) {
-        Outbox.Pending[] event = new Outbox.Pending[1];
         try {
-            db.inTransaction(tx -> {
-                User user = tx.get("SELECT " + COLUMNS + " FROM users WHERE id = ?", id)
-                        .map(UserRepository::toUser)
-                        .orElseThrow(() -> ProblemException.notFound("User", id));
-                String sql = "DELETE FROM users WHERE id = ?" + (expectedVersion == null ? "" : " AND version = ?");
-                long deleted = expectedVersion == null ? tx.delete(sql, id) : tx.delete(sql, id, expectedVersion);
+            outbox.inTransaction(changes -> {
+                DbExecute tx = changes.exec();
+                User user = tx.get(SELECT_USER_BY_ID, id).map(UserRepository::toUser)
+                        .orElseThrow(() -> new DomainException.NotFound("User", id));
+                long deleted = expectedVersion == null
+                        ? tx.delete(DELETE_USER, id) : tx.delete(DELETE_USER_AT_VERSION, id, expectedVersion);
                 if (deleted == 0) {
                     throw missingOrStale(tx, id, expectedVersion);
                 }
-                event[0] = outbox.append(tx, "user.deleted", id, user);
+                changes.emit("user.deleted", id, user);
                 return null;
             });
         } finally {
             written(id);
-            done(event[0]);
         }
     }
 
     long count() {
-        return db.client().execute().get("SELECT COUNT(*) FROM users")
-                .map(row -> ((Number) row.column(1).get()).longValue()).orElse(0L);
+        return db.client().execute().get(COUNT_USERS).map(row -> Rows.longValue(row, "N")).orElse(0L);
     }
 
     private void written(long id) {
@@ -170,26 +160,17 @@ final class UserRepository {
         }
     }
 
-    private static void done(Outbox.Pending pending) {
-        if (pending != null) {
-            pending.done();
-        }
-    }
-
-    private static ProblemException missingOrStale(DbExecute tx, long id, Long expectedVersion) {
-        Optional<Long> current = tx.get("SELECT version FROM users WHERE id = ?", id)
-                .map(row -> Rows.longValue(row, "VERSION"));
+    private static DomainException missingOrStale(DbExecute tx, long id, Long expectedVersion) {
+        Optional<Long> current = tx.get(SELECT_VERSION_BY_ID, id).map(row -> Rows.longValue(row, "VERSION"));
         if (current.isEmpty()) {
-            return ProblemException.notFound("User", id);
+            return new DomainException.NotFound("User", id);
         }
-        return new ProblemException(Status.PRECONDITION_FAILED_412, "User " + id + " has changed: it is at version "
-                + current.get() + ", the request expected version " + expectedVersion
-                + ". Reload it and apply the change again.");
+        return new DomainException.StaleVersion("User", id, current.get(), expectedVersion);
     }
 
     private static RuntimeException duplicateEmailOr(RuntimeException e, String email) {
         if (SqlErrors.isUniqueViolation(e)) {
-            return ProblemException.conflict("A user with the email " + email + " already exists");
+            return new DomainException.Conflict("A user with the email " + email + " already exists");
         }
         return e;
     }

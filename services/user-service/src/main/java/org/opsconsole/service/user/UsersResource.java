@@ -8,6 +8,7 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import org.opsconsole.model.User;
 import org.opsconsole.model.UserDraft;
+import org.opsconsole.service.kit.DomainException;
 import org.opsconsole.service.kit.JsonBodies;
 import org.opsconsole.service.kit.ProblemException;
 import org.opsconsole.service.kit.RequestParams;
@@ -41,12 +42,16 @@ final class UsersResource implements HttpService {
             throw ProblemException.badRequest("q", "must be at most " + QUERY_MAX + " characters long");
         }
         String sort = RequestParams.query(req, "sort").orElse(null);
+        if (sort != null && !UserRepository.isSortable(sort)) {
+            throw ProblemException.badRequest("sort", "must be one of " + String.join(", ",
+                    UserRepository.SORT_COLUMNS.keySet().stream().sorted().toList()) + ", optionally with a leading '-'");
+        }
         JsonBodies.send(res, users.list(query, sort, RequestParams.limit(req), RequestParams.offset(req)));
     }
 
     private void get(ServerRequest req, ServerResponse res) {
         long id = RequestParams.id(req);
-        User user = users.find(id).orElseThrow(() -> ProblemException.notFound("User", id));
+        User user = users.find(id).orElseThrow(() -> new DomainException.NotFound("User", id));
         res.header(HeaderNames.ETAG, RequestParams.etag(user.version()));
         JsonBodies.send(res, user);
     }

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.opsconsole.service.kit.RunningService;
 import org.opsconsole.service.kit.ServiceConfig;
 import org.opsconsole.service.kit.TestClient;
+import org.opsconsole.service.kit.TestDatabases;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,7 @@ class DuplicateEmailRaceTest {
 
     @Test
     void twentyClientsRacingForOneEmailGetOneCreatedAndNineteenConflicts() throws Exception {
-        try (RunningService service = UserService.start(ServiceConfig.inMemory());
+        try (RunningService service = UserService.start(TestDatabases.fresh("users"));
              ExecutorService pool = Executors.newFixedThreadPool(20)) {
             TestClient client = new TestClient(service.baseUri());
             CountDownLatch go = new CountDownLatch(1);

@@ -6,6 +6,7 @@ import org.opsconsole.service.kit.ChildService;
 import org.opsconsole.service.kit.RunningService;
 import org.opsconsole.service.kit.ServiceConfig;
 import org.opsconsole.service.kit.TestClient;
+import org.opsconsole.service.kit.TestDatabases;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -27,7 +28,9 @@ class DurabilityTest {
         Set<Long> acknowledged = ConcurrentHashMap.newKeySet();
         AtomicBoolean writing = new AtomicBoolean(true);
         AtomicInteger sequence = new AtomicInteger();
-        try (ChildService child = ChildService.start(UserServiceMain.class.getName(), data);
+        ServiceConfig config = TestDatabases.persistent("users", data);
+        try (ChildService child = ChildService.start(UserServiceMain.class.getName(), data,
+                TestDatabases.childSettings(config));
              ExecutorService writers = Executors.newFixedThreadPool(8)) {
             TestClient client = new TestClient(child.baseUri());
             for (int w = 0; w < 8; w++) {
@@ -51,7 +54,7 @@ class DurabilityTest {
             writing.set(false);
         }
 
-        try (RunningService reopened = UserService.start(ServiceConfig.inMemory().withDataDir(data))) {
+        try (RunningService reopened = UserService.start(config)) {
             TestClient client = new TestClient(reopened.baseUri());
             for (long id : List.copyOf(acknowledged)) {
                 assertThat(client.get("/users/" + id).status()).as("user " + id + " was acknowledged").isEqualTo(200);

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.opsconsole.service.kit.RunningService;
 import org.opsconsole.service.kit.ServiceConfig;
 import org.opsconsole.service.kit.TestClient;
+import org.opsconsole.service.kit.TestDatabases;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,7 @@ class ReadAfterWriteTest {
 
     @Test
     void afterEveryWriteAReadSeesIt() throws Exception {
-        try (RunningService service = UserService.start(ServiceConfig.inMemory());
+        try (RunningService service = UserService.start(TestDatabases.fresh("users"));
              ExecutorService readers = Executors.newFixedThreadPool(4)) {
             TestClient client = new TestClient(service.baseUri());
             long id = client.post("/users", "{\"name\":\"v0\",\"email\":\"rw@example.com\"}").json().get("id").asLong();

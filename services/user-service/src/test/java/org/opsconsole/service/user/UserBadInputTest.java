@@ -8,6 +8,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.opsconsole.service.kit.RunningService;
 import org.opsconsole.service.kit.ServiceConfig;
 import org.opsconsole.service.kit.TestClient;
+import org.opsconsole.service.kit.TestDatabases;
 import org.opsconsole.service.kit.TestClient.Response;
 
 import java.nio.charset.StandardCharsets;
@@ -26,7 +27,7 @@ class UserBadInputTest {
 
     @BeforeAll
     static void start() {
-        service = UserService.start(ServiceConfig.inMemory());
+        service = UserService.start(TestDatabases.fresh("users"));
         client = new TestClient(service.baseUri());
         existingId = client.post("/users", "{\"name\":\"Kept\",\"email\":\"kept@example.com\"}").json().get("id").asLong();
     }

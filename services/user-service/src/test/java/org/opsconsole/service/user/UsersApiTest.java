@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.opsconsole.service.kit.RunningService;
 import org.opsconsole.service.kit.ServiceConfig;
 import org.opsconsole.service.kit.TestClient;
+import org.opsconsole.service.kit.TestDatabases;
 import org.opsconsole.service.kit.TestClient.Response;
 
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ class UsersApiTest {
 
     @BeforeAll
     static void start() {
-        service = UserService.start(ServiceConfig.inMemory());
+        service = UserService.start(TestDatabases.fresh("users"));
         client = new TestClient(service.baseUri());
     }
 

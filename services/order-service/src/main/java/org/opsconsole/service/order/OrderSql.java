@@ -1,0 +1,34 @@
+package org.opsconsole.service.order;
+
+/** Every fixed SQL statement of {@link OrderRepository}, by name; portable across H2 and PostgreSQL. */
+final class OrderSql {
+
+    static final String COLUMNS = "id, user_id, status, total, created_at, updated_at, version";
+
+    static final String SELECT_ORDER_BY_ID = "SELECT " + COLUMNS + " FROM orders WHERE id = ?";
+    static final String SELECT_OPEN_ORDERS_OF_USER = "SELECT " + COLUMNS + " FROM orders WHERE user_id = ?"
+            + " AND status IN ('NEW', 'PAID') ORDER BY id";
+    static final String COUNT_ORDERS = "SELECT COUNT(*) AS n FROM orders";
+    static final String INSERT_ORDER = "INSERT INTO orders (user_id, status, total, created_at, updated_at, version)"
+            + " VALUES (?, ?, ?, ?, ?, 1)";
+    static final String INSERT_ITEM = "INSERT INTO order_items (order_id, line, sku, quantity, unit_price)"
+            + " VALUES (?, ?, ?, ?, ?)";
+    static final String UPDATE_STATUS_AT_VERSION = "UPDATE orders SET status = ?, updated_at = ?,"
+            + " version = version + 1 WHERE id = ? AND version = ?";
+    static final String DELETE_ITEMS_OF_ORDER = "DELETE FROM order_items WHERE order_id = ?";
+    static final String DELETE_ORDER = "DELETE FROM orders WHERE id = ?";
+    /** The offset row is created by the migrations; locking it makes instances apply events one at a time. */
+    static final String SELECT_OFFSET_FOR_UPDATE = "SELECT last_event_id FROM consumer_offsets WHERE source = ?"
+            + " FOR UPDATE";
+    static final String SELECT_OFFSET = "SELECT last_event_id FROM consumer_offsets WHERE source = ?";
+    static final String UPDATE_OFFSET = "UPDATE consumer_offsets SET last_event_id = ? WHERE source = ?";
+    /** Listing: a WHERE clause, then paging, are added to these; items are read with an IN list. */
+    static final String COUNT_ORDERS_FROM = "SELECT COUNT(*) AS n FROM orders";
+    static final String SELECT_ORDERS_FROM = "SELECT " + COLUMNS + " FROM orders";
+    static final String PAGE_BY_ID = " ORDER BY id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
+    static final String SELECT_ITEMS_OF_ORDERS = "SELECT order_id, sku, quantity, unit_price FROM order_items"
+            + " WHERE order_id IN (%s) ORDER BY order_id, line";
+
+    private OrderSql() {
+    }
+}

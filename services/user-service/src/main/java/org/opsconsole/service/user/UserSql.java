@@ -1,0 +1,26 @@
+package org.opsconsole.service.user;
+
+/** Every fixed SQL statement of {@link UserRepository}, by name; portable across H2 and PostgreSQL. */
+final class UserSql {
+
+    static final String COLUMNS = "id, name, email, created_at, updated_at, version";
+
+    static final String SELECT_USER_BY_ID = "SELECT " + COLUMNS + " FROM users WHERE id = ?";
+    static final String SELECT_VERSION_BY_ID = "SELECT version FROM users WHERE id = ?";
+    static final String COUNT_USERS = "SELECT COUNT(*) AS n FROM users";
+    static final String INSERT_USER = "INSERT INTO users (name, name_key, email, email_key, created_at, updated_at,"
+            + " version) VALUES (?, ?, ?, ?, ?, ?, 1)";
+    static final String UPDATE_USER = "UPDATE users SET name = ?, name_key = ?, email = ?, email_key = ?,"
+            + " updated_at = ?, version = version + 1 WHERE id = ?";
+    static final String UPDATE_USER_AT_VERSION = UPDATE_USER + " AND version = ?";
+    static final String DELETE_USER = "DELETE FROM users WHERE id = ?";
+    static final String DELETE_USER_AT_VERSION = DELETE_USER + " AND version = ?";
+    /** Listing: a WHERE clause, then ORDER BY and paging, are added to these. */
+    static final String COUNT_USERS_FROM = "SELECT COUNT(*) AS n FROM users";
+    static final String SELECT_USERS_FROM = "SELECT " + COLUMNS + " FROM users";
+    static final String WHERE_NAME_OR_EMAIL_LIKE = " WHERE name_key LIKE ? ESCAPE '\\' OR email_key LIKE ? ESCAPE '\\'";
+    static final String PAGE = " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
+
+    private UserSql() {
+    }
+}
