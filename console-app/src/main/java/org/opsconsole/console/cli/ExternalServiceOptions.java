@@ -35,7 +35,7 @@ final class ExternalServiceOptions {
 
     /** {@code config} with the users service's database: {@code --users-db}, else {@code folder}. */
     ServiceConfig users(ServiceConfig config, Path folder) {
-        return storage(config, usersDb, folder);
+        return withDatabase(config, usersDb, folder);
     }
 
     /**
@@ -43,7 +43,7 @@ final class ExternalServiceOptions {
      * its users service ({@code --users-url}, else {@code localUsers}).
      */
     ServiceConfig orders(ServiceConfig config, Path folder, URI localUsers) {
-        return storage(config, ordersDb, folder).withUserServiceUrl(usersUrl != null ? usersUrl : localUsers);
+        return withDatabase(config, ordersDb, folder).withUserServiceUrl(usersUrl != null ? usersUrl : localUsers);
     }
 
     /** How a ready line names where a service keeps its data. */
@@ -51,7 +51,7 @@ final class ExternalServiceOptions {
         return config.jdbcUrl() != null ? "database " + JdbcUrls.masked(config.jdbcUrl()) : "data in " + config.dataDir();
     }
 
-    private static ServiceConfig storage(ServiceConfig config, String jdbcUrl, Path folder) {
+    private static ServiceConfig withDatabase(ServiceConfig config, String jdbcUrl, Path folder) {
         return jdbcUrl != null ? config.withDataDir(null).withJdbcUrl(jdbcUrl) : config.withJdbcUrl(null).withDataDir(folder);
     }
 
