@@ -2,20 +2,30 @@ package org.opsconsole.console;
 
 import org.opsconsole.service.kit.ServiceConfig;
 
-import java.nio.file.Path;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * How the console runs its services.
  *
- * @param host      address both services bind to
- * @param userPort  users service port (0: any free port)
- * @param orderPort orders service port (0: any free port)
- * @param folders   where their databases live; null runs both in memory (tests)
- * @param demoData  seed demo data into a new database
- * @param autoStart start both services when the window opens
+ * @param host           address both services bind to
+ * @param userPort       users service port (0: any free port)
+ * @param orderPort      orders service port (0: any free port)
+ * @param folders        where their databases live; null runs both in memory (tests)
+ * @param demoData       seed demo data into a new database
+ * @param autoStart      start both services when the window opens
+ * @param usersJdbcUrl   the users service's own database (e.g. PostgreSQL) instead of one in {@code folders}; null for none
+ * @param ordersJdbcUrl  the same for the orders service
+ * @param userServiceUrl where the orders service finds the users service; null for the console's own
  */
 public record ConsoleOptions(String host, int userPort, int orderPort, DataFolders folders, boolean demoData,
-                             boolean autoStart) {
+                             boolean autoStart, String usersJdbcUrl, String ordersJdbcUrl, URI userServiceUrl) {
+
+    /** Both services on databases in {@code folders} (or in memory), orders calling the console's users. */
+    public ConsoleOptions(String host, int userPort, int orderPort, DataFolders folders, boolean demoData, boolean autoStart) {
+        this(host, userPort, orderPort, folders, demoData, autoStart, null, null, null);
+    }
 
     public static ConsoleOptions defaults(DataFolders folders) {
         return new ConsoleOptions(ServiceConfig.LOOPBACK, ServiceConfig.USERS_DEFAULT_PORT,
@@ -28,24 +38,48 @@ public record ConsoleOptions(String host, int userPort, int orderPort, DataFolde
     }
 
     public ConsoleOptions withPorts(int users, int orders) {
-        return new ConsoleOptions(host, users, orders, folders, demoData, autoStart);
+        return new ConsoleOptions(host, users, orders, folders, demoData, autoStart, usersJdbcUrl, ordersJdbcUrl, userServiceUrl);
     }
 
     public ConsoleOptions withFolders(DataFolders value) {
-        return new ConsoleOptions(host, userPort, orderPort, value, demoData, autoStart);
+        return new ConsoleOptions(host, userPort, orderPort, value, demoData, autoStart, usersJdbcUrl, ordersJdbcUrl, userServiceUrl);
     }
 
     public ConsoleOptions withAutoStart(boolean value) {
-        return new ConsoleOptions(host, userPort, orderPort, folders, demoData, value);
+        return new ConsoleOptions(host, userPort, orderPort, folders, demoData, value, usersJdbcUrl, ordersJdbcUrl, userServiceUrl);
     }
 
-    /** The folder shown in the status bar. */
+    /** The external databases ({@code null}: the one in {@link #folders()}) and users service ({@code null}: the console's). */
+    public ConsoleOptions withExternal(String usersDb, String ordersDb, URI usersUrl) {
+        return new ConsoleOptions(host, userPort, orderPort, folders, demoData, autoStart, usersDb, ordersDb, usersUrl);
+    }
+
+    /** Where the data is, as the status bar shows it; passwords masked. */
     public String dataLocation() {
-        return folders == null ? "in memory" : folders.root().toString();
+        String folder = folders == null ? "in memory" : folders.root().toString();
+        if (usersJdbcUrl == null && ordersJdbcUrl == null) {
+            return folder;
+        }
+        List<String> parts = new ArrayList<>();
+        parts.add("users " + (usersJdbcUrl == null ? folder : JdbcUrls.masked(usersJdbcUrl)));
+        parts.add("orders " + (ordersJdbcUrl == null ? folder : JdbcUrls.masked(ordersJdbcUrl)));
+        return String.join(", ", parts);
     }
 
-    ServiceConfig configFor(String service, int port) {
-        ServiceConfig config = ServiceConfig.inMemory().withHost(host).withPort(port).withDemoData(demoData);
-        return folders == null ? config : config.withDataDir(folders.root());
+    /**
+     * How to start {@code service} ({@link ConsoleSession#USERS} or {@link ConsoleSession#ORDERS}). Its
+     * {@code userServiceUrl} is {@link #userServiceUrl()}, null when the console's own users service is meant.
+     */
+    public ServiceConfig configFor(String service) {
+        boolean users = service.equals(ConsoleSession.USERS);
+        ServiceConfig config = ServiceConfig.inMemory().withHost(host).withPort(users ? userPort : orderPort)
+                .withDemoData(demoData);
+        String jdbcUrl = users ? usersJdbcUrl : ordersJdbcUrl;
+        if (jdbcUrl != null) {
+            config = config.withJdbcUrl(jdbcUrl);
+        } else if (folders != null) {
+            config = config.withDataDir(folders.root());
+        }
+        return users ? config : config.withUserServiceUrl(userServiceUrl);
     }
 }

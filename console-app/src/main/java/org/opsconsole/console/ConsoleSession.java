@@ -63,11 +63,10 @@ public final class ConsoleSession implements AutoCloseable {
         HttpHealthCheck health = new HttpHealthCheck(http.quick());
         Duration probe = Duration.ofSeconds(3);
         ServiceSupervisor users = new ServiceSupervisor(
-                new ServiceSpec(USERS, USERS_LOGGER, usersLauncher, () -> options.configFor(USERS, options.userPort())),
+                new ServiceSpec(USERS, USERS_LOGGER, usersLauncher, () -> options.configFor(USERS)),
                 health, RestartPolicy.defaults(), scheduler, probe, Clock.systemUTC());
         ServiceSupervisor orders = new ServiceSupervisor(
-                new ServiceSpec(ORDERS, ORDERS_LOGGER, ordersLauncher,
-                        () -> options.configFor(ORDERS, options.orderPort()).withUserServiceUrl(userServiceUrl(users))),
+                new ServiceSpec(ORDERS, ORDERS_LOGGER, ordersLauncher, () -> ordersConfig(users)),
                 health, RestartPolicy.defaults(), scheduler, probe, Clock.systemUTC());
         this.services = new ServiceGroup(users, orders, options.userPort() != 0);
 
@@ -153,6 +152,12 @@ public final class ConsoleSession implements AutoCloseable {
             ServiceStatus status = supervisor.status();
             return status.state() == org.opsconsole.console.supervisor.ServiceState.RUNNING ? status.uri() : Optional.empty();
         });
+    }
+
+    /** The orders service's configuration: calling the users service the options name, else the console's own. */
+    private ServiceConfig ordersConfig(ServiceSupervisor users) {
+        ServiceConfig config = options.configFor(ORDERS);
+        return config.userServiceUrl() != null ? config : config.withUserServiceUrl(userServiceUrl(users));
     }
 
     /** Where the users service is now, or where it will be when its port is fixed. */

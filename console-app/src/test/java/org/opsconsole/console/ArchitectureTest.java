@@ -7,7 +7,7 @@ import com.tngtech.archunit.lang.ArchRule;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** DESIGN.md: only console.ui touches JavaFX (and the JavaFX libraries); the rest stays plain Java. */
+/** Only console.ui touches JavaFX (and the JavaFX libraries); the rest stays plain Java. */
 @AnalyzeClasses(packages = "org.opsconsole.console", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 

@@ -8,6 +8,7 @@ import org.opsconsole.service.kit.ServiceConfig;
 import org.opsconsole.service.kit.ServiceLogging;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -22,8 +23,12 @@ import java.util.concurrent.Callable;
 public final class OpsConsoleCommand implements Callable<Integer> {
 
     @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "Folder for the services' databases (default: the per-user application data folder).")
+            description = "Folder for the databases not given by --users-db or --orders-db, and for saved load runs "
+                    + "(default: the per-user application data folder).")
     Path dataDir;
+
+    @Mixin
+    ExternalServiceOptions external;
 
     @Option(names = "--user-port", paramLabel = "N", defaultValue = "" + ServiceConfig.USERS_DEFAULT_PORT,
             description = "Port of the users service; 0 picks any free port (default: ${DEFAULT-VALUE}).")
@@ -44,7 +49,8 @@ public final class OpsConsoleCommand implements Callable<Integer> {
     /** The options as the console session takes them. */
     ConsoleOptions options() {
         ConsoleOptions defaults = ConsoleOptions.defaults(DataFolders.resolve(dataDir));
-        return new ConsoleOptions(defaults.host(), userPort, orderPort, defaults.folders(), !noDemoData, true);
+        return new ConsoleOptions(defaults.host(), userPort, orderPort, defaults.folders(), !noDemoData, true)
+                .withExternal(external.usersDb, external.ordersDb, external.usersUrl);
     }
 
     @Override

@@ -8,8 +8,10 @@ import org.opsconsole.service.kit.ServiceStartException;
 import org.opsconsole.service.order.OrderService;
 import org.opsconsole.service.user.UserService;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -29,8 +31,12 @@ public final class ServeCommand implements Callable<Integer> {
     int orderPort;
 
     @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "Folder of the databases (default: the per-user application data folder).")
+            description = "Folder of the databases not given by --users-db or --orders-db "
+                    + "(default: the per-user application data folder).")
     Path dataDir;
+
+    @Mixin
+    ExternalServiceOptions external;
 
     @Option(names = "--bind", paramLabel = "ADDR", defaultValue = ServiceConfig.LOOPBACK,
             description = "Address to listen on (default: ${DEFAULT-VALUE}). Any other address needs an API token.")
@@ -51,18 +57,18 @@ public final class ServeCommand implements Callable<Integer> {
             System.err.println("Ports must be between 0 and 65535.");
             return 2;
         }
-        Path folder = dataDir == null ? AppDataFolder.defaultRoot() : dataDir;
-        ServiceConfig base = new ServiceConfig(bind, 0, folder.toAbsolutePath(), null, apiToken, !noDemoData, null);
+        ServiceConfig usersConfig = usersConfig();
         RunningService users;
         RunningService orders;
         try {
-            users = UserService.start(base.withPort(userPort));
+            users = UserService.start(usersConfig);
         } catch (ServiceStartException e) {
             System.err.println("The users service could not start: " + e.getMessage());
             return 1;
         }
+        ServiceConfig ordersConfig = ordersConfig(users.baseUri());
         try {
-            orders = OrderService.start(base.withPort(orderPort).withUserServiceUrl(users.baseUri()));
+            orders = OrderService.start(ordersConfig);
         } catch (ServiceStartException e) {
             System.err.println("The orders service could not start: " + e.getMessage());
             users.stop();
@@ -83,8 +89,8 @@ public final class ServeCommand implements Callable<Integer> {
             System.out.println("Services stopped.");
             return 143;
         }
-        System.out.println("users ready on " + users.baseUri() + " (data in " + folder + ")");
-        System.out.println("orders ready on " + orders.baseUri() + " (data in " + folder + ")");
+        System.out.println("users ready on " + users.baseUri() + " (" + ExternalServiceOptions.storage(usersConfig) + ")");
+        System.out.println("orders ready on " + orders.baseUri() + " (" + ExternalServiceOptions.storage(ordersConfig) + ")");
         System.out.flush();
         try {
             stopped.await();
@@ -92,5 +98,23 @@ public final class ServeCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
         }
         return 0;
+    }
+
+    /** How the users service is started. */
+    ServiceConfig usersConfig() {
+        return external.users(base().withPort(userPort), folder());
+    }
+
+    /** How the orders service is started, {@code localUsers} being the users service this command started. */
+    ServiceConfig ordersConfig(URI localUsers) {
+        return external.orders(base().withPort(orderPort), folder(), localUsers);
+    }
+
+    private ServiceConfig base() {
+        return ServiceConfig.inMemory().withHost(bind).withApiToken(apiToken).withDemoData(!noDemoData);
+    }
+
+    private Path folder() {
+        return (dataDir == null ? AppDataFolder.defaultRoot() : dataDir).toAbsolutePath();
     }
 }

@@ -194,7 +194,8 @@ public final class ServiceSupervisor implements AutoCloseable {
             config = spec.config().get();
             ServiceConfig used = config;
             log.info(() -> "starting " + spec.name() + " on " + used.host() + ":" + (used.port() == 0 ? "any free port" : used.port())
-                    + (used.dataDir() == null ? " (in memory)" : " with data in " + used.dataDir()));
+                    + (used.jdbcUrl() != null ? " on the database given by its JDBC URL"
+                            : used.dataDir() == null ? " (in memory)" : " with data in " + used.dataDir()));
             RunningService started = spec.launcher().start(config);
             if (started.port() <= 0) {
                 // a server that could not bind may still come back as "started"; it listens nowhere

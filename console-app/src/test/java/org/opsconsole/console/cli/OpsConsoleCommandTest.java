@@ -3,10 +3,13 @@ package org.opsconsole.console.cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opsconsole.console.ConsoleOptions;
+import org.opsconsole.console.ConsoleSession;
+import org.opsconsole.service.kit.ServiceConfig;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.URI;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,5 +57,75 @@ class OpsConsoleCommandTest {
         CommandLine commandLine = OpsConsoleCommand.commandLine();
         commandLine.setErr(new PrintWriter(new StringWriter()));
         assertThat(commandLine.execute("--user-port", "70000")).isEqualTo(2);
+    }
+
+    @Test
+    void withoutDatabaseOptionsBothServicesUseTheDataFolderAndOrdersCallsTheConsolesUsers(@TempDir Path dir) {
+        ConsoleOptions options = parse("--data-dir", dir.toString()).options();
+        ServiceConfig users = options.configFor(ConsoleSession.USERS);
+        ServiceConfig orders = options.configFor(ConsoleSession.ORDERS);
+        assertThat(users.jdbcUrl()).isNull();
+        assertThat(users.dataDir()).isEqualTo(dir.toAbsolutePath());
+        assertThat(users.port()).isEqualTo(8081);
+        assertThat(orders.jdbcUrl()).isNull();
+        assertThat(orders.dataDir()).isEqualTo(dir.toAbsolutePath());
+        assertThat(orders.port()).isEqualTo(8082);
+        assertThat(orders.userServiceUrl()).as("left to the session: the console's own users service").isNull();
+    }
+
+    @Test
+    void databaseOptionsReplaceTheDataFolderServiceByService(@TempDir Path dir) {
+        String usersDb = "jdbc:postgresql://127.0.0.1:5432/users?user=opsconsole&password=secret";
+        ConsoleOptions options = parse("--data-dir", dir.toString(), "--users-db", usersDb).options();
+        ServiceConfig users = options.configFor(ConsoleSession.USERS);
+        ServiceConfig orders = options.configFor(ConsoleSession.ORDERS);
+        assertThat(users.jdbcUrl()).isEqualTo(usersDb);
+        assertThat(users.dataDir()).isNull();
+        assertThat(orders.jdbcUrl()).isNull();
+        assertThat(orders.dataDir()).isEqualTo(dir.toAbsolutePath());
+        assertThat(options.folders().root()).as("load runs stay in the data folder").isEqualTo(dir.toAbsolutePath());
+        assertThat(options.dataLocation())
+                .isEqualTo("users jdbc:postgresql://127.0.0.1:5432/users?user=opsconsole&password=***, orders " + dir.toAbsolutePath());
+    }
+
+    @Test
+    void ordersDbAndUsersUrlGoToTheOrdersService() {
+        String ordersDb = "jdbc:postgresql://127.0.0.1:5432/orders?user=postgres";
+        ConsoleOptions options = parse("--orders-db", ordersDb, "--users-url", "https://users.internal:8443",
+                "--order-port", "0").options();
+        ServiceConfig orders = options.configFor(ConsoleSession.ORDERS);
+        assertThat(orders.jdbcUrl()).isEqualTo(ordersDb);
+        assertThat(orders.dataDir()).isNull();
+        assertThat(orders.port()).isZero();
+        assertThat(orders.userServiceUrl()).isEqualTo(URI.create("https://users.internal:8443"));
+        assertThat(options.configFor(ConsoleSession.USERS).jdbcUrl()).isNull();
+    }
+
+    @Test
+    void aDatabaseThatIsNotAJdbcUrlIsAUsageError() {
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = OpsConsoleCommand.commandLine();
+        commandLine.setErr(new PrintWriter(err));
+        assertThat(commandLine.execute("--orders-db", "postgres://127.0.0.1/orders")).isEqualTo(2);
+        assertThat(err.toString()).contains("--orders-db").contains("is not a JDBC URL; expected one starting with jdbc:");
+    }
+
+    @Test
+    void aUsersUrlThatIsNotAnHttpUrlIsAUsageError() {
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = OpsConsoleCommand.commandLine();
+        commandLine.setErr(new PrintWriter(err));
+        assertThat(commandLine.execute("--users-url", "users.internal:8081")).isEqualTo(2);
+        assertThat(err.toString()).contains("--users-url").contains("expected an http:// or https:// URL");
+    }
+
+    @Test
+    void helpNamesTheDatabaseOptions() {
+        StringWriter out = new StringWriter();
+        CommandLine commandLine = OpsConsoleCommand.commandLine();
+        commandLine.setOut(new PrintWriter(out));
+        assertThat(commandLine.execute("--help")).isZero();
+        assertThat(out.toString()).contains("--users-db").contains("--orders-db").contains("--users-url")
+                .contains("OPSCONSOLE_DB_PASSWORD");
     }
 }
