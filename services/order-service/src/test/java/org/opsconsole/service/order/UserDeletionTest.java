@@ -79,15 +79,38 @@ class UserDeletionTest {
         }
     }
 
+    @Test
+    void theStoredOffsetIsTheLastAppliedEventRightAfterARestart(@TempDir Path data) {
+        try (RunningService users = UserService.start(TestDatabases.fresh("users"))) {
+            ServiceConfig orderConfig = TestDatabases.persistent("orders", data).withUserServiceUrl(users.baseUri());
+            TestClient userApi = new TestClient(users.baseUri());
+            try (RunningService orders = OrderService.start(orderConfig)) {
+                long gone = userApi.post("/users", "{\"name\":\"Gone\",\"email\":\"gone@example.com\"}")
+                        .json().get("id").asLong();
+                create(new TestClient(orders.baseUri()), gone);
+                userApi.delete("/users/" + gone);
+                userApi.post("/users", "{\"name\":\"After\",\"email\":\"after@example.com\"}");
+                await().atMost(Duration.ofSeconds(20)).until(() -> consumedAll(orders, users));
+            }
+            long lastUserEvent = userApi.get("/events?tail=0").json().get("lastId").asLong();
+            try (RunningService orders = OrderService.start(orderConfig)) {
+                assertThat(offset(orders)).isEqualTo(lastUserEvent);
+            }
+        }
+    }
+
+    private static long offset(RunningService orders) {
+        return new TestClient(orders.baseUri()).get("/observe/metrics").body().lines()
+                .filter(line -> line.startsWith("events_consumer_offset{"))
+                .mapToLong(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst().orElse(-1);
+    }
+
     private static boolean consumedAll(RunningService orders, RunningService users) {
         // the orders service has read every user event once its offset equals the user stream's end
         JsonNode userEvents = new TestClient(users.baseUri()).get("/events?limit=1000").json();
         long last = userEvents.get("lastId").asLong();
-        String metrics = new TestClient(orders.baseUri()).get("/observe/metrics").body();
-        return metrics.lines()
-                .filter(line -> line.startsWith("events_consumer_offset{"))
-                .map(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-                .anyMatch(offset -> last > 0 && offset >= last);
+        return last > 0 && offset(orders) >= last;
     }
 
     private static long create(TestClient orderApi, long userId) {

@@ -87,6 +87,9 @@ public final class Database implements AutoCloseable {
             throw new ServiceStartException(describe(name, config, e.getCause() == null ? e : e.getCause()), e);
         } catch (java.io.IOException e) {
             throw new ServiceStartException("cannot create the data folder " + config.dataDir() + ": " + e, e);
+        } catch (RuntimeException e) {
+            // e.g. a JDBC URL no driver on the class path accepts
+            throw new ServiceStartException(describe(name, config, e), e);
         }
         boolean isNew;
         try {

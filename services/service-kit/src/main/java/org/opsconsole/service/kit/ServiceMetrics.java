@@ -27,7 +27,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One service's meters, in a Prometheus registry of its own: two Helidon servers in one JVM share
- * Helidon's registry (STACK.md trap 5), and the console's charts must never mix the two services.
+ * Helidon's registry (requests served by one showed in the other's metrics, and giving each
+ * observer its own registry did not separate them), and the console's charts must never mix the
+ * two services.
  * Every meter carries the tag {@code service}.
  */
 public final class ServiceMetrics implements Filter {
