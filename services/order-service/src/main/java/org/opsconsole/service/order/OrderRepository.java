@@ -11,6 +11,7 @@ import org.opsconsole.service.kit.DomainException;
 import org.opsconsole.service.kit.Inserts;
 import org.opsconsole.service.kit.Outbox;
 import org.opsconsole.service.kit.Rows;
+import org.opsconsole.service.kit.SqlErrors;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -148,18 +149,48 @@ final class OrderRepository {
             if (lockOffset(tx, source) >= eventId) {
                 return 0;
             }
-            List<Order> open;
-            try (Stream<DbRow> rows = tx.query(SELECT_OPEN_ORDERS_OF_USER, userId)) {
-                open = rows.map(row -> toOrder(row, Map.of())).toList();
-            }
-            for (Order order : open) {
-                Order withItems = find(tx, order.id()).orElseThrow();
-                Order cancelled = moveTo(tx, withItems, OrderStatus.CANCELLED);
-                changes.emit("order.status-changed", order.id(), statusChange(order.status(), cancelled));
-            }
+            int cancelled = cancelOpenOrders(changes, userId);
             tx.update(UPDATE_OFFSET, eventId, source);
-            return open.size();
+            return cancelled;
         });
+    }
+
+    /**
+     * Like {@link #cancelOpenOrdersOf}, for events that may come out of order or twice (from the
+     * broker): the event's id is recorded in the same transaction, and an id recorded already
+     * changes nothing.
+     *
+     * @return the number of orders cancelled, or -1 when the event was applied before
+     */
+    int cancelOpenOrdersOnce(long userId, String source, long eventId) {
+        try {
+            return outbox.inTransaction(changes -> {
+                DbExecute tx = changes.exec();
+                tx.insert(INSERT_APPLIED_EVENT, source, eventId);
+                int cancelled = cancelOpenOrders(changes, userId);
+                tx.update(RAISE_OFFSET, eventId, source, eventId);
+                return cancelled;
+            });
+        } catch (RuntimeException e) {
+            if (SqlErrors.isUniqueViolation(e)) {
+                return -1;
+            }
+            throw e;
+        }
+    }
+
+    private static int cancelOpenOrders(Outbox.Changes changes, long userId) {
+        DbExecute tx = changes.exec();
+        List<Order> open;
+        try (Stream<DbRow> rows = tx.query(SELECT_OPEN_ORDERS_OF_USER, userId)) {
+            open = rows.map(row -> toOrder(row, Map.of())).toList();
+        }
+        for (Order order : open) {
+            Order withItems = find(tx, order.id()).orElseThrow();
+            Order cancelled = moveTo(tx, withItems, OrderStatus.CANCELLED);
+            changes.emit("order.status-changed", order.id(), statusChange(order.status(), cancelled));
+        }
+        return open.size();
     }
 
     /** Records an event as applied when it needs no other change; never moves the offset back. */

@@ -23,7 +23,7 @@ public final class OrderService implements ServiceApp {
     private static final Logger LOG = Logger.getLogger(LOGGER);
 
     private OrderRepository orders;
-    private UserEventsConsumer consumer;
+    private UserEvents consumer;
 
     private OrderService() {
     }
@@ -44,7 +44,9 @@ public final class OrderService implements ServiceApp {
                 ? DEFAULT_USER_SERVICE : context.config().userServiceUrl();
         orders = new OrderRepository(context.database(), context.outbox());
         UserDirectory users = new UserDirectory(userService, LOG);
-        consumer = new UserEventsConsumer(orders, userService, LOG);
+        consumer = context.broker() == null
+                ? new UserEventsConsumer(orders, userService, LOG)
+                : new BrokerUserEventsConsumer(orders, context.broker(), LOG);
         io.micrometer.core.instrument.Gauge.builder("events.consumer.offset", orders,
                         repository -> repository.offset(UserEventsConsumer.SOURCE))
                 .description("Id of the last event of another service that this service has applied")

@@ -22,6 +22,8 @@ final class OrderSql {
             + " FOR UPDATE";
     static final String SELECT_OFFSET = "SELECT last_event_id FROM consumer_offsets WHERE source = ?";
     static final String UPDATE_OFFSET = "UPDATE consumer_offsets SET last_event_id = ? WHERE source = ?";
+    static final String RAISE_OFFSET = UPDATE_OFFSET + " AND last_event_id < ?";
+    static final String INSERT_APPLIED_EVENT = "INSERT INTO applied_events (source, event_id) VALUES (?, ?)";
     /** Listing: a WHERE clause, then paging, are added to these; items are read with an IN list. */
     static final String COUNT_ORDERS_FROM = "SELECT COUNT(*) AS n FROM orders";
     static final String SELECT_ORDERS_FROM = "SELECT " + COLUMNS + " FROM orders";

@@ -18,7 +18,7 @@ import java.util.logging.Logger;
  * user's open orders. The last applied event id is stored with the change it caused, so a
  * restart of either service neither loses nor repeats an event.
  */
-final class UserEventsConsumer implements Runnable {
+final class UserEventsConsumer implements Runnable, UserEvents {
 
     static final String SOURCE = "users";
     private static final int BATCH = 200;
@@ -41,11 +41,13 @@ final class UserEventsConsumer implements Runnable {
                 .build();
     }
 
-    void start() {
+    @Override
+    public void start() {
         thread = Thread.ofVirtual().name("orders-user-events").start(this);
     }
 
-    void stop() {
+    @Override
+    public void stop() {
         running = false;
         Thread t = thread;
         if (t != null) {

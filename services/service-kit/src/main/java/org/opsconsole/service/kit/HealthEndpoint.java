@@ -5,26 +5,33 @@ import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * {@code /observe/health}, {@code /observe/health/live} and {@code /observe/health/ready}, in the
  * shape of Helidon's health observer: 200 with {@code "status":"UP"}, or 503 with {@code "DOWN"}
- * and the check that failed. Readiness includes the database check.
+ * and the check that failed. Readiness includes the database check. With a broker that can't be
+ * reached, the answer stays 200 with {@code "status":"DEGRADED"} and a broker check that says why.
  */
 final class HealthEndpoint {
 
     private final String service;
     private final String version;
     private final BooleanSupplier database;
+    private final Supplier<Optional<String>> brokerProblem;
 
-    HealthEndpoint(String service, String version, BooleanSupplier database) {
+    /** @param brokerProblem why the broker can't be used now; always empty without a broker */
+    HealthEndpoint(String service, String version, BooleanSupplier database, Supplier<Optional<String>> brokerProblem) {
         this.service = service;
         this.version = version;
         this.database = database;
+        this.brokerProblem = brokerProblem;
     }
 
     void register(HttpRouting.Builder routing) {
@@ -35,11 +42,20 @@ final class HealthEndpoint {
 
     private void answer(ServerResponse res, boolean withDatabase) {
         boolean dbUp = !withDatabase || database.getAsBoolean();
-        List<Map<String, Object>> checks = withDatabase
-                ? List.of(check("database", dbUp), check("server", true))
-                : List.of(check("server", true));
+        List<Map<String, Object>> checks = new ArrayList<>();
+        if (withDatabase) {
+            checks.add(check("database", dbUp));
+        }
+        checks.add(check("server", true));
+        // the broker being away degrades the service (events wait in the outbox), it does not stop it
+        Optional<String> broker = withDatabase ? brokerProblem.get() : Optional.empty();
+        broker.ifPresent(problem -> {
+            Map<String, Object> check = check("broker", false);
+            check.put("detail", problem);
+            checks.add(check);
+        });
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", dbUp ? "UP" : "DOWN");
+        body.put("status", !dbUp ? "DOWN" : broker.isPresent() ? "DEGRADED" : "UP");
         body.put("service", service);
         body.put("version", version);
         body.put("checks", checks);

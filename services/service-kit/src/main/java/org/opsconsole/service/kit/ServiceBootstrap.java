@@ -32,18 +32,22 @@ public final class ServiceBootstrap {
 
     public static RunningService start(ServiceApp app, ServiceConfig config, Logger log) {
         requireTokenOffLoopback(config);
+        Broker broker = config.broker().map(Broker::new).orElse(null);
         String version = versionOf(app);
         ServiceMetrics metrics = new ServiceMetrics(app.name());
         Database database = Database.open(app.name(), config, app.migrations(), metrics.registry());
         try {
             Outbox outbox = new Outbox(app.name(), database);
-            ServiceContext context = new ServiceContext(app.name(), version, config, database, outbox, metrics, log);
+            ServiceContext context = new ServiceContext(app.name(), version, config, database, outbox, metrics, log,
+                    broker);
+            OutboxRelay relay = broker == null ? null : new OutboxRelay(context, broker);
             EventsEndpoint events = new EventsEndpoint(outbox, log);
             HttpRouting.Builder routing = HttpRouting.builder();
             new ProblemResponses(log).register(routing);
             metrics.register(routing);
             config.token().ifPresent(token -> routing.addFilter(new ApiTokenFilter(token)));
-            new HealthEndpoint(app.name(), version, database::isReachable).register(routing);
+            new HealthEndpoint(app.name(), version, database::isReachable,
+                    broker == null ? java.util.Optional::empty : broker::problem).register(routing);
             OpenApiEndpoint openApi = new OpenApiEndpoint(app.openApiDocument(), version);
             openApi.register(routing);
             events.register(routing);
@@ -65,10 +69,13 @@ public final class ServiceBootstrap {
                     .build();
             startListening(server, app.name(), config);
             URI baseUri = URI.create("http://" + hostForUri(config.host()) + ":" + server.port());
-            Handle handle = new Handle(app, context, server, events, baseUri, log);
+            Handle handle = new Handle(app, context, server, events, relay, baseUri, log);
             log.info(() -> app.name() + " service " + version + " listening on " + baseUri
                     + " with " + describeStorage(config));
             try {
+                if (relay != null) {
+                    relay.start();
+                }
                 app.started(context, baseUri);
             } catch (RuntimeException e) {
                 handle.stop();
@@ -148,10 +155,13 @@ public final class ServiceBootstrap {
     }
 
     private static String describeStorage(ServiceConfig config) {
+        String storage;
         if (config.jdbcUrl() != null) {
-            return "database " + config.jdbcUrl().replaceAll("password=[^;&]*", "password=***");
+            storage = "database " + config.jdbcUrl().replaceAll("password=[^;&]*", "password=***");
+        } else {
+            storage = config.dataDir() == null ? "an in-memory database" : "data in " + config.dataDir();
         }
-        return config.dataDir() == null ? "an in-memory database" : "data in " + config.dataDir();
+        return storage + config.broker().map(b -> ", events on the broker " + Broker.masked(b)).orElse("");
     }
 
     static String versionOf(ServiceApp app) {
@@ -165,16 +175,18 @@ public final class ServiceBootstrap {
         private final ServiceContext context;
         private final WebServer server;
         private final EventsEndpoint events;
+        private final OutboxRelay relay;
         private final URI baseUri;
         private final Logger log;
         private final AtomicBoolean stopped = new AtomicBoolean();
 
-        Handle(ServiceApp app, ServiceContext context, WebServer server, EventsEndpoint events, URI baseUri,
-               Logger log) {
+        Handle(ServiceApp app, ServiceContext context, WebServer server, EventsEndpoint events, OutboxRelay relay,
+               URI baseUri, Logger log) {
             this.app = app;
             this.context = context;
             this.server = server;
             this.events = events;
+            this.relay = relay;
             this.baseUri = baseUri;
             this.log = log;
         }
@@ -224,6 +236,9 @@ public final class ServiceBootstrap {
                 app.stopping();
             } catch (RuntimeException e) {
                 log.log(Level.WARNING, app.name() + " service: error while stopping background work", e);
+            }
+            if (relay != null) {
+                relay.stop();
             }
             events.close();
             server.stop();

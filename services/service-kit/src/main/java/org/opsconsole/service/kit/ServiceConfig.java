@@ -14,9 +14,10 @@ import java.util.Optional;
  * @param apiToken      bearer token every mutating request must carry; null for none
  * @param demoData      seed a small demo data set when the database is new
  * @param userServiceUrl where the order service finds the user service; ignored by the user service
+ * @param brokerUrl     RabbitMQ ({@code amqp://user:pass@host:5672/vhost}) that carries the events; null for none
  */
 public record ServiceConfig(String host, int port, Path dataDir, String jdbcUrl, String apiToken,
-                            boolean demoData, URI userServiceUrl) {
+                            boolean demoData, URI userServiceUrl, String brokerUrl) {
 
     public static final String LOOPBACK = "127.0.0.1";
     public static final int USERS_DEFAULT_PORT = 8081;
@@ -24,35 +25,43 @@ public record ServiceConfig(String host, int port, Path dataDir, String jdbcUrl,
 
     /** Loopback, any free port, in memory, no demo data: what tests start from. */
     public static ServiceConfig inMemory() {
-        return new ServiceConfig(LOOPBACK, 0, null, null, null, false, null);
+        return new ServiceConfig(LOOPBACK, 0, null, null, null, false, null, null);
     }
 
     public ServiceConfig withHost(String value) {
-        return new ServiceConfig(value, port, dataDir, jdbcUrl, apiToken, demoData, userServiceUrl);
+        return new ServiceConfig(value, port, dataDir, jdbcUrl, apiToken, demoData, userServiceUrl, brokerUrl);
     }
 
     public ServiceConfig withPort(int value) {
-        return new ServiceConfig(host, value, dataDir, jdbcUrl, apiToken, demoData, userServiceUrl);
+        return new ServiceConfig(host, value, dataDir, jdbcUrl, apiToken, demoData, userServiceUrl, brokerUrl);
     }
 
     public ServiceConfig withDataDir(Path value) {
-        return new ServiceConfig(host, port, value, jdbcUrl, apiToken, demoData, userServiceUrl);
+        return new ServiceConfig(host, port, value, jdbcUrl, apiToken, demoData, userServiceUrl, brokerUrl);
     }
 
     public ServiceConfig withJdbcUrl(String value) {
-        return new ServiceConfig(host, port, dataDir, value, apiToken, demoData, userServiceUrl);
+        return new ServiceConfig(host, port, dataDir, value, apiToken, demoData, userServiceUrl, brokerUrl);
     }
 
     public ServiceConfig withApiToken(String value) {
-        return new ServiceConfig(host, port, dataDir, jdbcUrl, value, demoData, userServiceUrl);
+        return new ServiceConfig(host, port, dataDir, jdbcUrl, value, demoData, userServiceUrl, brokerUrl);
     }
 
     public ServiceConfig withDemoData(boolean value) {
-        return new ServiceConfig(host, port, dataDir, jdbcUrl, apiToken, value, userServiceUrl);
+        return new ServiceConfig(host, port, dataDir, jdbcUrl, apiToken, value, userServiceUrl, brokerUrl);
     }
 
     public ServiceConfig withUserServiceUrl(URI value) {
-        return new ServiceConfig(host, port, dataDir, jdbcUrl, apiToken, demoData, value);
+        return new ServiceConfig(host, port, dataDir, jdbcUrl, apiToken, demoData, value, brokerUrl);
+    }
+
+    public ServiceConfig withBrokerUrl(String value) {
+        return new ServiceConfig(host, port, dataDir, jdbcUrl, apiToken, demoData, userServiceUrl, value);
+    }
+
+    public Optional<String> broker() {
+        return Optional.ofNullable(brokerUrl).filter(b -> !b.isBlank());
     }
 
     public Optional<String> token() {

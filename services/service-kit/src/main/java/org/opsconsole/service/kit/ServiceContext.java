@@ -2,7 +2,11 @@ package org.opsconsole.service.kit;
 
 import java.util.logging.Logger;
 
-/** What a service's own code gets from the kit once its database is open. */
+/**
+ * What a service's own code gets from the kit once its database is open.
+ *
+ * @param broker the broker that carries the events; null when the service runs without one
+ */
 public record ServiceContext(String name, String version, ServiceConfig config, Database database,
-                             Outbox outbox, ServiceMetrics metrics, Logger log) {
+                             Outbox outbox, ServiceMetrics metrics, Logger log, Broker broker) {
 }

@@ -12,7 +12,8 @@ import java.util.function.Function;
  * Runs one service alone ({@code java -jar user-service.jar}) until SIGTERM or Ctrl-C. Settings
  * come from {@code -D} properties, then environment variables, then {@code application.yaml} on
  * the class path: {@code server.host}, {@code server.port}, {@code data-dir}, {@code jdbc-url},
- * {@code api-token} (or {@code OPSCONSOLE_API_TOKEN}), {@code demo-data}, {@code user-service.url}.
+ * {@code api-token} (or {@code OPSCONSOLE_API_TOKEN}), {@code demo-data}, {@code user-service.url},
+ * {@code broker-url}.
  */
 public final class StandaloneMain {
 
@@ -65,6 +66,7 @@ public final class StandaloneMain {
                 config.get("jdbc-url").asString().orElse(null),
                 token,
                 config.get("demo-data").asBoolean().orElse(true),
-                URI.create(config.get("user-service.url").asString().orElse("http://127.0.0.1:8081")));
+                URI.create(config.get("user-service.url").asString().orElse("http://127.0.0.1:8081")),
+                config.get("broker-url").asString().orElse(null));
     }
 }

@@ -1,0 +1,138 @@
+package org.opsconsole.service.order;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.Delivery;
+import org.opsconsole.model.Json;
+import org.opsconsole.service.kit.Broker;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Applies {@code user.deleted} from the broker: the durable queue {@code orders.user-events},
+ * bound to the events exchange, is consumed with manual acknowledgements. A message is acked only
+ * after the cancelling transaction committed, and an event applied before (a redelivery, or a
+ * second publication after a relay restart) is acked without changing anything.
+ */
+final class BrokerUserEventsConsumer implements UserEvents {
+
+    static final String QUEUE = "orders.user-events";
+    private static final int PREFETCH = 50;
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+    private static final Duration RETRY_DELAY = Duration.ofMillis(500);
+
+    private final OrderRepository orders;
+    private final Broker broker;
+    private final Logger log;
+    private volatile boolean running = true;
+    private volatile Thread thread;
+    private volatile CountDownLatch closed = new CountDownLatch(1);
+
+    BrokerUserEventsConsumer(OrderRepository orders, Broker broker, Logger log) {
+        this.orders = orders;
+        this.broker = broker;
+        this.log = log;
+    }
+
+    @Override
+    public void start() {
+        thread = Thread.ofVirtual().name("orders-broker-user-events").start(this::run);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        closed.countDown();
+        Thread t = thread;
+        if (t != null) {
+            t.interrupt();
+            try {
+                t.join(Duration.ofSeconds(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void run() {
+        Duration backoff = Duration.ofMillis(250);
+        while (running) {
+            closed = new CountDownLatch(1);
+            try (Connection connection = broker.connect("orders-user-events");
+                 Channel channel = connection.createChannel()) {
+                Broker.declareExchange(channel);
+                channel.queueDeclare(QUEUE, true, false, false, null);
+                channel.queueBind(QUEUE, Broker.EXCHANGE, "user.deleted");
+                channel.basicQos(PREFETCH);
+                connection.addShutdownListener(cause -> {
+                    if (!cause.isInitiatedByApplication()) {
+                        broker.unreachable(cause);
+                    }
+                    closed.countDown();
+                });
+                channel.basicConsume(QUEUE, false, (tag, delivery) -> deliver(channel, delivery), tag -> closed.countDown());
+                log.info(() -> "user events: consuming " + QUEUE + " on " + broker.maskedUrl());
+                backoff = Duration.ofMillis(250);
+                closed.await();
+            } catch (InterruptedException e) {
+                return;
+            } catch (Exception e) {
+                if (!running) {
+                    return;
+                }
+                broker.unreachable(e);
+                log.log(Level.WARNING, "user events: " + broker.problem().orElse(e.toString()) + "; will retry");
+            }
+            if (!running) {
+                return;
+            }
+            try {
+                Thread.sleep(backoff);
+            } catch (InterruptedException e) {
+                return;
+            }
+            backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+        }
+    }
+
+    private void deliver(Channel channel, Delivery delivery) throws IOException {
+        long tag = delivery.getEnvelope().getDeliveryTag();
+        JsonNode event;
+        try {
+            event = Json.mapper().readTree(delivery.getBody());
+        } catch (IOException e) {
+            log.log(Level.WARNING, "user events: dropping a message that is not an event ("
+                    + delivery.getProperties().getMessageId() + ")");
+            channel.basicReject(tag, false);
+            return;
+        }
+        if (!"user.deleted".equals(event.path("type").asText())) {
+            channel.basicAck(tag, false);
+            return;
+        }
+        long userId = event.path("subjectId").asLong();
+        long eventId = event.path("id").asLong();
+        try {
+            int cancelled = orders.cancelOpenOrdersOnce(userId, UserEventsConsumer.SOURCE, eventId);
+            if (cancelled > 0) {
+                log.info(() -> "user " + userId + " was deleted: cancelled " + cancelled + " open order(s)");
+            }
+            channel.basicAck(tag, false);
+        } catch (RuntimeException e) {
+            // the database could not take it now: the broker gives the message again
+            log.log(Level.WARNING, "user events: applying event " + eventId + " failed (" + e.getMessage()
+                    + "); it will be delivered again");
+            try {
+                Thread.sleep(RETRY_DELAY);
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+            }
+            channel.basicNack(tag, false, true);
+        }
+    }
+}

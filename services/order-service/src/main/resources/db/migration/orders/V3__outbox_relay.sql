@@ -1,0 +1,15 @@
+-- How far the outbox relay has published this service's events to the broker: the id of the last
+-- event the broker confirmed. One row, created here, so instances only ever update it.
+CREATE TABLE outbox_relay (
+    relay         VARCHAR(64) PRIMARY KEY,
+    last_event_id BIGINT NOT NULL
+);
+INSERT INTO outbox_relay (relay, last_event_id) VALUES ('broker', 0);
+
+-- Events of other services applied from the broker, by id: a redelivered message is recognised
+-- and ignored (messages from the broker may arrive out of order, so an offset is not enough).
+CREATE TABLE applied_events (
+    source   VARCHAR(64) NOT NULL,
+    event_id BIGINT NOT NULL,
+    PRIMARY KEY (source, event_id)
+);

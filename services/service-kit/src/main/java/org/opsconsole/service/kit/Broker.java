@@ -1,0 +1,76 @@
+package org.opsconsole.service.kit;
+
+import com.rabbitmq.client.BuiltinExchangeType;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.security.GeneralSecurityException;
+import java.util.Optional;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The RabbitMQ broker that carries the services' events: its address, the topic exchange every
+ * event goes to (routing key = event type), and what is known of its reachability, for health.
+ */
+public final class Broker {
+
+    /** The durable topic exchange of every service's events. */
+    public static final String EXCHANGE = "opsconsole.events";
+
+    private final String url;
+    private final ConnectionFactory factory = new ConnectionFactory();
+    private volatile String problem = "not connected yet";
+
+    public Broker(String url) {
+        this.url = url;
+        try {
+            factory.setUri(url);
+        } catch (URISyntaxException | GeneralSecurityException | IllegalArgumentException e) {
+            throw new ServiceStartException("the broker URL " + masked(url) + " is not an amqp:// URL: "
+                    + e.getMessage(), e);
+        }
+        factory.setConnectionTimeout(3_000);
+        factory.setRequestedHeartbeat(10);
+        // reconnecting is the caller's loop: it knows from where to resume
+        factory.setAutomaticRecoveryEnabled(false);
+    }
+
+    /** Opens a connection named after its user (shown in RabbitMQ's management views). */
+    public Connection connect(String name) throws IOException, TimeoutException {
+        try {
+            Connection connection = factory.newConnection(name);
+            problem = null;
+            return connection;
+        } catch (IOException | TimeoutException | RuntimeException e) {
+            unreachable(e);
+            throw e;
+        }
+    }
+
+    /** Declares the events exchange (idempotent). */
+    public static void declareExchange(Channel channel) throws IOException {
+        channel.exchangeDeclare(EXCHANGE, BuiltinExchangeType.TOPIC, true);
+    }
+
+    /** Records that the broker can't be used now; health reports it until the next connection. */
+    public void unreachable(Exception cause) {
+        String reason = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        problem = "the broker at " + masked(url) + " is unreachable: " + reason;
+    }
+
+    /** Why the broker can't be used now; empty while it is connected. */
+    public Optional<String> problem() {
+        return Optional.ofNullable(problem);
+    }
+
+    public String maskedUrl() {
+        return masked(url);
+    }
+
+    static String masked(String url) {
+        return url.replaceAll("(amqps?://[^:/@]+:)[^@]*@", "$1***@");
+    }
+}
