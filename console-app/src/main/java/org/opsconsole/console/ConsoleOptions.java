@@ -18,13 +18,15 @@ import java.util.List;
  * @param usersJdbcUrl   the users service's own database (e.g. PostgreSQL) instead of one in {@code folders}; null for none
  * @param ordersJdbcUrl  the same for the orders service
  * @param userServiceUrl where the orders service finds the users service; null for the console's own
+ * @param brokerUrl      RabbitMQ that carries both services' events; null for none (the outbox over HTTP)
  */
 public record ConsoleOptions(String host, int userPort, int orderPort, DataFolders folders, boolean demoData,
-                             boolean autoStart, String usersJdbcUrl, String ordersJdbcUrl, URI userServiceUrl) {
+                             boolean autoStart, String usersJdbcUrl, String ordersJdbcUrl, URI userServiceUrl,
+                             String brokerUrl) {
 
     /** Both services on databases in {@code folders} (or in memory), orders calling the console's users. */
     public ConsoleOptions(String host, int userPort, int orderPort, DataFolders folders, boolean demoData, boolean autoStart) {
-        this(host, userPort, orderPort, folders, demoData, autoStart, null, null, null);
+        this(host, userPort, orderPort, folders, demoData, autoStart, null, null, null, null);
     }
 
     public static ConsoleOptions defaults(DataFolders folders) {
@@ -38,20 +40,21 @@ public record ConsoleOptions(String host, int userPort, int orderPort, DataFolde
     }
 
     public ConsoleOptions withPorts(int users, int orders) {
-        return new ConsoleOptions(host, users, orders, folders, demoData, autoStart, usersJdbcUrl, ordersJdbcUrl, userServiceUrl);
+        return new ConsoleOptions(host, users, orders, folders, demoData, autoStart, usersJdbcUrl, ordersJdbcUrl, userServiceUrl, brokerUrl);
     }
 
     public ConsoleOptions withFolders(DataFolders value) {
-        return new ConsoleOptions(host, userPort, orderPort, value, demoData, autoStart, usersJdbcUrl, ordersJdbcUrl, userServiceUrl);
+        return new ConsoleOptions(host, userPort, orderPort, value, demoData, autoStart, usersJdbcUrl, ordersJdbcUrl, userServiceUrl, brokerUrl);
     }
 
     public ConsoleOptions withAutoStart(boolean value) {
-        return new ConsoleOptions(host, userPort, orderPort, folders, demoData, value, usersJdbcUrl, ordersJdbcUrl, userServiceUrl);
+        return new ConsoleOptions(host, userPort, orderPort, folders, demoData, value, usersJdbcUrl, ordersJdbcUrl, userServiceUrl, brokerUrl);
     }
 
     /** The external databases ({@code null}: the one in {@link #folders()}) and users service ({@code null}: the console's). */
-    public ConsoleOptions withExternal(String usersDb, String ordersDb, URI usersUrl) {
-        return new ConsoleOptions(host, userPort, orderPort, folders, demoData, autoStart, usersDb, ordersDb, usersUrl);
+    public ConsoleOptions withExternal(String usersDb, String ordersDb, URI usersUrl, String broker) {
+        return new ConsoleOptions(host, userPort, orderPort, folders, demoData, autoStart, usersDb, ordersDb, usersUrl,
+                broker);
     }
 
     /** Where the data is, as the status bar shows it; passwords masked. */
@@ -73,7 +76,7 @@ public record ConsoleOptions(String host, int userPort, int orderPort, DataFolde
     public ServiceConfig configFor(String service) {
         boolean users = service.equals(ConsoleSession.USERS);
         ServiceConfig config = ServiceConfig.inMemory().withHost(host).withPort(users ? userPort : orderPort)
-                .withDemoData(demoData);
+                .withDemoData(demoData).withBrokerUrl(brokerUrl);
         String jdbcUrl = users ? usersJdbcUrl : ordersJdbcUrl;
         if (jdbcUrl != null) {
             config = config.withJdbcUrl(jdbcUrl);

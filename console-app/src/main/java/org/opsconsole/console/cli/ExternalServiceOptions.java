@@ -1,6 +1,7 @@
 package org.opsconsole.console.cli;
 
 import org.opsconsole.console.JdbcUrls;
+import org.opsconsole.service.kit.Broker;
 import org.opsconsole.service.kit.ServiceConfig;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
@@ -33,9 +34,15 @@ final class ExternalServiceOptions {
                     + "(default: the users service started here).")
     URI usersUrl;
 
+    @Option(names = "--broker", paramLabel = "AMQP_URL", converter = BrokerUrlConverter.class,
+            description = {"RabbitMQ that carries the services' events, e.g. amqp://opsconsole:secret@127.0.0.1:5672/%2F:",
+                "each committed event is published to the topic exchange opsconsole.events and the orders service",
+                "consumes user.deleted from the queue orders.user-events (default: no broker; events over HTTP)."})
+    String broker;
+
     /** {@code config} with the users service's database: {@code --users-db}, else {@code folder}. */
     ServiceConfig users(ServiceConfig config, Path folder) {
-        return withDatabase(config, usersDb, folder);
+        return withDatabase(config, usersDb, folder).withBrokerUrl(broker);
     }
 
     /**
@@ -43,12 +50,14 @@ final class ExternalServiceOptions {
      * its users service ({@code --users-url}, else {@code localUsers}).
      */
     ServiceConfig orders(ServiceConfig config, Path folder, URI localUsers) {
-        return withDatabase(config, ordersDb, folder).withUserServiceUrl(usersUrl != null ? usersUrl : localUsers);
+        return withDatabase(config, ordersDb, folder).withUserServiceUrl(usersUrl != null ? usersUrl : localUsers)
+                .withBrokerUrl(broker);
     }
 
     /** How a ready line names where a service keeps its data. */
     static String storage(ServiceConfig config) {
-        return config.jdbcUrl() != null ? "database " + JdbcUrls.masked(config.jdbcUrl()) : "data in " + config.dataDir();
+        String storage = config.jdbcUrl() != null ? "database " + JdbcUrls.masked(config.jdbcUrl()) : "data in " + config.dataDir();
+        return storage + config.broker().map(b -> ", events on " + Broker.masked(b)).orElse("");
     }
 
     private static ServiceConfig withDatabase(ServiceConfig config, String jdbcUrl, Path folder) {
@@ -64,6 +73,24 @@ final class ExternalServiceOptions {
                         + "starting with jdbc:, such as jdbc:postgresql://127.0.0.1:5432/users?user=opsconsole");
             }
             return value;
+        }
+    }
+
+    /** Accepts an amqp:// or amqps:// URL with a host; anything else is a usage error. */
+    static final class BrokerUrlConverter implements ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            try {
+                URI uri = new URI(value);
+                if (uri.getScheme() != null && uri.getScheme().toLowerCase(java.util.Locale.ROOT).matches("amqps?")
+                        && uri.getHost() != null) {
+                    return value;
+                }
+            } catch (URISyntaxException e) {
+                // falls through to the message below
+            }
+            throw new TypeConversionException("'" + Broker.masked(value) + "' is not a broker URL; expected an "
+                    + "amqp:// URL with a host, such as amqp://guest:guest@127.0.0.1:5672");
         }
     }
 

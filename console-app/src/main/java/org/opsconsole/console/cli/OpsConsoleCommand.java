@@ -50,7 +50,7 @@ public final class OpsConsoleCommand implements Callable<Integer> {
     ConsoleOptions options() {
         ConsoleOptions defaults = ConsoleOptions.defaults(DataFolders.resolve(dataDir));
         return new ConsoleOptions(defaults.host(), userPort, orderPort, defaults.folders(), !noDemoData, true)
-                .withExternal(external.usersDb, external.ordersDb, external.usersUrl);
+                .withExternal(external.usersDb, external.ordersDb, external.usersUrl, external.broker);
     }
 
     @Override

@@ -44,6 +44,13 @@ class OpsConsoleCommandTest {
     }
 
     @Test
+    void theConsolesServicesTakeTheBrokerToo() {
+        ConsoleOptions options = parse("--broker", "amqp://guest:guest@127.0.0.1:5672").options();
+        assertThat(options.configFor("users").brokerUrl()).isEqualTo("amqp://guest:guest@127.0.0.1:5672");
+        assertThat(options.configFor("orders").brokerUrl()).isEqualTo("amqp://guest:guest@127.0.0.1:5672");
+    }
+
+    @Test
     void helpListsTheCommands() {
         StringWriter out = new StringWriter();
         CommandLine commandLine = OpsConsoleCommand.commandLine();

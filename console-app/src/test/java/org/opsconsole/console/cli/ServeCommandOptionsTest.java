@@ -124,6 +124,24 @@ class ServeCommandOptionsTest {
     }
 
     @Test
+    void brokerCarriesBothServicesEventsAndTheReadyLineMasksItsPassword(@TempDir Path dir) {
+        ServeCommand serve = parse("--data-dir", dir.toString(), "--broker", "amqp://ops:s3cret@127.0.0.1:5672");
+        assertThat(serve.usersConfig().brokerUrl()).isEqualTo("amqp://ops:s3cret@127.0.0.1:5672");
+        assertThat(serve.ordersConfig(LOCAL_USERS).brokerUrl()).isEqualTo("amqp://ops:s3cret@127.0.0.1:5672");
+        assertThat(ExternalServiceOptions.storage(serve.usersConfig()))
+                .contains("events on amqp://ops:***@127.0.0.1:5672").doesNotContain("s3cret");
+        assertThat(parse().usersConfig().brokerUrl()).as("no broker by default").isNull();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"127.0.0.1:5672", "http://127.0.0.1:5672", "amqp://", "rabbit"})
+    void aBrokerThatIsNotAnAmqpUrlIsAUsageError(String value) {
+        StringWriter err = new StringWriter();
+        assertThat(execute(err, "serve", "--broker", value)).isEqualTo(2);
+        assertThat(err.toString()).contains("--broker").contains("is not a broker URL; expected an amqp:// URL");
+    }
+
+    @Test
     void helpNamesTheDatabaseOptionsAndTheirEnvironment() {
         StringWriter out = new StringWriter();
         CommandLine cli = OpsConsoleCommand.commandLine();

@@ -70,7 +70,8 @@ public final class Broker {
         return masked(url);
     }
 
-    static String masked(String url) {
+    /** {@code url} with its password replaced by {@code ***}. */
+    public static String masked(String url) {
         return url.replaceAll("(amqps?://[^:/@]+:)[^@]*@", "$1***@");
     }
 }
