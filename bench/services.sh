@@ -69,7 +69,7 @@ kill "$serve_pid" 2>/dev/null || true
 echo "== PostgreSQL: a private server, one and then two instances of each service"
 pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort | tail -n 1)
 [ -x "$pgbin/initdb" ] || { echo "postgresql is missing: apt-get install postgresql" >&2; exit 1; }
-pg="$work/pg"; mkdir -p "$pg"
+pg="$work/pg"; mkdir -p "$pg"; chmod 755 "$work"  # the postgres user must reach its folder
 as_pg() { if [ "$(id -u)" = 0 ]; then chown -R postgres "$pg"; su postgres -c "$1"; else sh -c "$1"; fi; }
 as_pg "$pgbin/initdb -D $pg/data -A trust -U postgres >/dev/null"
 as_pg "$pgbin/pg_ctl -D $pg/data -o '-p 15432 -k $pg -c listen_addresses=127.0.0.1 -c max_connections=200' -l $pg/pg.log -w start >/dev/null"

@@ -21,7 +21,7 @@ import java.util.logging.Logger;
  */
 final class BrokerUserEventsConsumer implements UserEvents {
 
-    static final String QUEUE = "orders.user-events";
+    static final String QUEUE = Broker.ORDERS_USER_EVENTS;
     private static final int PREFETCH = 50;
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
     private static final Duration RETRY_DELAY = Duration.ofMillis(500);
@@ -65,9 +65,7 @@ final class BrokerUserEventsConsumer implements UserEvents {
             closed = new CountDownLatch(1);
             try (Connection connection = broker.connect("orders-user-events");
                  Channel channel = connection.createChannel()) {
-                Broker.declareExchange(channel);
-                channel.queueDeclare(QUEUE, true, false, false, null);
-                channel.queueBind(QUEUE, Broker.EXCHANGE, "user.deleted");
+                Broker.declareTopology(channel);
                 channel.basicQos(PREFETCH);
                 connection.addShutdownListener(cause -> {
                     if (!cause.isInitiatedByApplication()) {

@@ -19,6 +19,8 @@ public final class Broker {
 
     /** The durable topic exchange of every service's events. */
     public static final String EXCHANGE = "opsconsole.events";
+    /** The orders service's durable queue of the users service's deletions. */
+    public static final String ORDERS_USER_EVENTS = "orders.user-events";
 
     private final String url;
     private final ConnectionFactory factory = new ConnectionFactory();
@@ -50,9 +52,14 @@ public final class Broker {
         }
     }
 
-    /** Declares the events exchange (idempotent). */
-    public static void declareExchange(Channel channel) throws IOException {
+    /**
+     * Declares the exchange and the queues of the services' consumers (idempotent). Publishers
+     * declare the queues too, so that no event published before its consumer first ran is lost.
+     */
+    public static void declareTopology(Channel channel) throws IOException {
         channel.exchangeDeclare(EXCHANGE, BuiltinExchangeType.TOPIC, true);
+        channel.queueDeclare(ORDERS_USER_EVENTS, true, false, false, null);
+        channel.queueBind(ORDERS_USER_EVENTS, EXCHANGE, "user.deleted");
     }
 
     /** Records that the broker can't be used now; health reports it until the next connection. */

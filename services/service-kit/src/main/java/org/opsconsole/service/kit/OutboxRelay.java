@@ -80,7 +80,7 @@ final class OutboxRelay implements Runnable {
                         outbox.wakeAll();
                     }
                 });
-                Broker.declareExchange(channel);
+                Broker.declareTopology(channel);
                 channel.confirmSelect();
                 backoff = Duration.ofMillis(250);
                 relay(channel);
