@@ -36,6 +36,11 @@ final class ChildJvm implements AutoCloseable {
         reader.start();
     }
 
+    /** An already started process (its output must be redirected into its input stream). */
+    static ChildJvm of(Process process) {
+        return new ChildJvm(process);
+    }
+
     static ChildJvm start(String mainClass, Map<String, String> env, List<String> args) throws IOException {
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> command = new ArrayList<>(List.of(
