@@ -146,6 +146,28 @@ class PrometheusDashboardTest {
         });
     }
 
+    @Test
+    void everyPanelAsksTheDatasourceOfTheVariable() throws IOException {
+        JsonNode dashboard = JSON.readTree(Repo.deploy("grafana/opsconsole-dashboard.json").toFile());
+        JsonNode variable = null;
+        for (JsonNode v : dashboard.at("/templating/list")) {
+            if (v.path("name").asText().equals("datasource")) {
+                variable = v;
+            }
+        }
+        assertThat(variable).as("a datasource variable").isNotNull();
+        assertThat(variable.path("type").asText()).isEqualTo("datasource");
+        assertThat(variable.path("query").asText()).isEqualTo("prometheus");
+        for (JsonNode panel : dashboard.path("panels")) {
+            if (panel.path("type").asText().equals("row")) {
+                continue;
+            }
+            assertThat(panel.at("/datasource/uid").asText()).as(panel.path("title").asText()).isEqualTo("${datasource}");
+            assertThat(panel.path("targets")).as(panel.path("title").asText()).isNotEmpty();
+            panel.path("targets").forEach(t -> assertThat(t.at("/datasource/uid").asText()).isEqualTo("${datasource}"));
+        }
+    }
+
     /** Every panel's expr; the Grafana variables replaced as Grafana would with "All" selected. */
     static List<String> dashboardExprs() throws IOException {
         JsonNode dashboard = JSON.readTree(Repo.deploy("grafana/opsconsole-dashboard.json").toFile());
