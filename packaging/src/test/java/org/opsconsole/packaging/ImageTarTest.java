@@ -129,10 +129,10 @@ class ImageTarTest {
         Map<String, String> runEnv = new TreeMap<>(env);
         runEnv.put("SERVER_HOST", "127.0.0.1");    // not 0.0.0.0 on a shared build machine
         runEnv.put("SERVER_PORT", Integer.toString(freePort()));
-        runEnv.put("DATA_DASH_DIR", work.resolve("data").toString());
+        runEnv.put("DATA_DIR", work.resolve("data").toString());
         runEnv.put("OPSCONSOLE_API_TOKEN", "image-test");
         if (name.equals("orders")) {
-            runEnv.put("USER_DASH_SERVICE_URL", "http://127.0.0.1:9");   // unreachable users: orders still start
+            runEnv.put("USER_SERVICE_URL", "http://127.0.0.1:9");   // unreachable users: orders still start
         }
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().clear();

@@ -40,10 +40,10 @@ class KubernetesManifestsTest {
     static final Map<String, String> READ = Map.of(
             "SERVER_HOST", "server.host",
             "SERVER_PORT", "server.port",
-            "DATA_DASH_DIR", "data-dir",
-            "JDBC_DASH_URL", "jdbc-url",
-            "DEMO_DASH_DATA", "demo-data",
-            "USER_DASH_SERVICE_URL", "user-service.url",
+            "DATA_DIR", "data-dir",
+            "JDBC_URL", "jdbc-url",
+            "DEMO_DATA", "demo-data",
+            "USER_SERVICE_URL", "user-service.url",
             "OPSCONSOLE_API_TOKEN", "OPSCONSOLE_API_TOKEN");
     /**
      * Set by the manifests for settings the service kit does not read yet in this branch (database
@@ -52,7 +52,7 @@ class KubernetesManifestsTest {
     static final Map<String, String> PLANNED = Map.of(
             "OPSCONSOLE_DB_USER", "OPSCONSOLE_DB_USER",
             "OPSCONSOLE_DB_PASSWORD", "OPSCONSOLE_DB_PASSWORD",
-            "BROKER_DASH_URL", "broker-url");
+            "BROKER_URL", "broker-url");
 
     static final Map<String, String> MAIN_CLASS = Map.of(
             "users", "org.opsconsole.service.user.UserServiceMain",
@@ -132,7 +132,7 @@ class KubernetesManifestsTest {
                 assertThat(port.path("port").asInt()).as(name + " Service port").isEqualTo(configured);
             }
         });
-        URI usersUrl = URI.create(environment(deployments.get("orders")).get("USER_DASH_SERVICE_URL"));
+        URI usersUrl = URI.create(environment(deployments.get("orders")).get("USER_SERVICE_URL"));
         assertThat(usersUrl.getHost()).isEqualTo("users");
         assertThat(usersUrl.getPort()).isEqualTo(services.get("users").at("/spec/ports/0/port").asInt());
     }
@@ -161,16 +161,52 @@ class KubernetesManifestsTest {
         }
     }
 
+    /**
+     * What else Helidon's environment source maps, for deploy/README.md: "-" may also be written
+     * "_DASH_"; a double underscore reaches nothing.
+     */
+    @Test
+    void otherSpellingsOfTheVariables() throws Exception {
+        Map<String, String> dash = Map.of("DATA_DASH_DIR", "data-dir", "JDBC_DASH_URL", "jdbc-url",
+                "DEMO_DASH_DATA", "demo-data", "USER_DASH_SERVICE_URL", "user-service.url",
+                "API_DASH_TOKEN", "api-token", "BROKER_DASH_URL", "broker-url");
+        assertThat(probe(dash)).allSatisfy((name, value) -> assertThat(value).as(name).isEqualTo(name));
+        Map<String, String> doubled = Map.of("DATA__DIR", "data-dir", "USER__SERVICE_URL", "user-service.url",
+                "JDBC__URL", "jdbc-url");
+        assertThat(probe(doubled)).allSatisfy((name, value) -> assertThat(value).as(name).isEqualTo("<unset>"));
+    }
+
+    /** Each variable set to its own name; answers what its key reads, by variable. */
+    private static Map<String, String> probe(Map<String, String> keyByVariable) throws Exception {
+        Map<String, String> env = new TreeMap<>();
+        keyByVariable.keySet().forEach(name -> env.put(name, name));
+        List<String> names = List.copyOf(keyByVariable.keySet());
+        try (ChildJvm probe = ChildJvm.start(EnvProbe.class.getName(), env,
+                names.stream().map(keyByVariable::get).toList())) {
+            assertThat(probe.awaitExit(Duration.ofSeconds(20))).as(probe.output()).isZero();
+            Map<String, String> byKey = new TreeMap<>();
+            for (String line : probe.output().split("\n")) {
+                int eq = line.indexOf('=');
+                if (eq > 0) {
+                    byKey.put(line.substring(0, eq), line.substring(eq + 1));
+                }
+            }
+            Map<String, String> byVariable = new TreeMap<>();
+            names.forEach(name -> byVariable.put(name, byKey.get(keyByVariable.get(name))));
+            return byVariable;
+        }
+    }
+
     @Test
     void theServicesStartWithTheManifestsEnvironmentAndAnswerTheProbes() throws Exception {
         // What a laptop lacks is replaced, under the same names: a free port for SERVER_PORT, an
-        // H2 in-memory database for PostgreSQL, a temp folder for DATA_DASH_DIR, the child users
+        // H2 in-memory database for PostgreSQL, a temp folder for DATA_DIR, the child users
         // service for http://users:8081. Everything else is the manifests' own.
         Map<String, String> usersEnv = local(environment(deployments.get("users")), "users");
         try (ChildJvm users = ChildJvm.start(MAIN_CLASS.get("users"), usersEnv, List.of())) {
             URI usersUri = ready(users, usersEnv);
             Map<String, String> ordersEnv = local(environment(deployments.get("orders")), "orders");
-            ordersEnv.put("USER_DASH_SERVICE_URL", usersUri.toString());
+            ordersEnv.put("USER_SERVICE_URL", usersUri.toString());
             try (ChildJvm orders = ChildJvm.start(MAIN_CLASS.get("orders"), ordersEnv, List.of())) {
                 URI ordersUri = ready(orders, ordersEnv);
                 for (var entry : Map.of("users", usersUri, "orders", ordersUri).entrySet()) {
@@ -187,17 +223,17 @@ class KubernetesManifestsTest {
                 assertThat(send(post(usersUri.resolve("/users"), user, null)).statusCode()).isEqualTo(401);
                 HttpResponse<String> created = send(post(usersUri.resolve("/users"), user, token));
                 assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-                // DEMO_DASH_DATA=false: the one user above is all there is
+                // DEMO_DATA=false: the one user above is all there is
                 assertThat(send(get(usersUri.resolve("/users"))).body()).contains("kube@example.org").doesNotContain("@example.com");
-                // USER_DASH_SERVICE_URL: the order service checks the user with the users service
+                // USER_SERVICE_URL: the order service checks the user with the users service
                 String order = "{\"userId\":1,\"items\":[{\"sku\":\"K-1\",\"quantity\":1,\"unitPrice\":\"1.00\"}]}";
                 HttpResponse<String> placed = send(post(ordersUri.resolve("/orders"), order, token));
                 assertThat(placed.statusCode()).as(placed.body()).isEqualTo(201);
                 String missingUser = "{\"userId\":4242,\"items\":[{\"sku\":\"K-1\",\"quantity\":1,\"unitPrice\":\"1.00\"}]}";
                 assertThat(send(post(ordersUri.resolve("/orders"), missingUser, token)).statusCode()).isBetween(400, 499);
-                // JDBC_DASH_URL and DATA_DASH_DIR reached the service
-                assertThat(users.output()).contains(usersEnv.get("JDBC_DASH_URL"));
-                assertThat(Path.of(usersEnv.get("DATA_DASH_DIR"))).isDirectory();
+                // JDBC_URL and DATA_DIR reached the service
+                assertThat(users.output()).contains(usersEnv.get("JDBC_URL"));
+                assertThat(Path.of(usersEnv.get("DATA_DIR"))).isDirectory();
             }
         }
     }
@@ -215,10 +251,10 @@ class KubernetesManifestsTest {
 
     private Map<String, String> local(Map<String, String> manifest, String name) throws IOException {
         Map<String, String> env = new TreeMap<>(manifest);
-        assertThat(env).containsKeys("SERVER_PORT", "JDBC_DASH_URL", "DATA_DASH_DIR", "OPSCONSOLE_API_TOKEN");
+        assertThat(env).containsKeys("SERVER_PORT", "JDBC_URL", "DATA_DIR", "OPSCONSOLE_API_TOKEN");
         env.put("SERVER_PORT", Integer.toString(freePort()));
-        env.put("JDBC_DASH_URL", "jdbc:h2:mem:k8s-" + name + ";DB_CLOSE_DELAY=-1");
-        env.put("DATA_DASH_DIR", work.resolve(name + "-data").toString());
+        env.put("JDBC_URL", "jdbc:h2:mem:k8s-" + name + ";DB_CLOSE_DELAY=-1");
+        env.put("DATA_DIR", work.resolve(name + "-data").toString());
         return env;
     }
 
