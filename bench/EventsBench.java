@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
  * Events benchmark against a running users + orders pair (see bench/events.sh):
  *   burst USERS_URL N     N user creations from 16 clients; with a broker, the relay's rate from the
  *                         outbox to the broker (confirmed events per second, from the services' metrics)
+ *   drain USERS_URL       with events waiting in the outbox (the broker was away), the relay's rate while
+ *                         it catches up: confirmed events per second until nothing is pending
  *   cascade USERS_URL ORDERS_URL N   N times: a user with an order, DELETE the user, time until the
  *                         order reads CANCELLED (polled every millisecond); prints p50 and p99
  */
@@ -27,6 +29,7 @@ public final class EventsBench {
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
             case "burst" -> burst(URI.create(args[1]), Integer.parseInt(args[2]));
+            case "drain" -> drain(URI.create(args[1]));
             case "cascade" -> cascade(URI.create(args[1]), URI.create(args[2]), Integer.parseInt(args[3]));
             default -> throw new IllegalArgumentException(args[0]);
         }
@@ -60,6 +63,19 @@ public final class EventsBench {
         System.out.printf("%.0f events confirmed by the broker %.1f s after the burst began: %.0f events/s"
                 + " (the relay drained %.1f s after the last write)%n", published, allSeconds, published / allSeconds,
                 allSeconds - writeSeconds);
+    }
+
+    private static void drain(URI users) throws Exception {
+        double pendingAtStart = metric(users, "outbox_events_pending");
+        double publishedBefore = metric(users, "outbox_events_published_total");
+        long start = System.nanoTime();
+        while (metric(users, "outbox_events_pending") > 0) {
+            Thread.sleep(20);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double published = metric(users, "outbox_events_published_total") - publishedBefore;
+        System.out.printf("%.0f events were waiting; %.0f confirmed in %.1f s: %.0f events/s%n", pendingAtStart, published,
+                seconds, published / seconds);
     }
 
     private static void cascade(URI users, URI orders, int count) throws Exception {

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark of the events (not a test), in one run: a burst of user creations and the relay's rate
-# from the outbox to RabbitMQ with publisher confirms, then the end-to-end delay from
+# from the outbox to RabbitMQ with publisher confirms (keeping pace with the writes, and catching up
+# after an outage with the whole burst waiting), then the end-to-end delay from
 # DELETE /users/{id} to the user's order being CANCELLED, with the broker and without (the orders
 # service polling the users service's /events).
 #
@@ -50,6 +51,11 @@ echo "== warm-up"
 "${bench[@]}" cascade http://127.0.0.1:38091 http://127.0.0.1:38092 50 >/dev/null
 echo "== burst of $burst user creations, broker with publisher confirms"
 "${bench[@]}" burst http://127.0.0.1:38081 "$burst"
+echo "== the same burst with the broker away, then the relay catching up once it is back"
+rabbitmqctl -n "$node" stop_app >/dev/null
+"${bench[@]}" burst http://127.0.0.1:38081 "$burst"
+rabbitmqctl -n "$node" start_app >/dev/null
+"${bench[@]}" drain http://127.0.0.1:38081
 echo "== delete to cancelled, with the broker"
 "${bench[@]}" cascade http://127.0.0.1:38081 http://127.0.0.1:38082 "$cascades"
 echo "== delete to cancelled, without a broker (orders polls /events)"

@@ -5,6 +5,7 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.Delivery;
 import org.opsconsole.model.Json;
+import org.opsconsole.service.kit.BackgroundWorker;
 import org.opsconsole.service.kit.Broker;
 
 import java.io.IOException;
@@ -19,49 +20,33 @@ import java.util.logging.Logger;
  * after the cancelling transaction committed, and an event applied before (a redelivery, or a
  * second publication after a relay restart) is acked without changing anything.
  */
-final class BrokerUserEventsConsumer implements UserEvents {
+final class BrokerUserEventsConsumer extends BackgroundWorker implements UserEvents {
 
     static final String QUEUE = Broker.ORDERS_USER_EVENTS;
     private static final int PREFETCH = 50;
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
     private static final Duration RETRY_DELAY = Duration.ofMillis(500);
 
     private final OrderRepository orders;
     private final Broker broker;
     private final Logger log;
-    private volatile boolean running = true;
-    private volatile Thread thread;
     private volatile CountDownLatch closed = new CountDownLatch(1);
 
     BrokerUserEventsConsumer(OrderRepository orders, Broker broker, Logger log) {
+        super("orders-broker-user-events");
         this.orders = orders;
         this.broker = broker;
         this.log = log;
     }
 
     @Override
-    public void start() {
-        thread = Thread.ofVirtual().name("orders-broker-user-events").start(this::run);
+    public void stop() {
+        closed.countDown();
+        super.stop();
     }
 
     @Override
-    public void stop() {
-        running = false;
-        closed.countDown();
-        Thread t = thread;
-        if (t != null) {
-            t.interrupt();
-            try {
-                t.join(Duration.ofSeconds(5));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    private void run() {
-        Duration backoff = Duration.ofMillis(250);
-        while (running) {
+    protected void work() {
+        while (running()) {
             closed = new CountDownLatch(1);
             try (Connection connection = broker.connect("orders-user-events");
                  Channel channel = connection.createChannel()) {
@@ -75,26 +60,20 @@ final class BrokerUserEventsConsumer implements UserEvents {
                 });
                 channel.basicConsume(QUEUE, false, (tag, delivery) -> deliver(channel, delivery), tag -> closed.countDown());
                 log.info(() -> "user events: consuming " + QUEUE + " on " + broker.maskedUrl());
-                backoff = Duration.ofMillis(250);
+                succeeded();
                 closed.await();
             } catch (InterruptedException e) {
                 return;
             } catch (Exception e) {
-                if (!running) {
+                if (!running()) {
                     return;
                 }
                 broker.unreachable(e);
                 log.log(Level.WARNING, "user events: " + broker.problem().orElse(e.toString()) + "; will retry");
             }
-            if (!running) {
+            if (!backOff()) {
                 return;
             }
-            try {
-                Thread.sleep(backoff);
-            } catch (InterruptedException e) {
-                return;
-            }
-            backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
         }
     }
 

@@ -5,6 +5,7 @@ import io.helidon.http.HeaderNames;
 import io.helidon.webclient.api.HttpClientResponse;
 import io.helidon.webclient.api.WebClient;
 import org.opsconsole.model.Json;
+import org.opsconsole.service.kit.BackgroundWorker;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,20 +19,18 @@ import java.util.logging.Logger;
  * user's open orders. The last applied event id is stored with the change it caused, so a
  * restart of either service neither loses nor repeats an event.
  */
-final class UserEventsConsumer implements Runnable, UserEvents {
+final class UserEventsConsumer extends BackgroundWorker implements UserEvents {
 
     static final String SOURCE = "users";
     private static final int BATCH = 200;
     private static final Duration IDLE_POLL = Duration.ofMillis(250);
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
 
     private final OrderRepository orders;
     private final WebClient client;
     private final Logger log;
-    private volatile boolean running = true;
-    private volatile Thread thread;
 
     UserEventsConsumer(OrderRepository orders, URI userService, Logger log) {
+        super("orders-user-events");
         this.orders = orders;
         this.log = log;
         this.client = WebClient.builder()
@@ -42,29 +41,9 @@ final class UserEventsConsumer implements Runnable, UserEvents {
     }
 
     @Override
-    public void start() {
-        thread = Thread.ofVirtual().name("orders-user-events").start(this);
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        Thread t = thread;
-        if (t != null) {
-            t.interrupt();
-            try {
-                t.join(Duration.ofSeconds(5));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    @Override
-    public void run() {
-        Duration backoff = IDLE_POLL;
+    protected void work() {
         boolean reportedDown = false;
-        while (running) {
+        while (running()) {
             try {
                 int applied = pollOnce();
                 if (reportedDown) {
@@ -72,12 +51,14 @@ final class UserEventsConsumer implements Runnable, UserEvents {
                             + orders.offset(SOURCE));
                     reportedDown = false;
                 }
-                backoff = IDLE_POLL;
-                if (applied > 0) {
-                    continue;
+                succeeded();
+                if (applied == 0) {
+                    Thread.sleep(IDLE_POLL);
                 }
+            } catch (InterruptedException e) {
+                return;
             } catch (RuntimeException | IOException e) {
-                if (!running) {
+                if (!running()) {
                     return;
                 }
                 if (!reportedDown) {
@@ -85,12 +66,9 @@ final class UserEventsConsumer implements Runnable, UserEvents {
                             + e.getMessage() + "); will retry");
                     reportedDown = true;
                 }
-                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
-            }
-            try {
-                Thread.sleep(backoff);
-            } catch (InterruptedException e) {
-                return;
+                if (!backOff()) {
+                    return;
+                }
             }
         }
     }

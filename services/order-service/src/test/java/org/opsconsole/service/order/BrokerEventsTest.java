@@ -14,6 +14,7 @@ import org.opsconsole.service.kit.ChildService;
 import org.opsconsole.service.kit.RabbitMqServer;
 import org.opsconsole.service.kit.RunningService;
 import org.opsconsole.service.kit.ServiceConfig;
+import org.opsconsole.service.kit.ServiceMetricsReader;
 import org.opsconsole.service.kit.TestClient;
 import org.opsconsole.service.kit.TestDatabases;
 import org.opsconsole.service.user.UserService;
@@ -244,9 +245,6 @@ class BrokerEventsTest {
     }
 
     private static long offset(RunningService service) {
-        return new TestClient(service.baseUri()).get("/observe/metrics").body().lines()
-                .filter(line -> line.startsWith("events_consumer_offset{"))
-                .mapToLong(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-                .findFirst().orElse(-1);
+        return ServiceMetricsReader.consumerOffset(service.baseUri());
     }
 }

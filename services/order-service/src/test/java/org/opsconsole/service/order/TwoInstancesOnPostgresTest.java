@@ -9,7 +9,9 @@ import org.opsconsole.service.kit.EventReaders;
 import org.opsconsole.service.kit.RunningService;
 import org.opsconsole.service.kit.ServiceConfig;
 import org.opsconsole.service.kit.TestClient;
+import org.opsconsole.service.kit.ServiceMetricsReader;
 import org.opsconsole.service.kit.TestDatabases;
+import org.opsconsole.service.kit.UserWriters;
 import org.opsconsole.service.user.UserService;
 import org.opsconsole.service.user.UserServiceMain;
 
@@ -20,12 +22,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -108,26 +108,9 @@ class TwoInstancesOnPostgresTest {
     @Test
     void twentyRacersOverTwoInstancesGetOneCreatedAndNineteenConflicts() throws Exception {
         List<TestClient> instances = List.of(new TestClient(users1.baseUri()), new TestClient(users2.baseUri()));
-        CountDownLatch go = new CountDownLatch(1);
-        List<Future<Integer>> answers = new ArrayList<>();
-        try (ExecutorService pool = Executors.newFixedThreadPool(20)) {
-            for (int i = 0; i < 20; i++) {
-                TestClient client = instances.get(i % 2);
-                String body = "{\"name\":\"Racer " + i + "\",\"email\":\"" + (i % 3 == 0 ? "RACE" : "race")
-                        + "@example.com\"}";
-                answers.add(pool.submit(() -> {
-                    go.await();
-                    return client.post("/users", body).status();
-                }));
-            }
-            go.countDown();
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> answer : answers) {
-                statuses.add(answer.get(60, TimeUnit.SECONDS));
-            }
-            assertThat(statuses).filteredOn(s -> s == 201).hasSize(1);
-            assertThat(statuses).filteredOn(s -> s == 409).hasSize(19);
-        }
+        List<Integer> statuses = UserWriters.raceForOneEmail(20, i -> instances.get(i % 2));
+        assertThat(statuses).filteredOn(s -> s == 201).hasSize(1);
+        assertThat(statuses).filteredOn(s -> s == 409).hasSize(19);
     }
 
     @Test
@@ -208,44 +191,21 @@ class TwoInstancesOnPostgresTest {
 
     @Test
     void killingOneInstanceLosesNoAcknowledgedWrite(@org.junit.jupiter.api.io.TempDir Path data) throws Exception {
-        Set<Long> acknowledged = ConcurrentHashMap.newKeySet();
-        AtomicBoolean writing = new AtomicBoolean(true);
-        AtomicInteger sequence = new AtomicInteger();
+        List<Long> acknowledged;
         try (ChildService doomed = ChildService.start(UserServiceMain.class.getName(), data,
-                TestDatabases.childSettings(usersDb));
-             ExecutorService writers = Executors.newFixedThreadPool(8)) {
-            TestClient client = new TestClient(doomed.baseUri());
-            for (int w = 0; w < 8; w++) {
-                writers.submit(() -> {
-                    while (writing.get()) {
-                        int n = sequence.incrementAndGet();
-                        try {
-                            TestClient.Response res = client.post("/users",
-                                    "{\"name\":\"Kill " + n + "\",\"email\":\"kill" + n + "@example.com\"}");
-                            if (res.status() == 201) {
-                                acknowledged.add(res.json().get("id").asLong());
-                            }
-                        } catch (RuntimeException e) {
-                            return;
-                        }
-                    }
-                });
-            }
-            await().until(() -> acknowledged.size() >= 200);
+                TestDatabases.childSettings(usersDb))) {
+            UserWriters writers = UserWriters.start(doomed.baseUri(), 8, "kill").awaitAcknowledged(200);
             doomed.kill();
-            writing.set(false);
+            acknowledged = writers.stop();
         }
         TestClient survivor = new TestClient(users1.baseUri());
-        for (long id : List.copyOf(acknowledged)) {
+        for (long id : acknowledged) {
             assertThat(survivor.get("/users/" + id).status()).as("user " + id + " was acknowledged").isEqualTo(200);
         }
     }
 
     private static long offset(RunningService orders) {
-        return new TestClient(orders.baseUri()).get("/observe/metrics").body().lines()
-                .filter(line -> line.startsWith("events_consumer_offset{"))
-                .mapToLong(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-                .findFirst().orElse(-1);
+        return ServiceMetricsReader.consumerOffset(orders.baseUri());
     }
 
 }

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opsconsole.service.kit.RunningService;
 import org.opsconsole.service.kit.ServiceConfig;
+import org.opsconsole.service.kit.ServiceMetricsReader;
 import org.opsconsole.service.kit.TestClient;
 import org.opsconsole.service.kit.TestDatabases;
 import org.opsconsole.service.user.UserService;
@@ -100,10 +101,7 @@ class UserDeletionTest {
     }
 
     private static long offset(RunningService orders) {
-        return new TestClient(orders.baseUri()).get("/observe/metrics").body().lines()
-                .filter(line -> line.startsWith("events_consumer_offset{"))
-                .mapToLong(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-                .findFirst().orElse(-1);
+        return ServiceMetricsReader.consumerOffset(orders.baseUri());
     }
 
     private static boolean consumedAll(RunningService orders, RunningService users) {

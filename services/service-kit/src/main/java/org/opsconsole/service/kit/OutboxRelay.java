@@ -19,12 +19,11 @@ import java.util.logging.Logger;
  * or a broker outage it resumes from the last confirmed position, so an event may be published
  * twice but never lost; consumers ignore what they already applied.
  */
-final class OutboxRelay implements Runnable {
+final class OutboxRelay extends BackgroundWorker {
 
     private static final int BATCH = 500;
     private static final Duration CONFIRM_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration IDLE_WAIT = Duration.ofSeconds(1);
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
     private static final String RELAY = "broker";
 
     private final String service;
@@ -33,10 +32,9 @@ final class OutboxRelay implements Runnable {
     private final Broker broker;
     private final Logger log;
     private final Counter published;
-    private volatile boolean running = true;
-    private volatile Thread thread;
 
     OutboxRelay(ServiceContext context, Broker broker) {
+        super(context.name() + "-outbox-relay");
         this.service = context.name();
         this.outbox = context.outbox();
         this.db = context.database();
@@ -50,27 +48,21 @@ final class OutboxRelay implements Runnable {
                 .register(context.metrics().registry());
     }
 
-    void start() {
-        thread = Thread.ofVirtual().name(service + "-outbox-relay").start(this);
-    }
-
-    void stop() {
-        running = false;
-        Thread t = thread;
-        if (t != null) {
-            t.interrupt();
-            try {
-                t.join(Duration.ofSeconds(5));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+    /**
+     * The relay's meters for a service without a broker: nothing pending, nothing published, so
+     * that dashboards find the same series either way.
+     */
+    static void registerWithoutBroker(ServiceMetrics metrics) {
+        Counter.builder("outbox.events.published").description("Events the broker confirmed")
+                .register(metrics.registry());
+        Gauge.builder("outbox.events.pending", () -> 0)
+                .description("Committed events not yet confirmed by the broker")
+                .register(metrics.registry());
     }
 
     @Override
-    public void run() {
-        Duration backoff = Duration.ofMillis(250);
-        while (running) {
+    protected void work() {
+        while (running()) {
             try (Connection connection = broker.connect(service + "-outbox-relay");
                  Channel channel = connection.createChannel()) {
                 log.info(() -> "outbox relay: publishing events to " + broker.maskedUrl() + " from event " + position());
@@ -82,29 +74,26 @@ final class OutboxRelay implements Runnable {
                 });
                 Broker.declareTopology(channel);
                 channel.confirmSelect();
-                backoff = Duration.ofMillis(250);
+                succeeded();
                 relay(channel);
             } catch (InterruptedException e) {
                 return;
             } catch (Exception e) {
-                if (!running) {
+                if (!running()) {
                     return;
                 }
                 broker.unreachable(e);
                 log.log(Level.WARNING, "outbox relay: " + broker.problem().orElse(e.toString())
                         + "; events wait in the outbox and are published once it is back");
-                try {
-                    Thread.sleep(backoff);
-                } catch (InterruptedException ie) {
+                if (!backOff()) {
                     return;
                 }
-                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
             }
         }
     }
 
     private void relay(Channel channel) throws Exception {
-        while (running) {
+        while (running()) {
             if (!channel.isOpen()) {
                 throw new java.io.IOException("the broker closed the connection");
             }

@@ -41,6 +41,9 @@ public final class ServiceBootstrap {
             ServiceContext context = new ServiceContext(app.name(), version, config, database, outbox, metrics, log,
                     broker);
             OutboxRelay relay = broker == null ? null : new OutboxRelay(context, broker);
+            if (relay == null) {
+                OutboxRelay.registerWithoutBroker(metrics);
+            }
             EventsEndpoint events = new EventsEndpoint(outbox, log);
             HttpRouting.Builder routing = HttpRouting.builder();
             new ProblemResponses(log).register(routing);

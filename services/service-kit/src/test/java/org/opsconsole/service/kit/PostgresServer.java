@@ -140,14 +140,6 @@ public final class PostgresServer implements AutoCloseable {
         } catch (RuntimeException e) {
             // already stopped
         }
-        try (Stream<Path> files = Files.walk(dir)) {
-            List<Path> all = new ArrayList<>(files.toList());
-            all.sort(Comparator.reverseOrder());
-            for (Path p : all) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            // a temporary folder left behind costs only disk space
-        }
+        TempFolders.delete(dir);
     }
 }

@@ -1,0 +1,62 @@
+package org.opsconsole.service.kit;
+
+import java.time.Duration;
+
+/**
+ * A service's background loop on a virtual thread (an event relay, a consumer): started once,
+ * stopped by interrupting it and waiting a little, with a doubling back-off for retries.
+ */
+public abstract class BackgroundWorker {
+
+    private static final Duration FIRST_BACKOFF = Duration.ofMillis(250);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+
+    private final String name;
+    private volatile boolean running = true;
+    private volatile Thread thread;
+    private Duration backoff = FIRST_BACKOFF;
+
+    protected BackgroundWorker(String name) {
+        this.name = name;
+    }
+
+    /** The loop; return when {@link #running()} turns false or the thread is interrupted. */
+    protected abstract void work();
+
+    public void start() {
+        thread = Thread.ofVirtual().name(name).start(this::work);
+    }
+
+    public void stop() {
+        running = false;
+        Thread t = thread;
+        if (t != null) {
+            t.interrupt();
+            try {
+                t.join(Duration.ofSeconds(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    protected boolean running() {
+        return running;
+    }
+
+    /** Waits before the next try, twice as long as the last time (up to 5 s); false when stopped meanwhile. */
+    protected boolean backOff() {
+        try {
+            Thread.sleep(backoff);
+        } catch (InterruptedException e) {
+            return false;
+        }
+        backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+        return running;
+    }
+
+    /** The last try worked: the next back-off starts short again. */
+    protected void succeeded() {
+        backoff = FIRST_BACKOFF;
+    }
+}
