@@ -231,9 +231,8 @@ class KubernetesManifestsTest {
                 assertThat(placed.statusCode()).as(placed.body()).isEqualTo(201);
                 String missingUser = "{\"userId\":4242,\"items\":[{\"sku\":\"K-1\",\"quantity\":1,\"unitPrice\":\"1.00\"}]}";
                 assertThat(send(post(ordersUri.resolve("/orders"), missingUser, token)).statusCode()).isBetween(400, 499);
-                // JDBC_URL and DATA_DIR reached the service
+                // JDBC_URL reached the service (with a JDBC URL, the data folder holds no database)
                 assertThat(users.output()).contains(usersEnv.get("JDBC_URL"));
-                assertThat(Path.of(usersEnv.get("DATA_DIR"))).isDirectory();
             }
         }
     }
