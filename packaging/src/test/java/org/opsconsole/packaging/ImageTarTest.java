@@ -35,8 +35,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The image tars of ./mvnw -Pimage package (packaging/target/images), read without a daemon:
  * the OCI config runs the service's main class with the image's own java as a non-root user,
  * configured by known environment variables; the layers hold the jlink runtime and the jars.
- * Then the image's runtime and jars, unpacked, really start the service (on this machine's libc:
- * the scratch base has none, see deploy/README.md). Runs only when -Pimage sets opsconsole.images.
+ * Then the image really starts the service: as root, its whole filesystem (Debian's libc6 over an
+ * empty base, the runtime, the jars) in a chroot, as the image's user; otherwise its runtime and
+ * jars on this machine's libc. Runs only when -Pimage sets opsconsole.images.
  */
 @EnabledIfSystemProperty(named = "opsconsole.images", matches = ".+")
 class ImageTarTest {
@@ -106,46 +107,82 @@ class ImageTarTest {
                 .doesNotContainAnyElementsOf(NOT_LINKED);
         assertThat(files.keySet()).noneMatch(path -> path.startsWith("opt/java/jmods") || path.startsWith("opt/java/include"));
 
-        // the image's runtime and jars start the service
+        // the image starts the service: as root, the image's whole filesystem in a chroot with /proc (what a
+        // container runtime gives it) and nothing of this machine's; otherwise its runtime and jars on this
+        // machine's C library
+        assertThat(files).containsKeys("lib64/ld-linux-x86-64.so.2", "lib/x86_64-linux-gnu/libc.so.6", "etc/passwd");
         Path root = work.resolve("root");
+        boolean chroot = "root".equals(System.getProperty("user.name"));
         for (TarReader.Entry entry : files.values()) {
-            if (entry.isFile() && (entry.name().startsWith("opt/java/") || entry.name().startsWith("app/"))) {
+            if (entry.isFile() && (chroot || entry.name().startsWith("opt/java/") || entry.name().startsWith("app/"))) {
                 Path file = root.resolve(entry.name());
                 Files.createDirectories(file.getParent());
                 Files.write(file, entry.content());
-                if ((entry.mode() & 0100) != 0) {
-                    Files.setPosixFilePermissions(file, EnumSet.of(PosixFilePermission.OWNER_READ,
-                            PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE));
-                }
+                Files.setPosixFilePermissions(file, permissions(entry.mode()));
             }
         }
-        String classPath = new String(files.get("app/jib-classpath-file").content()).trim()
-                .replace("/app/", root.resolve("app") + "/");
         List<String> command = new ArrayList<>();
-        for (String arg : entrypoint) {
-            command.add(arg.equals("@/app/jib-classpath-file") ? classPath
-                    : arg.startsWith("/opt/java/") ? root + arg : arg);
-        }
         Map<String, String> runEnv = new TreeMap<>(env);
         runEnv.put("SERVER_HOST", "127.0.0.1");    // not 0.0.0.0 on a shared build machine
         runEnv.put("SERVER_PORT", Integer.toString(freePort()));
-        runEnv.put("DATA_DIR", work.resolve("data").toString());
         runEnv.put("OPSCONSOLE_API_TOKEN", "image-test");
         if (name.equals("orders")) {
             runEnv.put("USER_SERVICE_URL", "http://127.0.0.1:9");   // unreachable users: orders still start
         }
+        if (chroot) {
+            Files.createDirectories(root.resolve("proc"));
+            Files.createDirectories(root.resolve("tmp"));
+            Files.setPosixFilePermissions(root.resolve("tmp"), permissions(0777));
+            run("mount", "-t", "proc", "proc", root.resolve("proc").toString());
+            command.addAll(List.of("/usr/sbin/chroot", "--userspec=" + user, root.toString()));
+            command.addAll(entrypoint);
+        } else {
+            String classPath = new String(files.get("app/jib-classpath-file").content()).trim()
+                    .replace("/app/", root.resolve("app") + "/");
+            for (String arg : entrypoint) {
+                command.add(arg.equals("@/app/jib-classpath-file") ? classPath
+                        : arg.startsWith("/opt/java/") ? root + arg : arg);
+            }
+            runEnv.put("DATA_DIR", work.resolve("data").toString());
+        }
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().clear();
         builder.environment().putAll(runEnv);
-        try (ChildJvm service = ChildJvm.of(builder.start())) {
-            String output = service.awaitOutput(name + " ready on http://", Duration.ofSeconds(60));
-            Matcher m = Pattern.compile("ready on (http://\\S+)").matcher(output);
-            assertThat(m.find()).isTrue();
-            HttpResponse<String> live = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create(m.group(1) + "/observe/health/ready")).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(live.statusCode()).as(live.body()).isEqualTo(200);
+        try {
+            try (ChildJvm service = ChildJvm.of(builder.start())) {
+                String output = service.awaitOutput(name + " ready on http://", Duration.ofSeconds(60));
+                Matcher m = Pattern.compile("ready on (http://\\S+)").matcher(output);
+                assertThat(m.find()).isTrue();
+                HttpResponse<String> live = HttpClient.newHttpClient().send(
+                        HttpRequest.newBuilder(URI.create(m.group(1) + "/observe/health/ready")).GET().build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(live.statusCode()).as(live.body()).isEqualTo(200);
+            }
+        } finally {
+            if (chroot) {
+                run("umount", root.resolve("proc").toString());
+            }
         }
+    }
+
+    private static java.util.Set<PosixFilePermission> permissions(int mode) {
+        java.util.Set<PosixFilePermission> set = EnumSet.noneOf(PosixFilePermission.class);
+        PosixFilePermission[] bits = {PosixFilePermission.OTHERS_EXECUTE, PosixFilePermission.OTHERS_WRITE,
+            PosixFilePermission.OTHERS_READ, PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.GROUP_WRITE,
+            PosixFilePermission.GROUP_READ, PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OWNER_WRITE,
+            PosixFilePermission.OWNER_READ};
+        for (int i = 0; i < bits.length; i++) {
+            if ((mode & (1 << i)) != 0) {
+                set.add(bits[i]);
+            }
+        }
+        return set;
+    }
+
+    private static void run(String... command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertThat(process.waitFor()).as(String.join(" ", command) + ": " + output).isZero();
     }
 
     private static byte[] blob(Map<String, TarReader.Entry> outer, String digest) {
