@@ -24,7 +24,8 @@ public final class Broker {
 
     private final String url;
     private final ConnectionFactory factory = new ConnectionFactory();
-    private volatile String problem = "not connected yet";
+    /** Null until a connection fails: a broker not tried yet is not reported as a problem. */
+    private volatile String problem;
 
     public Broker(String url) {
         this.url = url;
