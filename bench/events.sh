@@ -29,11 +29,15 @@ cleanup() {
 trap cleanup EXIT
 mkdir -p "$work/rmq"; echo '[].' > "$work/rmq/plugins"
 [ "$(id -u)" = 0 ] && chown -R rabbitmq:rabbitmq "$work/rmq"
-RABBITMQ_NODENAME="$node" RABBITMQ_NODE_PORT=35672 RABBITMQ_DIST_PORT=35673 RABBITMQ_NODE_IP_ADDRESS=127.0.0.1 \
-  RABBITMQ_MNESIA_BASE="$work/rmq/mnesia" RABBITMQ_LOG_BASE="$work/rmq/log" RABBITMQ_PID_FILE="$work/rmq/pid" \
-  RABBITMQ_ENABLED_PLUGINS_FILE="$work/rmq/plugins" rabbitmq-server >"$work/rmq.log" 2>&1 &
+start_node() {
+  RABBITMQ_NODENAME="$node" RABBITMQ_NODE_PORT=35672 RABBITMQ_DIST_PORT=35673 RABBITMQ_NODE_IP_ADDRESS=127.0.0.1 \
+    RABBITMQ_MNESIA_BASE="$work/rmq/mnesia" RABBITMQ_LOG_BASE="$work/rmq/log" RABBITMQ_PID_FILE="$work/rmq/pid" \
+    RABBITMQ_ENABLED_PLUGINS_FILE="$work/rmq/plugins" rabbitmq-server >>"$work/rmq.log" 2>&1 &
+  for _ in $(seq 1 240); do (echo > /dev/tcp/127.0.0.1/35672) 2>/dev/null && return 0; sleep 0.5; done
+  echo "RabbitMQ did not start" >&2; exit 1
+}
 wait_for() { for _ in $(seq 1 240); do curl -sf -o /dev/null "$1" && return 0; sleep 0.5; done; echo "no answer from $1" >&2; exit 1; }
-for _ in $(seq 1 240); do (echo > /dev/tcp/127.0.0.1/35672) 2>/dev/null && break; sleep 0.5; done
+start_node
 
 serve() { # user-port order-port folder [broker]
   "$JAVA_HOME/bin/java" -Xmx1g -jar console-app/target/opsconsole.jar serve --user-port "$1" --order-port "$2" \
@@ -52,9 +56,9 @@ echo "== warm-up"
 echo "== burst of $burst user creations, broker with publisher confirms"
 "${bench[@]}" burst http://127.0.0.1:38081 "$burst"
 echo "== the same burst with the broker away, then the relay catching up once it is back"
-rabbitmqctl -n "$node" stop_app >/dev/null
+rabbitmqctl -n "$node" stop >/dev/null
 "${bench[@]}" burst http://127.0.0.1:38081 "$burst"
-rabbitmqctl -n "$node" start_app >/dev/null
+start_node
 "${bench[@]}" drain http://127.0.0.1:38081
 echo "== delete to cancelled, with the broker"
 "${bench[@]}" cascade http://127.0.0.1:38081 http://127.0.0.1:38082 "$cascades"

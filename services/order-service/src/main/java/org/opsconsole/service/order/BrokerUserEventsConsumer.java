@@ -46,6 +46,7 @@ final class BrokerUserEventsConsumer extends BackgroundWorker implements UserEve
 
     @Override
     protected void work() {
+        boolean reportedDown = false;
         while (running()) {
             closed = new CountDownLatch(1);
             try (Connection connection = broker.connect("orders-user-events");
@@ -60,6 +61,7 @@ final class BrokerUserEventsConsumer extends BackgroundWorker implements UserEve
                 });
                 channel.basicConsume(QUEUE, false, (tag, delivery) -> deliver(channel, delivery), tag -> closed.countDown());
                 log.info(() -> "user events: consuming " + QUEUE + " on " + broker.maskedUrl());
+                reportedDown = false;
                 succeeded();
                 closed.await();
             } catch (InterruptedException e) {
@@ -69,7 +71,9 @@ final class BrokerUserEventsConsumer extends BackgroundWorker implements UserEve
                     return;
                 }
                 broker.unreachable(e);
-                log.log(Level.WARNING, "user events: " + broker.problem().orElse(e.toString()) + "; will retry");
+                log.log(reportedDown ? Level.FINE : Level.WARNING, "user events: " + broker.problem().orElse(e.toString())
+                        + "; will retry");
+                reportedDown = true;
             }
             if (!backOff()) {
                 return;

@@ -62,10 +62,12 @@ final class OutboxRelay extends BackgroundWorker {
 
     @Override
     protected void work() {
+        boolean reportedDown = false;
         while (running()) {
             try (Connection connection = broker.connect(service + "-outbox-relay");
                  Channel channel = connection.createChannel()) {
-                log.info(() -> "outbox relay: publishing events to " + broker.maskedUrl() + " from event " + position());
+                log.info("outbox relay: publishing events to " + broker.maskedUrl() + " from event " + position());
+                reportedDown = false;
                 connection.addShutdownListener(cause -> {
                     if (!cause.isInitiatedByApplication()) {
                         broker.unreachable(cause);
@@ -83,8 +85,10 @@ final class OutboxRelay extends BackgroundWorker {
                     return;
                 }
                 broker.unreachable(e);
-                log.log(Level.WARNING, "outbox relay: " + broker.problem().orElse(e.toString())
+                // once per outage: the health check keeps saying it meanwhile
+                log.log(reportedDown ? Level.FINE : Level.WARNING, "outbox relay: " + broker.problem().orElse(e.toString())
                         + "; events wait in the outbox and are published once it is back");
+                reportedDown = true;
                 if (!backOff()) {
                     return;
                 }
