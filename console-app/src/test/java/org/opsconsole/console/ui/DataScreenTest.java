@@ -167,12 +167,26 @@ class DataScreenTest {
         replace(robot, "#user-email", "turing@example.com");
         robot.clickOn("#user-dialog-save");
         await().atMost(WAIT).until(() -> text(robot, "#user-dialog-error").contains("Someone else changed this user"));
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#user-dialog-reload").query().isVisible()).isTrue();
         assertThat(users.get(alan.id()).email()).isEqualTo("alan@example.com");
+        // the whole message, the whole Reload button, and Save and Cancel inside the dialog
+        assertThat(shownText(robot.lookup("#user-dialog-error").query())).isEqualTo(text(robot, "#user-dialog-error"));
+        assertThat(shownText(robot.lookup("#user-dialog-reload").query())).isEqualTo("Reload");
+        assertInsideItsWindow(robot.lookup("#user-dialog-error").query());
+        assertInsideItsWindow(robot.lookup("#user-dialog-reload").query());
+        assertInsideItsWindow(robot.lookup("#user-dialog-save").query());
+        assertInsideItsWindow(robot.lookup("#user-dialog-cancel").query());
 
         robot.clickOn("#user-dialog-reload");
         await().atMost(WAIT).until(() -> "Alan M. Turing".equals(field(robot, "#user-name")));
         assertThat(field(robot, "#user-email")).isEqualTo("alan@example.com");
+        // the table shows the reloaded user too, so the next edit starts from the current version
+        await().atMost(WAIT).until(() -> table(robot).getItems().stream()
+                .anyMatch(u -> u.id() == alan.id() && u.name().equals("Alan M. Turing") && u.version() == alan.version() + 1));
+        robot.clickOn("#user-dialog-cancel");
+        robot.clickOn("Alan M. Turing");
+        robot.clickOn("#users-edit");
         replace(robot, "#user-email", "turing@example.com");
         robot.clickOn("#user-dialog-save");
         await().atMost(WAIT).until(() -> users.get(alan.id()).email().equals("turing@example.com"));
@@ -338,6 +352,22 @@ class DataScreenTest {
     private static Node cellContaining(FxRobot robot, String text) {
         return robot.lookup(".table-cell").match(n -> n instanceof javafx.scene.control.Labeled l
                 && l.getText() != null && l.getText().contains(text)).query();
+    }
+
+    /** What a label or button really draws: its text, or a shortened one ending in "…" when it does not fit. */
+    private static String shownText(Node labeled) {
+        Node text = labeled.lookup(".text");
+        return text instanceof javafx.scene.text.Text t ? t.getText() : "";
+    }
+
+    /** The node is visible and lies wholly within its window. */
+    private static void assertInsideItsWindow(Node node) {
+        javafx.geometry.Bounds bounds = node.localToScene(node.getBoundsInLocal());
+        assertThat(node.isVisible()).as(node.getId() + " visible").isTrue();
+        assertThat(bounds.getMinX()).as(node.getId() + " left").isGreaterThanOrEqualTo(0);
+        assertThat(bounds.getMinY()).as(node.getId() + " top").isGreaterThanOrEqualTo(0);
+        assertThat(bounds.getMaxX()).as(node.getId() + " right").isLessThanOrEqualTo(node.getScene().getWidth() + 0.5);
+        assertThat(bounds.getMaxY()).as(node.getId() + " bottom").isLessThanOrEqualTo(node.getScene().getHeight() + 0.5);
     }
 
     private static String field(FxRobot robot, String id) {
