@@ -292,6 +292,79 @@ class DataScreenTest {
     }
 
     @Test
+    void aNewOrderWhileTheUsersServiceIsStoppedSaysWhyWithTheButtonsInView(FxRobot robot) throws Exception {
+        console.session.services().users().stop().get();
+        robot.clickOn("#data-tab-orders");
+        robot.clickOn("#orders-add");
+        robot.clickOn("#order-user").write("1");
+        robot.clickOn("#order-sku-0").write("BOOK-1");
+        robot.clickOn("#order-quantity-0").write("1");
+        robot.clickOn("#order-price-0").write("9.99");
+        robot.clickOn("#order-dialog-create");
+        await().atMost(WAIT).until(() -> text(robot, "#order-dialog-error").contains("users service"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(text(robot, "#order-dialog-error")).contains("not created").contains("Start the users service");
+        assertThat(shownText(robot.lookup("#order-dialog-error").query())).isEqualTo(text(robot, "#order-dialog-error"));
+        assertInsideItsWindow(robot.lookup("#order-dialog-error").query());
+        assertInsideItsWindow(robot.lookup("#order-dialog-create").query());
+        assertInsideItsWindow(robot.lookup("#order-dialog-cancel").query());
+        robot.clickOn("#order-dialog-cancel");
+        assertThat(orders.list(null, null, 10, 0).total()).isZero();
+    }
+
+    @Test
+    void aNewOrderShowsEveryRefusalAtTheItemItConcerns(FxRobot robot) {
+        User buyer = users.create(new UserDraft("Niklaus Wirth", "niklaus@example.com"));
+        robot.clickOn("#data-tab-orders");
+        robot.clickOn("#orders-add");
+        robot.clickOn("#order-user").write(Long.toString(buyer.id()));
+        robot.clickOn("#order-sku-0").write("BOOK-1");
+        robot.clickOn("#order-quantity-0").write("0");
+        robot.clickOn("#order-price-0").write("9.99");
+        robot.clickOn("#order-add-item");
+        robot.clickOn("#order-quantity-1").write("2");
+        robot.clickOn("#order-price-1").write("1.50");
+        robot.clickOn("#order-dialog-create");
+        await().atMost(WAIT).until(() -> !text(robot, "#order-item-error-0").isEmpty() && !text(robot, "#order-item-error-1").isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        // both refusals, each under its line, in words: no "items[0].quantity", nothing left at the bottom
+        assertThat(text(robot, "#order-item-error-0")).startsWith("Quantity").doesNotContain("items[");
+        assertThat(text(robot, "#order-item-error-1")).startsWith("SKU").doesNotContain("items[");
+        assertThat(text(robot, "#order-dialog-error")).isEmpty();
+        assertInsideItsWindow(robot.lookup("#order-item-error-1").query());
+        assertInsideItsWindow(robot.lookup("#order-dialog-create").query());
+
+        // fixed, it is created
+        replace(robot, "#order-quantity-0", "1");
+        robot.clickOn("#order-sku-1").write("PEN-2");
+        robot.clickOn("#order-dialog-create");
+        await().atMost(WAIT).until(() -> orders.list(buyer.id(), null, 10, 0).total() == 1);
+    }
+
+    @Test
+    void aStatusMoveTheServiceRefusesSaysWhyAndShowsTheOrderAsItIs(FxRobot robot) {
+        User buyer = users.create(new UserDraft("Frances Allen", "frances@example.com"));
+        Order order = orders.create(new OrderDraft(buyer.id(), List.of(new OrderItem("CHIP-1", 1, new BigDecimal("5.00")))));
+        robot.clickOn("#data-tab-orders");
+        robot.clickOn("#orders-refresh");
+        await().atMost(WAIT).until(() -> ordersTable(robot).getItems().stream().anyMatch(o -> o.id() == order.id()));
+        robot.clickOn(cellContaining(robot, "CHIP-1"));
+        await().atMost(WAIT).until(() -> robot.lookup("#order-move-PAID").tryQuery().isPresent());
+        // someone else cancels it meanwhile
+        orders.changeStatus(order.id(), OrderStatus.CANCELLED, null);
+
+        robot.clickOn("#order-move-PAID");
+        await().atMost(WAIT).until(() -> ordersTable(robot).getItems().stream()
+                .anyMatch(o -> o.id() == order.id() && o.status() == OrderStatus.CANCELLED));
+        WaitForAsyncUtils.waitForFxEvents();
+        // the refusal is still on screen after the list reloaded, in red
+        assertThat(text(robot, "#orders-message")).contains("Order " + order.id() + " not moved to PAID")
+                .contains("someone changed it").contains("The list now shows it as it is");
+        assertThat(robot.lookup("#orders-message").queryAs(Label.class).getStyle()).contains("danger");
+        assertThat(orders.get(order.id()).status()).isEqualTo(OrderStatus.CANCELLED);
+    }
+
+    @Test
     void saysPlainlyWhenTheUsersServiceIsStoppedAndStartsIt(FxRobot robot) throws Exception {
         users.create(new UserDraft("Edsger Dijkstra", "edsger@example.com"));
         robot.clickOn("#users-refresh");
