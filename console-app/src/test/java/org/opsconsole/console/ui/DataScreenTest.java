@@ -365,6 +365,53 @@ class DataScreenTest {
     }
 
     @Test
+    void enterInADeleteConfirmationDeletesNothingAndTheDeleteButtonIsRed(FxRobot robot) {
+        User grace = users.create(new UserDraft("Grace Hopper", "grace@example.com"));
+        robot.clickOn("#users-refresh");
+        await().atMost(WAIT).until(() -> rowsShown(robot).contains("Grace Hopper"));
+        robot.clickOn("Grace Hopper");
+        robot.clickOn("#users-delete");
+        await().atMost(WAIT).until(() -> robot.lookup("#user-delete-ok").tryQuery().isPresent());
+        Button delete = robot.lookup("#user-delete-ok").queryButton();
+        assertThat(delete.getStyleClass()).contains(atlantafx.base.theme.Styles.DANGER);
+        assertThat(delete.isDefaultButton()).isFalse();
+        assertThat(robot.lookup("#user-delete-cancel").queryButton().isDefaultButton()).isTrue();
+        robot.type(KeyCode.ENTER);
+        await().atMost(WAIT).until(() -> robot.lookup("#user-delete-confirm").tryQuery().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(users.get(grace.id()).name()).isEqualTo("Grace Hopper");
+        assertThat(rowsShown(robot)).contains("Grace Hopper");
+
+        // an order: cancelling asks first too, Enter keeps it, the red button cancels it
+        Order order = orders.create(new OrderDraft(grace.id(), List.of(new OrderItem("COBOL-1", 1, new BigDecimal("3.00")))));
+        robot.clickOn("#data-tab-orders");
+        robot.clickOn("#orders-refresh");
+        await().atMost(WAIT).until(() -> ordersTable(robot).getItems().stream().anyMatch(o -> o.id() == order.id()));
+        robot.clickOn(cellContaining(robot, "COBOL-1"));
+        await().atMost(WAIT).until(() -> robot.lookup("#order-move-CANCELLED").tryQuery().isPresent());
+        robot.clickOn("#order-move-CANCELLED");
+        await().atMost(WAIT).until(() -> robot.lookup("#order-cancel-ok").tryQuery().isPresent());
+        assertThat(robot.lookup("#order-cancel-ok").queryButton().getStyleClass()).contains(atlantafx.base.theme.Styles.DANGER);
+        robot.type(KeyCode.ENTER);
+        await().atMost(WAIT).until(() -> robot.lookup("#order-cancel-confirm").tryQuery().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(orders.get(order.id()).status()).isEqualTo(OrderStatus.NEW);
+        robot.clickOn("#order-move-CANCELLED");
+        await().atMost(WAIT).until(() -> robot.lookup("#order-cancel-ok").tryQuery().isPresent());
+        robot.clickOn("#order-cancel-ok");
+        await().atMost(WAIT).until(() -> orders.get(order.id()).status() == OrderStatus.CANCELLED);
+
+        robot.clickOn(cellContaining(robot, "COBOL-1"));
+        robot.clickOn("#order-delete");
+        await().atMost(WAIT).until(() -> robot.lookup("#order-delete-ok").tryQuery().isPresent());
+        assertThat(robot.lookup("#order-delete-ok").queryButton().isDefaultButton()).isFalse();
+        robot.type(KeyCode.ENTER);
+        await().atMost(WAIT).until(() -> robot.lookup("#order-delete-confirm").tryQuery().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(orders.get(order.id()).status()).isEqualTo(OrderStatus.CANCELLED);
+    }
+
+    @Test
     void saysPlainlyWhenTheUsersServiceIsStoppedAndStartsIt(FxRobot robot) throws Exception {
         users.create(new UserDraft("Edsger Dijkstra", "edsger@example.com"));
         robot.clickOn("#users-refresh");
