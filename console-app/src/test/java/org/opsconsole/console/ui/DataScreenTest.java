@@ -167,12 +167,26 @@ class DataScreenTest {
         replace(robot, "#user-email", "turing@example.com");
         robot.clickOn("#user-dialog-save");
         await().atMost(WAIT).until(() -> text(robot, "#user-dialog-error").contains("Someone else changed this user"));
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#user-dialog-reload").query().isVisible()).isTrue();
         assertThat(users.get(alan.id()).email()).isEqualTo("alan@example.com");
+        // the whole message, the whole Reload button, and Save and Cancel inside the dialog
+        assertThat(shownText(robot.lookup("#user-dialog-error").query())).isEqualTo(text(robot, "#user-dialog-error"));
+        assertThat(shownText(robot.lookup("#user-dialog-reload").query())).isEqualTo("Reload");
+        assertInsideItsWindow(robot.lookup("#user-dialog-error").query());
+        assertInsideItsWindow(robot.lookup("#user-dialog-reload").query());
+        assertInsideItsWindow(robot.lookup("#user-dialog-save").query());
+        assertInsideItsWindow(robot.lookup("#user-dialog-cancel").query());
 
         robot.clickOn("#user-dialog-reload");
         await().atMost(WAIT).until(() -> "Alan M. Turing".equals(field(robot, "#user-name")));
         assertThat(field(robot, "#user-email")).isEqualTo("alan@example.com");
+        // the table shows the reloaded user too, so the next edit starts from the current version
+        await().atMost(WAIT).until(() -> table(robot).getItems().stream()
+                .anyMatch(u -> u.id() == alan.id() && u.name().equals("Alan M. Turing") && u.version() == alan.version() + 1));
+        robot.clickOn("#user-dialog-cancel");
+        robot.clickOn("Alan M. Turing");
+        robot.clickOn("#users-edit");
         replace(robot, "#user-email", "turing@example.com");
         robot.clickOn("#user-dialog-save");
         await().atMost(WAIT).until(() -> users.get(alan.id()).email().equals("turing@example.com"));
@@ -278,6 +292,126 @@ class DataScreenTest {
     }
 
     @Test
+    void aNewOrderWhileTheUsersServiceIsStoppedSaysWhyWithTheButtonsInView(FxRobot robot) throws Exception {
+        console.session.services().users().stop().get();
+        robot.clickOn("#data-tab-orders");
+        robot.clickOn("#orders-add");
+        robot.clickOn("#order-user").write("1");
+        robot.clickOn("#order-sku-0").write("BOOK-1");
+        robot.clickOn("#order-quantity-0").write("1");
+        robot.clickOn("#order-price-0").write("9.99");
+        robot.clickOn("#order-dialog-create");
+        await().atMost(WAIT).until(() -> text(robot, "#order-dialog-error").contains("users service"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(text(robot, "#order-dialog-error")).contains("not created").contains("Start the users service");
+        assertThat(shownText(robot.lookup("#order-dialog-error").query())).isEqualTo(text(robot, "#order-dialog-error"));
+        assertInsideItsWindow(robot.lookup("#order-dialog-error").query());
+        assertInsideItsWindow(robot.lookup("#order-dialog-create").query());
+        assertInsideItsWindow(robot.lookup("#order-dialog-cancel").query());
+        robot.clickOn("#order-dialog-cancel");
+        assertThat(orders.list(null, null, 10, 0).total()).isZero();
+    }
+
+    @Test
+    void aNewOrderShowsEveryRefusalAtTheItemItConcerns(FxRobot robot) {
+        User buyer = users.create(new UserDraft("Niklaus Wirth", "niklaus@example.com"));
+        robot.clickOn("#data-tab-orders");
+        robot.clickOn("#orders-add");
+        robot.clickOn("#order-user").write(Long.toString(buyer.id()));
+        robot.clickOn("#order-sku-0").write("BOOK-1");
+        robot.clickOn("#order-quantity-0").write("0");
+        robot.clickOn("#order-price-0").write("9.99");
+        robot.clickOn("#order-add-item");
+        robot.clickOn("#order-quantity-1").write("2");
+        robot.clickOn("#order-price-1").write("1.50");
+        robot.clickOn("#order-dialog-create");
+        await().atMost(WAIT).until(() -> !text(robot, "#order-item-error-0").isEmpty() && !text(robot, "#order-item-error-1").isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        // both refusals, each under its line, in words: no "items[0].quantity", nothing left at the bottom
+        assertThat(text(robot, "#order-item-error-0")).startsWith("Quantity").doesNotContain("items[");
+        assertThat(text(robot, "#order-item-error-1")).startsWith("SKU").doesNotContain("items[");
+        assertThat(text(robot, "#order-dialog-error")).isEmpty();
+        assertInsideItsWindow(robot.lookup("#order-item-error-1").query());
+        assertInsideItsWindow(robot.lookup("#order-dialog-create").query());
+
+        // fixed, it is created
+        replace(robot, "#order-quantity-0", "1");
+        robot.clickOn("#order-sku-1").write("PEN-2");
+        robot.clickOn("#order-dialog-create");
+        await().atMost(WAIT).until(() -> orders.list(buyer.id(), null, 10, 0).total() == 1);
+    }
+
+    @Test
+    void aStatusMoveTheServiceRefusesSaysWhyAndShowsTheOrderAsItIs(FxRobot robot) {
+        User buyer = users.create(new UserDraft("Frances Allen", "frances@example.com"));
+        Order order = orders.create(new OrderDraft(buyer.id(), List.of(new OrderItem("CHIP-1", 1, new BigDecimal("5.00")))));
+        robot.clickOn("#data-tab-orders");
+        robot.clickOn("#orders-refresh");
+        await().atMost(WAIT).until(() -> ordersTable(robot).getItems().stream().anyMatch(o -> o.id() == order.id()));
+        robot.clickOn(cellContaining(robot, "CHIP-1"));
+        await().atMost(WAIT).until(() -> robot.lookup("#order-move-PAID").tryQuery().isPresent());
+        // someone else cancels it meanwhile
+        orders.changeStatus(order.id(), OrderStatus.CANCELLED, null);
+
+        robot.clickOn("#order-move-PAID");
+        await().atMost(WAIT).until(() -> ordersTable(robot).getItems().stream()
+                .anyMatch(o -> o.id() == order.id() && o.status() == OrderStatus.CANCELLED));
+        WaitForAsyncUtils.waitForFxEvents();
+        // the refusal is still on screen after the list reloaded, in red
+        assertThat(text(robot, "#orders-message")).contains("Order " + order.id() + " not moved to PAID")
+                .contains("someone changed it").contains("The list now shows it as it is");
+        assertThat(robot.lookup("#orders-message").queryAs(Label.class).getStyle()).contains("danger");
+        assertThat(orders.get(order.id()).status()).isEqualTo(OrderStatus.CANCELLED);
+    }
+
+    @Test
+    void enterInADeleteConfirmationDeletesNothingAndTheDeleteButtonIsRed(FxRobot robot) {
+        User grace = users.create(new UserDraft("Grace Hopper", "grace@example.com"));
+        robot.clickOn("#users-refresh");
+        await().atMost(WAIT).until(() -> rowsShown(robot).contains("Grace Hopper"));
+        robot.clickOn("Grace Hopper");
+        robot.clickOn("#users-delete");
+        await().atMost(WAIT).until(() -> robot.lookup("#user-delete-ok").tryQuery().isPresent());
+        Button delete = robot.lookup("#user-delete-ok").queryButton();
+        assertThat(delete.getStyleClass()).contains(atlantafx.base.theme.Styles.DANGER);
+        assertThat(delete.isDefaultButton()).isFalse();
+        assertThat(robot.lookup("#user-delete-cancel").queryButton().isDefaultButton()).isTrue();
+        robot.type(KeyCode.ENTER);
+        await().atMost(WAIT).until(() -> robot.lookup("#user-delete-confirm").tryQuery().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(users.get(grace.id()).name()).isEqualTo("Grace Hopper");
+        assertThat(rowsShown(robot)).contains("Grace Hopper");
+
+        // an order: cancelling asks first too, Enter keeps it, the red button cancels it
+        Order order = orders.create(new OrderDraft(grace.id(), List.of(new OrderItem("COBOL-1", 1, new BigDecimal("3.00")))));
+        robot.clickOn("#data-tab-orders");
+        robot.clickOn("#orders-refresh");
+        await().atMost(WAIT).until(() -> ordersTable(robot).getItems().stream().anyMatch(o -> o.id() == order.id()));
+        robot.clickOn(cellContaining(robot, "COBOL-1"));
+        await().atMost(WAIT).until(() -> robot.lookup("#order-move-CANCELLED").tryQuery().isPresent());
+        robot.clickOn("#order-move-CANCELLED");
+        await().atMost(WAIT).until(() -> robot.lookup("#order-cancel-ok").tryQuery().isPresent());
+        assertThat(robot.lookup("#order-cancel-ok").queryButton().getStyleClass()).contains(atlantafx.base.theme.Styles.DANGER);
+        robot.type(KeyCode.ENTER);
+        await().atMost(WAIT).until(() -> robot.lookup("#order-cancel-confirm").tryQuery().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(orders.get(order.id()).status()).isEqualTo(OrderStatus.NEW);
+        robot.clickOn("#order-move-CANCELLED");
+        await().atMost(WAIT).until(() -> robot.lookup("#order-cancel-ok").tryQuery().isPresent());
+        robot.clickOn("#order-cancel-ok");
+        await().atMost(WAIT).until(() -> orders.get(order.id()).status() == OrderStatus.CANCELLED);
+
+        robot.clickOn(cellContaining(robot, "COBOL-1"));
+        robot.clickOn("#order-delete");
+        await().atMost(WAIT).until(() -> robot.lookup("#order-delete-ok").tryQuery().isPresent());
+        assertThat(robot.lookup("#order-delete-ok").queryButton().isDefaultButton()).isFalse();
+        robot.type(KeyCode.ENTER);
+        await().atMost(WAIT).until(() -> robot.lookup("#order-delete-confirm").tryQuery().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(orders.get(order.id()).status()).isEqualTo(OrderStatus.CANCELLED);
+    }
+
+    @Test
     void saysPlainlyWhenTheUsersServiceIsStoppedAndStartsIt(FxRobot robot) throws Exception {
         users.create(new UserDraft("Edsger Dijkstra", "edsger@example.com"));
         robot.clickOn("#users-refresh");
@@ -338,6 +472,22 @@ class DataScreenTest {
     private static Node cellContaining(FxRobot robot, String text) {
         return robot.lookup(".table-cell").match(n -> n instanceof javafx.scene.control.Labeled l
                 && l.getText() != null && l.getText().contains(text)).query();
+    }
+
+    /** What a label or button really draws: its text, or a shortened one ending in "…" when it does not fit. */
+    private static String shownText(Node labeled) {
+        Node text = labeled.lookup(".text");
+        return text instanceof javafx.scene.text.Text t ? t.getText() : "";
+    }
+
+    /** The node is visible and lies wholly within its window. */
+    private static void assertInsideItsWindow(Node node) {
+        javafx.geometry.Bounds bounds = node.localToScene(node.getBoundsInLocal());
+        assertThat(node.isVisible()).as(node.getId() + " visible").isTrue();
+        assertThat(bounds.getMinX()).as(node.getId() + " left").isGreaterThanOrEqualTo(0);
+        assertThat(bounds.getMinY()).as(node.getId() + " top").isGreaterThanOrEqualTo(0);
+        assertThat(bounds.getMaxX()).as(node.getId() + " right").isLessThanOrEqualTo(node.getScene().getWidth() + 0.5);
+        assertThat(bounds.getMaxY()).as(node.getId() + " bottom").isLessThanOrEqualTo(node.getScene().getHeight() + 0.5);
     }
 
     private static String field(FxRobot robot, String id) {

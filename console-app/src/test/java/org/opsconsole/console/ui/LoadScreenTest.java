@@ -163,6 +163,33 @@ class LoadScreenTest {
     }
 
     @Test
+    void beforeTheFirstRunTheEmptyRunChartsStandStillWhileTheServicesChartsMove(FxRobot robot) {
+        // an empty ChartFX chart whose axis moves is redrawn on every frame: the idle screen must not do that
+        var runAxis = robot.lookup(".load-rate-chart").queryAs(MetricsChart.class).chart().getXAxis();
+        var servicesAxis = robot.lookup(".load-svc-requests-chart").queryAs(MetricsChart.class).chart().getXAxis();
+        await().atMost(WAIT).until(() -> servicesAxis.getMax() > 0);
+        WaitForAsyncUtils.waitForFxEvents();
+        double runMin = runAxis.getMin();
+        double runMax = runAxis.getMax();
+        double servicesMax = servicesAxis.getMax();
+        // the services' charts follow the clock second by second...
+        await().atMost(WAIT).until(() -> servicesAxis.getMax() >= servicesMax + 2);
+        WaitForAsyncUtils.waitForFxEvents();
+        // ...while the run's, with nothing to show, keep their view
+        assertThat(runAxis.getMin()).isEqualTo(runMin);
+        assertThat(runAxis.getMax()).isEqualTo(runMax);
+        assertThat(robot.lookup(".load-rate-chart").queryAs(MetricsChart.class).valuedPoints()).isZero();
+
+        // a run starts them moving again, on the services' time axis
+        replace(robot, "#load-stages", "2s@20");
+        robot.clickOn("#load-start");
+        await().atMost(WAIT).until(() -> view().model().reportProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(runAxis.getMax()).isGreaterThan(runMax);
+        assertThat(runAxis.getMin()).isEqualTo(servicesAxis.getMin());
+    }
+
+    @Test
     void aWrongFormSaysWhatIsWrongAndStartsNothing(FxRobot robot) {
         replace(robot, "#load-stages", "three seconds");
         robot.clickOn("#load-start");

@@ -1,8 +1,6 @@
 package org.opsconsole.console.ui.data;
 
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -151,34 +149,33 @@ final class OrdersPane extends VBox {
         for (OrderStatus target : order.status().next()) {
             Button move = DataWidgets.button("order-move-" + target.name(), moveText(target));
             if (target == OrderStatus.CANCELLED) {
-                move.getStyleClass().add("danger");
+                // cancelling can't be undone: red, and asked first
+                move.setText("Cancel order…");
+                move.getStyleClass().add(atlantafx.base.theme.Styles.DANGER);
+                move.setOnAction(e -> DataWidgets.confirmDestructive(getScene().getWindow(), "order-cancel-confirm",
+                        "Cancel order", "Cancel order " + order.id() + "?",
+                        "Order " + order.id() + " of user " + order.userId() + " (" + order.status() + ", total " + order.total()
+                                + ") will be cancelled. A cancelled order can't be reopened.",
+                        "Cancel order", "Keep order", () -> model.changeStatus(order, target)).show());
+            } else {
+                move.setOnAction(e -> model.changeStatus(order, target));
             }
-            move.setOnAction(e -> model.changeStatus(order, target));
             actions.getChildren().add(move);
         }
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         Button delete = DataWidgets.button("order-delete", "Delete order…");
+        delete.getStyleClass().add(atlantafx.base.theme.Styles.DANGER);
         delete.setOnAction(e -> confirmDelete(order));
         actions.getChildren().addAll(grow, delete);
     }
 
     private void confirmDelete(Order order) {
-        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION,
+        DataWidgets.confirmDestructive(getScene().getWindow(), "order-delete-confirm", "Delete order",
+                "Delete order " + order.id() + "?",
                 "Order " + order.id() + " of user " + order.userId() + " (" + order.status() + ", total " + order.total()
-                        + ") will be removed.", ButtonType.OK, ButtonType.CANCEL);
-        confirm.initOwner(getScene().getWindow());
-        confirm.setTitle("Delete order");
-        confirm.setHeaderText("Delete order " + order.id() + "?");
-        confirm.getDialogPane().setId("order-delete-confirm");
-        ((Button) confirm.getDialogPane().lookupButton(ButtonType.OK)).setText("Delete");
-        confirm.getDialogPane().lookupButton(ButtonType.OK).setId("order-delete-ok");
-        confirm.resultProperty().addListener((obs, was, answer) -> {
-            if (answer == ButtonType.OK) {
-                model.delete(order);
-            }
-        });
-        confirm.show();
+                        + ") will be removed. This can't be undone.",
+                "Delete", "Cancel", () -> model.delete(order)).show();
     }
 
     private static String moveText(OrderStatus target) {

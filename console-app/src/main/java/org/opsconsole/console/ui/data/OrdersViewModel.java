@@ -133,13 +133,29 @@ public final class OrdersViewModel {
         return calls.run("Moving order " + order.id() + " to " + status + "…", () -> api().changeStatus(order.id(), status, order.version()))
                 .whenComplete((changed, error) -> {
                     if (error == null) {
-                        calls.say("Order " + order.id() + " is now " + changed.status() + ".", false);
-                        refresh();
+                        load(window.offset(), "Order " + order.id() + " is now " + changed.status() + ".", false);
                     } else {
-                        calls.say("Order " + order.id() + " not moved: " + Calls.sentence(error), true);
-                        refresh();
+                        // the refusal stays on screen while the list reloads to show the order as it is now
+                        load(window.offset(), refusal(order, status, error), true);
                     }
                 });
+    }
+
+    /** Why the service refused a status move, in the service's words, with what happened meanwhile. */
+    static String refusal(Order order, OrderStatus status, Throwable error) {
+        String said = Calls.sentence(error);
+        String because = said.endsWith(".") ? said : said + ".";
+        if (Calls.unwrap(error) instanceof org.opsconsole.console.api.ApiException api) {
+            if (api.isVersionConflict()) {
+                return "Order " + order.id() + " not moved to " + status + ": someone changed it after it was shown ("
+                        + (because.endsWith(".") ? because.substring(0, because.length() - 1) : because)
+                        + "). The list now shows it as it is.";
+            }
+            if (api.isConflict()) {
+                return "Order " + order.id() + " not moved to " + status + ": " + because + " The list now shows it as it is.";
+            }
+        }
+        return "Order " + order.id() + " not moved to " + status + ": " + because;
     }
 
     public CompletableFuture<Void> delete(Order order) {
@@ -157,27 +173,37 @@ public final class OrdersViewModel {
     }
 
     private void load(int wantedOffset) {
+        load(wantedOffset, null, false);
+    }
+
+    /** Loads a page; {@code done}, when given, is what the action before it achieved (or why not), kept in the message. */
+    private void load(int wantedOffset, String done, boolean doneFailed) {
         if (!orders.availableProperty().get()) {
-            calls.say(orders.notRunningSentence(), true);
+            calls.say(done != null ? done : orders.notRunningSentence(), true);
             return;
         }
         long mine = ++generation;
         Long user = userFilter.get();
         OrderStatus status = statusFilter.get();
         long started = System.nanoTime();
-        calls.run("Loading orders…", () -> api().list(user, status, PAGE_SIZE, wantedOffset)).whenComplete((page, error) -> {
+        calls.run(done == null ? "Loading orders…" : done + " Loading orders…",
+                () -> api().list(user, status, PAGE_SIZE, wantedOffset)).whenComplete((page, error) -> {
             if (mine != generation) {
                 return;
             }
             if (error != null) {
-                calls.say(Calls.sentence(error), true);
+                calls.say((done == null ? "" : done + " But the list could not be reloaded: ") + Calls.sentence(error), true);
                 return;
             }
             if (page.items().isEmpty() && page.offset() > 0 && page.total() > 0) {
-                load(window.lastOffset(page.total()));
+                load(window.lastOffset(page.total()), done, doneFailed);
                 return;
             }
             show(page);
+            if (done != null) {
+                calls.say(done, doneFailed);
+                return;
+            }
             calls.say(page.total() == 0 ? "No orders match." : "Showing " + window.textProperty().get() + " orders ("
                     + (System.nanoTime() - started) / 1_000_000 + " ms).", false);
         });

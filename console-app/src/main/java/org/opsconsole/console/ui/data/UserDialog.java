@@ -9,7 +9,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.opsconsole.console.api.ApiException;
@@ -51,6 +51,7 @@ final class UserDialog extends Dialog<User> {
             email.setText(existing.email());
         }
         reload.setId("user-dialog-reload");
+        reload.setMinWidth(Region.USE_PREF_SIZE);
         reload.setVisible(false);
         reload.setManaged(false);
         reload.setOnAction(e -> reload());
@@ -63,18 +64,21 @@ final class UserDialog extends Dialog<User> {
         form.setVgap(4);
         Label nameLabel = new Label("Name");
         Label emailLabel = new Label("Email");
-        nameLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        emailLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        nameLabel.setMinWidth(Region.USE_PREF_SIZE);
+        emailLabel.setMinWidth(Region.USE_PREF_SIZE);
         form.addRow(0, nameLabel, name);
         form.add(nameError, 1, 1);
         form.addRow(2, emailLabel, email);
         form.add(emailError, 1, 3);
         name.setPrefColumnCount(30);
         email.setPrefColumnCount(30);
-        VBox content = new VBox(10, form, new HBox(8, problem, reload), progress);
+        // the message wraps within the dialog's width, Reload below it; the dialog grows to hold them
+        problem.setMaxWidth(Double.MAX_VALUE);
+        problem.setPrefWidth(420);
+        VBox content = new VBox(10, form, problem, reload, progress);
         content.setPrefWidth(440);
-        problem.setMaxWidth(400);
         getDialogPane().setContent(content);
+        getDialogPane().setMinHeight(Region.USE_PREF_SIZE);
         getDialogPane().getButtonTypes().setAll(SAVE, ButtonType.CANCEL);
         Button save = (Button) getDialogPane().lookupButton(SAVE);
         save.setId("user-dialog-save");
@@ -101,6 +105,7 @@ final class UserDialog extends Dialog<User> {
                 close();
             } else {
                 showError(Calls.unwrap(error), draft);
+                fit();
             }
         });
     }
@@ -141,6 +146,15 @@ final class UserDialog extends Dialog<User> {
         problem.setText(Calls.sentence(error));
     }
 
+    /** Grows (or shrinks) the window to what the dialog now shows, so no message pushes the buttons out. */
+    private void fit() {
+        getDialogPane().requestLayout();
+        Window window = getDialogPane().getScene() == null ? null : getDialogPane().getScene().getWindow();
+        if (window != null) {
+            window.sizeToScene();
+        }
+    }
+
     private void reload() {
         if (existing == null) {
             return;
@@ -152,6 +166,7 @@ final class UserDialog extends Dialog<User> {
             progress.setVisible(false);
             if (error != null) {
                 problem.setText(Calls.sentence(error));
+                fit();
                 return;
             }
             existing = fresh;
@@ -160,6 +175,7 @@ final class UserDialog extends Dialog<User> {
             setHeaderText("User " + fresh.id() + " (version " + fresh.version() + ")");
             clearErrors();
             problem.setText("Reloaded: these are the current values (version " + fresh.version() + "). Make your change and save again.");
+            fit();
         });
     }
 
@@ -184,7 +200,7 @@ final class UserDialog extends Dialog<User> {
         label.setId(id);
         label.getStyleClass().add("field-error");
         label.setWrapText(true);
-        label.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        label.setMinHeight(Region.USE_PREF_SIZE);
         label.setMaxWidth(360);
         label.setStyle("-fx-text-fill: -color-danger-fg;");
         return label;

@@ -2,7 +2,6 @@ package org.opsconsole.console.ui.data;
 
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
@@ -145,19 +144,9 @@ final class UsersPane extends VBox {
                     : count == 0 ? "They have no open orders."
                     : count == 1 ? "Their 1 open order (new or paid) will be cancelled."
                     : "Their " + count + " open orders (new or paid) will be cancelled.";
-            Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, orders, ButtonType.OK, ButtonType.CANCEL);
-            confirm.initOwner(getScene().getWindow());
-            confirm.setTitle("Delete user");
-            confirm.setHeaderText("Delete " + UsersViewModel.describe(user) + "?");
-            confirm.getDialogPane().setId("user-delete-confirm");
-            ((Button) confirm.getDialogPane().lookupButton(ButtonType.OK)).setText("Delete");
-            confirm.getDialogPane().lookupButton(ButtonType.OK).setId("user-delete-ok");
-            confirm.getDialogPane().lookupButton(ButtonType.CANCEL).setId("user-delete-cancel");
-            confirm.resultProperty().addListener((obs, was, answer) -> {
-                if (answer == ButtonType.OK) {
-                    model.delete(user);
-                }
-            });
+            Alert confirm = DataWidgets.confirmDestructive(getScene().getWindow(), "user-delete-confirm", "Delete user",
+                    "Delete " + UsersViewModel.describe(user) + "?", orders + " This can't be undone.",
+                    "Delete", "Cancel", () -> model.delete(user));
             confirm.show();
         });
     }

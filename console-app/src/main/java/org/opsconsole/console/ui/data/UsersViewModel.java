@@ -150,12 +150,21 @@ public final class UsersViewModel {
                 });
     }
 
-    /** The user as the service holds it now. */
+    /** The user as the service holds it now; the table's row of that user shows it too. */
     public CompletableFuture<User> reload(long id) {
         return calls.run("Reloading user " + id + "…", () -> usersApi().get(id))
-                .whenComplete((user, error) -> calls.say(error == null
-                        ? "Reloaded " + describe(user) + " (version " + user.version() + ")."
-                        : Calls.sentence(error), error != null));
+                .whenComplete((user, error) -> {
+                    if (error == null) {
+                        for (int i = 0; i < rows.size(); i++) {
+                            if (rows.get(i).id() == user.id()) {
+                                rows.set(i, user);
+                            }
+                        }
+                    }
+                    calls.say(error == null
+                            ? "Reloaded " + describe(user) + " (version " + user.version() + ")."
+                            : Calls.sentence(error), error != null);
+                });
     }
 
     /**

@@ -31,6 +31,7 @@ public final class EventsView extends VBox {
     private final TableView<ServiceEvent> table = new TableView<>();
     private final Label count = new Label();
     private final Timeline poller;
+    private Runnable placeholderText = () -> { };
 
     public EventsView(EventsViewModel model, List<String> services) {
         this.model = model;
@@ -38,6 +39,7 @@ public final class EventsView extends VBox {
         poller = new Timeline(new KeyFrame(Duration.millis(250), e -> {
             model.poll();
             count.setText(model.visibleRows().size() + " of " + model.totalRows() + " events");
+            placeholderText.run();
         }));
         poller.setCycleCount(Animation.INDEFINITE);
         poller.play();
@@ -92,7 +94,17 @@ public final class EventsView extends VBox {
                 column("#", 60, e -> Long.toString(e.id())),
                 column("Details", 300, e -> e.data() == null ? "" : e.data().toString())));
         table.setItems(model.visibleRows());
-        table.setPlaceholder(new Label("No events yet: create, change or delete a user or an order"));
+        Label placeholder = new Label();
+        placeholder.setId("events-placeholder");
+        table.setPlaceholder(placeholder);
+        // empty because of the filters, or because nothing happened yet: it says which
+        Runnable placeholderText = () -> placeholder.setText(model.totalRows() == 0
+                ? "No events yet: create, change or delete a user or an order"
+                : "No events match the filter (" + model.totalRows() + " events hidden)");
+        placeholderText.run();
+        this.placeholderText = placeholderText;
+        model.textProperty().addListener((obs, was, now) -> placeholderText.run());
+        model.serviceProperty().addListener((obs, was, now) -> placeholderText.run());
         VBox.setVgrow(table, Priority.ALWAYS);
 
         Label streams = new Label();

@@ -54,6 +54,8 @@ final class LoadCharts {
     private volatile double runFrom = Double.NaN;
     private volatile double runTo = Double.NaN;
     private volatile boolean running;
+    // false until the first run starts: until then the run's charts are left still
+    private volatile boolean runStarted;
 
     LoadCharts(List<String> services, MetricsHistory history, Clock clock) {
         this.clock = clock;
@@ -82,6 +84,7 @@ final class LoadCharts {
             List<Double> highest = new ArrayList<>();
             serviceCharts.forEach(chart -> highest.add(chart.fillData(slice)));
             applyViews(serviceCharts, highest, null);
+            applyViews(runCharts, runCharts.stream().map(c -> Double.NaN).toList(), null);
         });
     }
 
@@ -101,6 +104,7 @@ final class LoadCharts {
     /** A new run: the run's charts are emptied; on the FX thread. */
     void runStarting() {
         running = true;
+        runStarted = true;
         runFrom = Double.NaN;
         runTo = Double.NaN;
         feeder.execute(() -> {
@@ -150,8 +154,12 @@ final class LoadCharts {
             List<Double> highest = new ArrayList<>();
             serviceCharts.forEach(chart -> highest.add(chart.appendData(tick)));
             applyViews(serviceCharts, highest, tick);
-            // the run's charts follow the same clock, before a run too, and in a second without a snapshot
-            applyViews(runCharts, runCharts.stream().map(c -> Double.NaN).toList(), null);
+            // the run's charts follow the same clock during and after a run, also in a second without a
+            // snapshot. Before the first run they hold nothing and stay as they are: ChartFX keeps
+            // redrawing an empty chart whose axis moves, about 60 frames a second for nothing.
+            if (runStarted) {
+                applyViews(runCharts, runCharts.stream().map(c -> Double.NaN).toList(), null);
+            }
         });
     }
 

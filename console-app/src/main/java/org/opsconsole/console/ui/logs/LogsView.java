@@ -35,6 +35,7 @@ public final class LogsView extends VBox {
     private final ListView<LogEntry> list = new ListView<>();
     private final Label count = new Label();
     private final Timeline poller;
+    private Runnable placeholderText = () -> { };
 
     public LogsView(LogsViewModel model) {
         this.model = model;
@@ -118,7 +119,17 @@ public final class LogsView extends VBox {
         list.setId("log-list");
         list.getStyleClass().addAll("log-list", "dense");
         list.setCellFactory(v -> new LogCell());
-        list.setPlaceholder(new Label("No log lines yet"));
+        Label placeholder = new Label("No log lines yet");
+        placeholder.setId("log-placeholder");
+        list.setPlaceholder(placeholder);
+        // an empty list because of the filter says so, not "yet"
+        Runnable placeholderText = () -> placeholder.setText(model.totalLines(model.serviceProperty().get()) == 0
+                ? "No log lines yet"
+                : "No lines match the filter (" + model.totalLines(model.serviceProperty().get()) + " lines hidden)");
+        list.itemsProperty().addListener((obs, was, now) -> placeholderText.run());
+        model.levelProperty().addListener((obs, was, now) -> placeholderText.run());
+        model.textProperty().addListener((obs, was, now) -> placeholderText.run());
+        this.placeholderText = placeholderText;
         VBox.setVgrow(list, Priority.ALWAYS);
         showService(model.serviceProperty().get());
         model.serviceProperty().addListener((obs, was, now) -> showService(now));
@@ -133,12 +144,14 @@ public final class LogsView extends VBox {
 
     private void showService(String name) {
         list.setItems(model.visibleLines(name));
+        placeholderText.run();
         updateCount();
         scrollToEnd();
     }
 
     private void refresh() {
         if (model.poll()) {
+            placeholderText.run();
             scrollToEnd();
         }
         updateCount();

@@ -1,0 +1,151 @@
+package org.opsconsole.console.ui;
+
+import javafx.application.Platform;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.Background;
+import javafx.scene.paint.Color;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.opsconsole.console.ConsoleOptions;
+import org.opsconsole.console.ConsoleSession;
+import org.opsconsole.console.logs.LogEntry;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.time.Duration;
+import java.util.logging.Logger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The Logs and Events screens as an operator uses them: a selected log line is readable in both
+ * themes; a filter that matches nothing says so, not "yet".
+ */
+@ExtendWith(ApplicationExtension.class)
+class LogsScreenTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final Logger USERS_LOG = Logger.getLogger(ConsoleSession.USERS_LOGGER);
+
+    private Stage stage;
+    private ConsoleHarness console;
+
+    @Start
+    void start(Stage stage) {
+        Platform.setImplicitExit(false);
+        this.stage = stage;
+    }
+
+    @BeforeEach
+    void open(FxRobot robot) throws Exception {
+        console = ConsoleHarness.open(stage, ConsoleOptions.forTests());
+        robot.push(KeyCode.CONTROL, KeyCode.DIGIT5);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        if (console != null) {
+            console.close();
+        }
+    }
+
+    @Test
+    void aSelectedLineIsReadableInBothThemes(FxRobot robot) throws Exception {
+        for (int i = 1; i <= 5; i++) {
+            USERS_LOG.info("readable line " + i);
+        }
+        USERS_LOG.warning("readable warning");
+        await().atMost(WAIT).until(() -> list(robot).getItems().size() >= 6);
+        for (Theme theme : Theme.values()) {
+            WaitForAsyncUtils.asyncFx(() -> console.window.setTheme(theme)).get();
+            for (String text : new String[] {"readable line 3", "readable warning"}) {
+                robot.clickOn(cellShowing(robot, text));
+                WaitForAsyncUtils.waitForFxEvents();
+                ListCell<?> cell = cellShowing(robot, text);
+                assertThat(cell.isSelected()).isTrue();
+                Color fg = (Color) cell.getTextFill();
+                Color bg = background(cell);
+                assertThat(contrast(fg, bg)).as(theme + " " + text + ": " + fg + " on " + bg).isGreaterThanOrEqualTo(4.5);
+            }
+        }
+    }
+
+    @Test
+    void aFilterThatMatchesNothingSaysSo(FxRobot robot) {
+        USERS_LOG.info("something to filter");
+        await().atMost(WAIT).until(() -> !list(robot).getItems().isEmpty());
+        robot.clickOn("#log-filter").write("no line says this");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(list(robot).getItems()).isEmpty();
+        Label placeholder = (Label) list(robot).getPlaceholder();
+        assertThat(placeholder.isVisible()).isTrue();
+        assertThat(placeholder.getText()).contains("No lines match the filter").doesNotContain("yet");
+    }
+
+    @Test
+    void anEventsFilterThatMatchesNothingSaysSo(FxRobot robot) throws Exception {
+        console.session.services().startAll().get();
+        robot.push(KeyCode.CONTROL, KeyCode.DIGIT6);
+        await().atMost(WAIT).until(() -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return console.text("events-streams").contains("users: live");
+        });
+        assertThat(console.text("events-placeholder")).startsWith("No events yet");
+        assertThat(ConsoleHarness.post(console.url("users").resolve("/users"), "{\"name\":\"Ann\",\"email\":\"ann@example.com\"}"))
+                .isEqualTo(201);
+        await().atMost(WAIT).until(() -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return !robot.lookup("#events-table").queryAs(javafx.scene.control.TableView.class).getItems().isEmpty();
+        });
+        robot.clickOn("#events-filter").write("no event says this");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#events-table").queryAs(javafx.scene.control.TableView.class).getItems()).isEmpty();
+        assertThat(console.text("events-placeholder")).startsWith("No events match the filter");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ListView<LogEntry> list(FxRobot robot) {
+        return robot.lookup("#log-list").queryAs(ListView.class);
+    }
+
+    private static ListCell<?> cellShowing(FxRobot robot, String text) {
+        return robot.lookup("#log-list .list-cell").match((ListCell<?> c) -> c.getText() != null && c.getText().contains(text))
+                .queryAs(ListCell.class);
+    }
+
+    private static Color background(ListCell<?> cell) {
+        Background background = cell.getBackground();
+        if (background != null && !background.getFills().isEmpty()) {
+            var fill = background.getFills().getLast().getFill();
+            if (fill instanceof Color c && c.getOpacity() > 0) {
+                return c;
+            }
+        }
+        return Color.WHITE;
+    }
+
+    /** WCAG contrast ratio. */
+    private static double contrast(Color a, Color b) {
+        double la = luminance(a);
+        double lb = luminance(b);
+        return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
+    }
+
+    private static double luminance(Color c) {
+        return 0.2126 * channel(c.getRed()) + 0.7152 * channel(c.getGreen()) + 0.0722 * channel(c.getBlue());
+    }
+
+    private static double channel(double v) {
+        return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+    }
+}
