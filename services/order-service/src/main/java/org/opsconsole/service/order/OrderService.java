@@ -43,7 +43,7 @@ public final class OrderService implements ServiceApp {
         URI userService = context.config().userServiceUrl() == null
                 ? DEFAULT_USER_SERVICE : context.config().userServiceUrl();
         orders = new OrderRepository(context.database(), context.outbox());
-        UserDirectory users = new UserDirectory(userService, LOG);
+        UserDirectory users = new UserDirectory(userService, context.config().token().orElse(null), LOG);
         consumer = new UserEventsConsumer(orders, userService, LOG);
         io.micrometer.core.instrument.Gauge.builder("events.consumer.offset", orders,
                         repository -> repository.offset(UserEventsConsumer.SOURCE))

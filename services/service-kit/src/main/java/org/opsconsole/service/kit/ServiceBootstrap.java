@@ -31,7 +31,7 @@ public final class ServiceBootstrap {
     }
 
     public static RunningService start(ServiceApp app, ServiceConfig config, Logger log) {
-        requireTokenOffLoopback(config);
+        boolean offLoopback = !isLoopback(config);
         String version = versionOf(app);
         ServiceMetrics metrics = new ServiceMetrics(app.name());
         Database database = Database.open(app.name(), config, app.migrations(), metrics.registry());
@@ -42,7 +42,7 @@ public final class ServiceBootstrap {
             HttpRouting.Builder routing = HttpRouting.builder();
             new ProblemResponses(log).register(routing);
             metrics.register(routing);
-            config.token().ifPresent(token -> routing.addFilter(new ApiTokenFilter(token)));
+            config.token().ifPresent(token -> routing.addFilter(new ApiTokenFilter(token, offLoopback)));
             new HealthEndpoint(app.name(), version, database::isReachable).register(routing);
             OpenApiEndpoint openApi = new OpenApiEndpoint(app.openApiDocument(), version);
             openApi.register(routing);
@@ -127,7 +127,8 @@ public final class ServiceBootstrap {
         }
     }
 
-    private static void requireTokenOffLoopback(ServiceConfig config) {
+    /** True for a loopback address; off loopback, a token is required (and then guards reads too). */
+    private static boolean isLoopback(ServiceConfig config) {
         boolean loopback;
         try {
             loopback = InetAddress.getByName(config.host()).isLoopbackAddress();
@@ -138,6 +139,7 @@ public final class ServiceBootstrap {
             throw new ServiceStartException("binding to " + config.host() + " exposes the service beyond this machine;"
                     + " set an API token first (OPSCONSOLE_API_TOKEN or --api-token)", null);
         }
+        return loopback;
     }
 
     private static String hostForUri(String host) {
