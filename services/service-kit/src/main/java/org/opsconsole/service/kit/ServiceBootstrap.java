@@ -61,6 +61,8 @@ public final class ServiceBootstrap {
                     .shutdownHook(false)
                     .addProtocol(Http1Config.builder().maxHeadersSize(MAX_HEADER_BYTES).build())
                     .directHandlers(directHandlers())
+                    // hands Helidon's safe messages to the direct handler (which tells 431 by it; it sends none)
+                    .errorHandling(io.helidon.webserver.ErrorHandling.builder().includeEntity(true).build())
                     .routing(routing)
                     .build();
             startListening(server, app.name(), config);
