@@ -6,7 +6,9 @@ import okhttp3.Call;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
-import okio.BufferedSource;
+import okhttp3.sse.EventSource;
+import okhttp3.sse.EventSourceListener;
+import okhttp3.sse.EventSources;
 import org.opsconsole.console.api.ServiceEndpoint;
 import org.opsconsole.model.Json;
 import org.opsconsole.model.ServiceEvent;
@@ -15,6 +17,8 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -24,7 +28,8 @@ import java.util.logging.Logger;
  * the stream drops (the service stopped or restarted) it reconnects with a growing pause and resumes
  * with {@code Last-Event-ID}, so nothing is lost or repeated. While the service is not running it
  * waits. If the service comes back at another address its event numbers may have started again, so
- * it then starts over without an id.
+ * it then starts over without an id. The stream is read by OkHttp's SSE module on this client's
+ * thread ({@link EventSources#processResponse}), which keeps the reconnect policy here.
  */
 public final class EventStreamClient implements AutoCloseable {
 
@@ -132,15 +137,37 @@ public final class EventStreamClient implements AutoCloseable {
                 throw new IOException("HTTP " + response.code());
             }
             setState(StreamState.CONNECTED);
-            SseParser parser = new SseParser(this::deliver);
-            BufferedSource source = response.body().source();
-            String line;
-            while (!closed && (line = source.readUtf8Line()) != null) {
-                parser.line(line);
+            Throwable failure = read(response, () -> closed, this::deliver);
+            if (failure != null && !closed) {
+                throw failure instanceof IOException io ? io : new IOException(failure.getMessage(), failure);
             }
         } finally {
             current = null;
         }
+    }
+
+    /**
+     * Reads an event stream to its end with OkHttp's SSE parser, handing each event to
+     * {@code sink} on the calling thread; answers what ended it, or null for a clean end.
+     */
+    static Throwable read(Response response, BooleanSupplier closed, Consumer<SseEvent> sink) {
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        EventSources.processResponse(response, new EventSourceListener() {
+            @Override
+            public void onEvent(EventSource source, String id, String type, String data) {
+                if (closed.getAsBoolean()) {
+                    source.cancel();
+                    return;
+                }
+                sink.accept(new SseEvent(id, type, data));
+            }
+
+            @Override
+            public void onFailure(EventSource source, Throwable t, Response failed) {
+                failure.set(t != null ? t : new IOException("the event stream answered HTTP " + failed.code()));
+            }
+        });
+        return failure.get();
     }
 
     private void deliver(SseEvent event) {

@@ -1,5 +1,5 @@
 package org.opsconsole.console.events;
 
-/** One server-sent event: its {@code id:}, {@code event:} (null means "message") and joined {@code data:} lines. */
+/** One server-sent event as OkHttp's SSE module reads it: its id (the last one seen), type (null means "message") and joined data lines. */
 public record SseEvent(String id, String event, String data) {
 }

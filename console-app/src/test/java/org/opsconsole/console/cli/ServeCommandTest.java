@@ -57,6 +57,46 @@ class ServeCommandTest {
     }
 
     @Test
+    void boundOffLoopbackWithATokenEveryReadOfDataNeedsTheTokenAndHealthStaysOpen(@TempDir Path data) throws Exception {
+        Process process = start(data, "serve", "--bind", "0.0.0.0", "--api-token", "T0ken",
+                "--user-port", "0", "--order-port", "0", "--data-dir", data.toString());
+        List<String> output = new CopyOnWriteArrayList<>();
+        CompletableFuture<List<URI>> ready = CompletableFuture.supplyAsync(() -> readyUris(process, output));
+        try {
+            List<URI> uris = ready.get(90, TimeUnit.SECONDS);
+            HttpClient http = HttpClient.newHttpClient();
+            for (URI base : uris) {
+                String data1 = base.equals(uris.get(0)) ? "/users" : "/orders";
+                for (String path : List.of(data1, data1 + "/1", "/events")) {
+                    assertThat(status(http, base.resolve(path), null)).as(path + " without a token").isEqualTo(401);
+                    assertThat(status(http, base.resolve(path), "Bearer wrong")).as(path + " with a wrong one").isEqualTo(401);
+                    assertThat(status(http, base.resolve(path), "Bearer T0ken")).as(path + " with the token").isEqualTo(200);
+                }
+                assertThat(status(http, base.resolve("/observe/health"), null)).isEqualTo(200);
+                assertThat(status(http, base.resolve("/openapi"), null)).isEqualTo(200);
+            }
+            // the orders service asks the users service about the user with the token
+            HttpResponse<String> order = http.send(HttpRequest.newBuilder(uris.get(1).resolve("/orders"))
+                    .header("Authorization", "Bearer T0ken").header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(
+                            "{\"userId\":1,\"items\":[{\"sku\":\"A\",\"quantity\":1,\"unitPrice\":\"1.00\"}]}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(order.statusCode()).as(order.body()).isEqualTo(201);
+        } finally {
+            process.destroyForcibly();
+            process.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private static int status(HttpClient http, URI uri, String authorization) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri);
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    @Test
     void aTakenPortFailsWithAReadableMessage(@TempDir Path data) throws Exception {
         try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
             Process process = start(data, "serve", "--user-port", Integer.toString(taken.getLocalPort()),

@@ -43,9 +43,10 @@ public final class OrderService implements ServiceApp {
         URI userService = context.config().userServiceUrl() == null
                 ? DEFAULT_USER_SERVICE : context.config().userServiceUrl();
         orders = new OrderRepository(context.database(), context.outbox());
-        UserDirectory users = new UserDirectory(userService, LOG);
+        String token = context.config().token().orElse(null);
+        UserDirectory users = new UserDirectory(userService, token, LOG);
         consumer = context.broker() == null
-                ? new UserEventsConsumer(orders, userService, LOG)
+                ? new UserEventsConsumer(orders, userService, token, LOG)
                 : new BrokerUserEventsConsumer(orders, context.broker(), LOG);
         io.micrometer.core.instrument.Gauge.builder("events.consumer.offset", orders,
                         repository -> repository.offset(UserEventsConsumer.SOURCE))

@@ -29,9 +29,12 @@ final class UserDirectory {
     private final Retry retry;
     private final CircuitBreaker breaker;
     private final Logger log;
+    private final String authorization;
 
-    UserDirectory(URI userService, Logger log) {
+    /** {@code token}: the users service's API token (it guards reads when bound off loopback); null for none. */
+    UserDirectory(URI userService, String token, Logger log) {
         this.log = log;
+        this.authorization = token == null ? null : "Bearer " + token;
         this.client = WebClient.builder()
                 .baseUri(userService)
                 .connectTimeout(Duration.ofMillis(500))
@@ -72,9 +75,11 @@ final class UserDirectory {
 
     private Supplier<Boolean> lookup(long userId) {
         return () -> {
-            try (HttpClientResponse res = client.get("/users/" + userId)
-                    .header(HeaderNames.ACCEPT, "application/json")
-                    .request()) {
+            var request = client.get("/users/" + userId).header(HeaderNames.ACCEPT, "application/json");
+            if (authorization != null) {
+                request.header(HeaderNames.AUTHORIZATION, authorization);
+            }
+            try (HttpClientResponse res = request.request()) {
                 int status = res.status().code();
                 if (status == 200) {
                     return true;

@@ -27,12 +27,15 @@ final class UserEventsConsumer extends BackgroundWorker implements UserEvents {
 
     private final OrderRepository orders;
     private final WebClient client;
+    private final String authorization;
     private final Logger log;
 
-    UserEventsConsumer(OrderRepository orders, URI userService, Logger log) {
+    /** @param token the API token the users service wants for its events off loopback; null for none */
+    UserEventsConsumer(OrderRepository orders, URI userService, String token, Logger log) {
         super("orders-user-events");
         this.orders = orders;
         this.log = log;
+        this.authorization = token == null ? "" : "Bearer " + token;
         this.client = WebClient.builder()
                 .baseUri(userService)
                 .connectTimeout(Duration.ofMillis(500))
@@ -77,11 +80,14 @@ final class UserEventsConsumer extends BackgroundWorker implements UserEvents {
     int pollOnce() throws IOException {
         long after = orders.offset(SOURCE);
         JsonNode page;
-        try (HttpClientResponse res = client.get("/events")
+        var request = client.get("/events")
                 .queryParam("after", Long.toString(after))
                 .queryParam("limit", Integer.toString(BATCH))
-                .header(HeaderNames.ACCEPT, "application/json")
-                .request();
+                .header(HeaderNames.ACCEPT, "application/json");
+        if (!authorization.isEmpty()) {
+            request.header(HeaderNames.AUTHORIZATION, authorization);
+        }
+        try (HttpClientResponse res = request.request();
              InputStream body = res.inputStream()) {
             if (res.status().code() != 200) {
                 throw new IOException("the user service answered " + res.status().code() + " for its events");

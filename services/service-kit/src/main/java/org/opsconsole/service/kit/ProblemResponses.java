@@ -21,6 +21,8 @@ import java.util.logging.Logger;
  */
 public final class ProblemResponses {
 
+    private static final Status HEADERS_TOO_LARGE = Status.create(431, "Request Header Fields Too Large");
+
     private final Logger log;
 
     ProblemResponses(Logger log) {
@@ -85,18 +87,26 @@ public final class ProblemResponses {
                 "The service failed to handle the request; the error has been logged"));
     }
 
-    /** Problem+json also for what the server answers before routing (bad prologue, oversized body). */
+    /**
+     * Problem+json also for what the server answers before routing (bad prologue, oversized body
+     * or headers). The message Helidon passes is only looked at, never sent: headers over the
+     * limit are its 400 "Header size exceeded", which RFC 6585 makes a 431.
+     */
     static DirectHandler directHandler() {
         return (request, eventType, status, headers, message) -> {
+            boolean headersTooLarge = eventType == DirectHandler.EventType.BAD_REQUEST && message != null
+                    && message.contains("Header size exceeded");
+            Status answer = headersTooLarge ? HEADERS_TOO_LARGE : status;
             String detail = switch (eventType) {
                 case PAYLOAD_TOO_LARGE -> "The request body is larger than the limit of 1 MiB";
-                case BAD_REQUEST -> "The request could not be parsed as HTTP";
+                case BAD_REQUEST -> headersTooLarge ? "The request's headers are larger than the limit of 16 KiB"
+                        : "The request could not be parsed as HTTP";
                 default -> status.reasonPhrase();
             };
             return DirectHandler.TransportResponse.builder()
-                    .status(status)
+                    .status(answer)
                     .header(HeaderNames.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                    .entity(bytes(problem(status, detail)))
+                    .entity(bytes(problem(answer, detail)))
                     .keepAlive(eventType.keepAlive())
                     .build();
         };

@@ -31,7 +31,7 @@ public final class ServiceBootstrap {
     }
 
     public static RunningService start(ServiceApp app, ServiceConfig config, Logger log) {
-        requireTokenOffLoopback(config);
+        boolean offLoopback = !isLoopback(config);
         Broker broker = config.broker().map(Broker::new).orElse(null);
         String version = versionOf(app);
         ServiceMetrics metrics = new ServiceMetrics(app.name());
@@ -48,7 +48,7 @@ public final class ServiceBootstrap {
             HttpRouting.Builder routing = HttpRouting.builder();
             new ProblemResponses(log).register(routing);
             metrics.register(routing);
-            config.token().ifPresent(token -> routing.addFilter(new ApiTokenFilter(token)));
+            config.token().ifPresent(token -> routing.addFilter(new ApiTokenFilter(token, offLoopback)));
             new HealthEndpoint(app.name(), version, database::isReachable,
                     broker == null ? java.util.Optional::empty : broker::problem).register(routing);
             OpenApiEndpoint openApi = new OpenApiEndpoint(app.openApiDocument(), version);
@@ -68,6 +68,8 @@ public final class ServiceBootstrap {
                     .shutdownHook(false)
                     .addProtocol(Http1Config.builder().maxHeadersSize(MAX_HEADER_BYTES).build())
                     .directHandlers(directHandlers())
+                    // hands Helidon's safe messages to the direct handler (which tells 431 by it; it sends none)
+                    .errorHandling(io.helidon.webserver.ErrorHandling.builder().includeEntity(true).build())
                     .routing(routing)
                     .build();
             startListening(server, app.name(), config);
@@ -137,7 +139,8 @@ public final class ServiceBootstrap {
         }
     }
 
-    private static void requireTokenOffLoopback(ServiceConfig config) {
+    /** True for a loopback address; off loopback, a token is required (and then guards reads too). */
+    private static boolean isLoopback(ServiceConfig config) {
         boolean loopback;
         try {
             loopback = InetAddress.getByName(config.host()).isLoopbackAddress();
@@ -148,6 +151,7 @@ public final class ServiceBootstrap {
             throw new ServiceStartException("binding to " + config.host() + " exposes the service beyond this machine;"
                     + " set an API token first (OPSCONSOLE_API_TOKEN or --api-token)", null);
         }
+        return loopback;
     }
 
     private static String hostForUri(String host) {

@@ -36,7 +36,9 @@ public final class UserService implements ServiceApp {
     @Override
     public void routing(HttpRouting.Builder routing, ServiceContext context) {
         boolean soleWriter = context.config().jdbcUrl() == null;
-        users = new UserRepository(context.database(), context.outbox(), soleWriter ? new UserReadCache() : null);
+        // -Dusers.read-cache=false turns the cache off, for bench/read-cache.sh to measure what it earns
+        boolean cached = soleWriter && !"false".equals(System.getProperty("users.read-cache"));
+        users = new UserRepository(context.database(), context.outbox(), cached ? new UserReadCache() : null);
         routing.register("/users", new UsersResource(users))
                 .register("/user", new OriginalUserRoutes(users));
     }
