@@ -223,8 +223,9 @@ class KubernetesManifestsTest {
                 assertThat(send(post(usersUri.resolve("/users"), user, null)).statusCode()).isEqualTo(401);
                 HttpResponse<String> created = send(post(usersUri.resolve("/users"), user, token));
                 assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-                // DEMO_DATA=false: the one user above is all there is
-                assertThat(send(get(usersUri.resolve("/users"))).body()).contains("kube@example.org").doesNotContain("@example.com");
+                // DEMO_DATA=false: the one user above is all there is (off loopback, reads need the token too)
+                assertThat(send(get(usersUri.resolve("/users"))).statusCode()).isEqualTo(401);
+                assertThat(send(get(usersUri.resolve("/users"), token)).body()).contains("kube@example.org").doesNotContain("@example.com");
                 // USER_SERVICE_URL: the order service checks the user with the users service
                 String order = "{\"userId\":1,\"items\":[{\"sku\":\"K-1\",\"quantity\":1,\"unitPrice\":\"1.00\"}]}";
                 HttpResponse<String> placed = send(post(ordersUri.resolve("/orders"), order, token));
@@ -320,6 +321,11 @@ class KubernetesManifestsTest {
 
     private static HttpRequest get(URI uri) {
         return HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).GET().build();
+    }
+
+    private static HttpRequest get(URI uri, String token) {
+        return HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).header("Authorization", "Bearer " + token)
+                .GET().build();
     }
 
     private static HttpRequest post(URI uri, String json, String token) {
