@@ -11,6 +11,7 @@ import org.opsconsole.service.kit.Broker;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -29,7 +30,6 @@ final class BrokerUserEventsConsumer extends BackgroundWorker implements UserEve
     private final OrderRepository orders;
     private final Broker broker;
     private final Logger log;
-    private volatile CountDownLatch closed = new CountDownLatch(1);
 
     BrokerUserEventsConsumer(OrderRepository orders, Broker broker, Logger log) {
         super("orders-broker-user-events");
@@ -39,31 +39,30 @@ final class BrokerUserEventsConsumer extends BackgroundWorker implements UserEve
     }
 
     @Override
-    public void stop() {
-        closed.countDown();
-        super.stop();
-    }
-
-    @Override
     protected void work() {
         boolean reportedDown = false;
         while (running()) {
-            closed = new CountDownLatch(1);
+            // one latch per connection: a late signal from an old connection can't end a new one
+            CountDownLatch closed = new CountDownLatch(1);
             try (Connection connection = broker.connect("orders-user-events");
                  Channel channel = connection.createChannel()) {
-                Broker.declareTopology(channel);
-                channel.basicQos(PREFETCH);
                 connection.addShutdownListener(cause -> {
                     if (!cause.isInitiatedByApplication()) {
                         broker.unreachable(cause);
                     }
                     closed.countDown();
                 });
+                // the channel alone may close too (a failed ack, a consumer timeout): reconnect then as well
+                channel.addShutdownListener(cause -> closed.countDown());
+                Broker.declareTopology(channel);
+                channel.basicQos(PREFETCH);
                 channel.basicConsume(QUEUE, false, (tag, delivery) -> deliver(channel, delivery), tag -> closed.countDown());
                 log.info(() -> "user events: consuming " + QUEUE + " on " + broker.maskedUrl());
                 reportedDown = false;
                 succeeded();
-                closed.await();
+                while (running() && connection.isOpen() && channel.isOpen() && !closed.await(1, TimeUnit.SECONDS)) {
+                    // consuming; checked each second so that a missed signal can't hold the loop
+                }
             } catch (InterruptedException e) {
                 return;
             } catch (Exception e) {

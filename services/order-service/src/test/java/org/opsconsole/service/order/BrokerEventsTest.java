@@ -40,7 +40,7 @@ import static org.awaitility.Awaitility.await;
 class BrokerEventsTest {
 
     private static final String ITEMS = "[{\"sku\":\"A\",\"quantity\":1,\"unitPrice\":\"2.50\"}]";
-    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final Duration PATIENCE = Duration.ofSeconds(120);
 
     private static RabbitMqServer rabbit;
     private static RunningService users;
