@@ -40,7 +40,6 @@ final class BrokerUserEventsConsumer extends BackgroundWorker implements UserEve
 
     @Override
     protected void work() {
-        boolean reportedDown = false;
         while (running()) {
             // one latch per connection: a late signal from an old connection can't end a new one
             CountDownLatch closed = new CountDownLatch(1);
@@ -58,7 +57,6 @@ final class BrokerUserEventsConsumer extends BackgroundWorker implements UserEve
                 channel.basicQos(PREFETCH);
                 channel.basicConsume(QUEUE, false, (tag, delivery) -> deliver(channel, delivery), tag -> closed.countDown());
                 log.info(() -> "user events: consuming " + QUEUE + " on " + broker.maskedUrl());
-                reportedDown = false;
                 succeeded();
                 while (running() && connection.isOpen() && channel.isOpen() && !closed.await(1, TimeUnit.SECONDS)) {
                     // consuming; checked each second so that a missed signal can't hold the loop
@@ -70,9 +68,7 @@ final class BrokerUserEventsConsumer extends BackgroundWorker implements UserEve
                     return;
                 }
                 broker.unreachable(e);
-                log.log(reportedDown ? Level.FINE : Level.WARNING, "user events: " + broker.problem().orElse(e.toString())
-                        + "; will retry");
-                reportedDown = true;
+                failed(log, "user events: " + broker.problem().orElse(e.toString()) + "; will retry");
             }
             if (!backOff()) {
                 return;

@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -45,16 +44,13 @@ final class UserEventsConsumer extends BackgroundWorker implements UserEvents {
 
     @Override
     protected void work() {
-        boolean reportedDown = false;
         while (running()) {
             try {
                 int applied = pollOnce();
-                if (reportedDown) {
+                if (succeeded()) {
                     log.info("user events: the user service is reachable again; resuming after event "
                             + orders.offset(SOURCE));
-                    reportedDown = false;
                 }
-                succeeded();
                 if (applied == 0) {
                     Thread.sleep(IDLE_POLL);
                 }
@@ -64,11 +60,7 @@ final class UserEventsConsumer extends BackgroundWorker implements UserEvents {
                 if (!running()) {
                     return;
                 }
-                if (!reportedDown) {
-                    log.log(Level.WARNING, "user events: cannot read the user service's events ("
-                            + e.getMessage() + "); will retry");
-                    reportedDown = true;
-                }
+                failed(log, "user events: cannot read the user service's events (" + e.getMessage() + "); will retry");
                 if (!backOff()) {
                     return;
                 }

@@ -1,10 +1,13 @@
 package org.opsconsole.service.kit;
 
 import java.time.Duration;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * A service's background loop on a virtual thread (an event relay, a consumer): started once,
- * stopped by interrupting it and waiting a little, with a doubling back-off for retries.
+ * stopped by interrupting it and waiting a little, with a doubling back-off for retries and one
+ * warning per outage.
  */
 public abstract class BackgroundWorker {
 
@@ -15,6 +18,7 @@ public abstract class BackgroundWorker {
     private volatile boolean running = true;
     private volatile Thread thread;
     private Duration backoff = FIRST_BACKOFF;
+    private boolean failing;
 
     protected BackgroundWorker(String name) {
         this.name = name;
@@ -55,8 +59,24 @@ public abstract class BackgroundWorker {
         return running;
     }
 
-    /** The last try worked: the next back-off starts short again. */
-    protected void succeeded() {
+    /**
+     * The last try worked: the next back-off starts short again.
+     *
+     * @return true when tries had been failing until now
+     */
+    protected boolean succeeded() {
         backoff = FIRST_BACKOFF;
+        boolean recovered = failing;
+        failing = false;
+        return recovered;
+    }
+
+    /**
+     * A try failed: logs {@code message} as a warning the first time since the last success, and
+     * only at FINE after that, so an outage is one line, not one line per retry.
+     */
+    protected void failed(Logger log, String message) {
+        log.log(failing ? Level.FINE : Level.WARNING, message);
+        failing = true;
     }
 }

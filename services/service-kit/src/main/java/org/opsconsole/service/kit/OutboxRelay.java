@@ -9,7 +9,6 @@ import org.opsconsole.model.ServiceEvent;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -62,12 +61,10 @@ final class OutboxRelay extends BackgroundWorker {
 
     @Override
     protected void work() {
-        boolean reportedDown = false;
         while (running()) {
             try (Connection connection = broker.connect(service + "-outbox-relay");
                  Channel channel = connection.createChannel()) {
                 log.info("outbox relay: publishing events to " + broker.maskedUrl() + " from event " + position());
-                reportedDown = false;
                 connection.addShutdownListener(cause -> {
                     if (!cause.isInitiatedByApplication()) {
                         broker.unreachable(cause);
@@ -85,10 +82,8 @@ final class OutboxRelay extends BackgroundWorker {
                     return;
                 }
                 broker.unreachable(e);
-                // once per outage: the health check keeps saying it meanwhile
-                log.log(reportedDown ? Level.FINE : Level.WARNING, "outbox relay: " + broker.problem().orElse(e.toString())
+                failed(log, "outbox relay: " + broker.problem().orElse(e.toString())
                         + "; events wait in the outbox and are published once it is back");
-                reportedDown = true;
                 if (!backOff()) {
                     return;
                 }
