@@ -57,8 +57,9 @@ class PrometheusDashboardTest {
     static void start() throws IOException {
         Path binary = Repo.onPath("prometheus");
         if (binary == null) {
-            fail("the prometheus binary is not on the PATH; this test runs a real Prometheus:"
-                    + " apt-get install prometheus (Debian 12 ships 2.42)");
+            fail("Prometheus is not installed and this test runs a real one: ./mvnw verify installs it where it"
+                    + " can (.mvn/test-tools.sh prometheus), or install it yourself (Debian, Ubuntu: apt-get install"
+                    + " prometheus; macOS: brew install prometheus)");
         }
         users = UserService.start(ServiceConfig.inMemory());
         orders = OrderService.start(ServiceConfig.inMemory().withUserServiceUrl(users.baseUri()));

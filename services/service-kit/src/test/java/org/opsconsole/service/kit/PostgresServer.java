@@ -9,16 +9,13 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 /**
- * A real, private PostgreSQL server for tests, from the machine's Debian package
- * ({@code apt-get install postgresql}): {@code initdb} in a temporary folder, {@code pg_ctl start}
+ * A real, private PostgreSQL server for tests, from the machine's package (Debian's
+ * {@code postgresql} or Homebrew's, see {@link TestPrograms}): {@code initdb} in a temporary folder, {@code pg_ctl start}
  * on a free loopback port, stopped (and the folder removed) by {@link #close()}. PostgreSQL refuses
  * to run as root, so as root it runs as the {@code postgres} user.
  */
@@ -48,7 +45,7 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     public static PostgresServer start() {
-        Path bin = findBin();
+        Path bin = TestPrograms.postgresBin();
         try {
             Path dir = Files.createTempDirectory("opsconsole-pg-");
             int port = freePort();
@@ -63,18 +60,6 @@ public final class PostgresServer implements AutoCloseable {
             return server;
         } catch (IOException e) {
             throw new IllegalStateException("could not start a PostgreSQL test server: " + e, e);
-        }
-    }
-
-    private static Path findBin() {
-        try (Stream<Path> versions = Files.list(Path.of("/usr/lib/postgresql"))) {
-            return versions.map(v -> v.resolve("bin"))
-                    .filter(b -> Files.isExecutable(b.resolve("initdb")))
-                    .max(Comparator.comparing(Path::toString))
-                    .orElseThrow();
-        } catch (IOException | RuntimeException e) {
-            throw new IllegalStateException("PostgreSQL is not installed; tests on PostgreSQL need its server:"
-                    + " apt-get install postgresql");
         }
     }
 

@@ -7,17 +7,14 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 /**
- * A real, private RabbitMQ node for tests, from the machine's Debian package
- * ({@code apt-get install rabbitmq-server}): its own node name, ports and folder, started with
+ * A real, private RabbitMQ node for tests, from the machine's package (Debian's
+ * {@code rabbitmq-server} or Homebrew's, see {@link TestPrograms}): its own node name, ports and folder, started with
  * {@code rabbitmq-server} and stopped with {@code rabbitmqctl stop}. It can be stopped and started
  * again on the same folder, keeping its durable exchanges, queues and persistent messages.
  */
@@ -26,13 +23,15 @@ public final class RabbitMqServer implements AutoCloseable {
     private static final AtomicInteger NODES = new AtomicInteger();
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
 
+    private final Path script;
     private final Path dir;
     private final String node;
     private final int port;
     private final int distPort;
     private Process process;
 
-    private RabbitMqServer(Path dir, String node, int port, int distPort) {
+    private RabbitMqServer(Path script, Path dir, String node, int port, int distPort) {
+        this.script = script;
         this.dir = dir;
         this.node = node;
         this.port = port;
@@ -40,14 +39,11 @@ public final class RabbitMqServer implements AutoCloseable {
     }
 
     public static RabbitMqServer start() {
-        if (!Files.isExecutable(Path.of("/usr/sbin/rabbitmq-server"))) {
-            throw new IllegalStateException("RabbitMQ is not installed; tests with a broker need it:"
-                    + " apt-get install rabbitmq-server");
-        }
+        Path script = TestPrograms.rabbitMqServer();
         try {
             Path dir = Files.createTempDirectory("opsconsole-rabbitmq-");
             Files.writeString(dir.resolve("plugins"), "[].");
-            RabbitMqServer server = new RabbitMqServer(dir,
+            RabbitMqServer server = new RabbitMqServer(script, dir,
                     "opsconsole" + ProcessHandle.current().pid() + "n" + NODES.incrementAndGet() + "@localhost",
                     freePort(), freePort());
             server.startAgain();
@@ -65,7 +61,7 @@ public final class RabbitMqServer implements AutoCloseable {
                 new ProcessBuilder("chmod", "755", dir.toString()).start().waitFor();
                 new ProcessBuilder("chown", "-R", "rabbitmq:rabbitmq", dir.toString()).start().waitFor();
             }
-            ProcessBuilder builder = new ProcessBuilder("/usr/sbin/rabbitmq-server")
+            ProcessBuilder builder = new ProcessBuilder(script.toString())
                     .redirectErrorStream(true)
                     .redirectOutput(dir.resolve("server.out").toFile());
             Map<String, String> env = builder.environment();
@@ -123,7 +119,7 @@ public final class RabbitMqServer implements AutoCloseable {
     /** Stops the node; its folder (durable queues, persistent messages) stays for {@link #startAgain()}. */
     public synchronized void stop() {
         try {
-            Process stop = new ProcessBuilder("rabbitmqctl", "-n", node, "stop").redirectErrorStream(true).start();
+            Process stop = new ProcessBuilder(script.resolveSibling("rabbitmqctl").toString(), "-n", node, "stop").redirectErrorStream(true).start();
             stop.getInputStream().readAllBytes();
             stop.waitFor(60, TimeUnit.SECONDS);
             if (process != null && !process.waitFor(60, TimeUnit.SECONDS)) {
