@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The programs the tests (and CI) run for real, found or installed before the tests start:
+# The programs the tests (and the packaging) run for real, found or installed before they start:
 #
 #   .mvn/test-tools.sh postgresql rabbitmq prometheus objcopy
 #
@@ -19,14 +19,14 @@ root="${OPSCONSOLE_TOOLS_ROOT:-}"
 found() {
   case "$1" in
     postgresql)
-      compgen -G "$root/usr/lib/postgresql/*/bin/initdb" >/dev/null \
+      compgen -G "$root/usr/lib/postgresql/[0-9]*/bin/initdb" >/dev/null \
         || compgen -G "$root/opt/homebrew/opt/postgresql@*/bin/initdb" >/dev/null \
         || compgen -G "$root/usr/local/opt/postgresql@*/bin/initdb" >/dev/null \
-        || { command -v initdb >/dev/null && command -v pg_ctl >/dev/null; } ;;
+        || command -v initdb >/dev/null ;;
     rabbitmq)
       [ -x "$root/usr/sbin/rabbitmq-server" ] || [ -x "$root/opt/homebrew/sbin/rabbitmq-server" ] \
         || [ -x "$root/usr/local/sbin/rabbitmq-server" ] || command -v rabbitmq-server >/dev/null ;;
-    prometheus) command -v prometheus >/dev/null && command -v promtool >/dev/null ;;
+    prometheus) command -v prometheus >/dev/null ;;
     objcopy) command -v objcopy >/dev/null ;;
     *) echo "test-tools: unknown program '$1' (known: postgresql rabbitmq prometheus objcopy)" >&2; exit 2 ;;
   esac
@@ -58,14 +58,14 @@ quietly() {
   return $status
 }
 cannot() {
-  echo "The tests need $labels, which this machine lacks and this script can't install here: $1" >&2
+  echo "This build needs $labels, which this machine lacks and this script can't install here: $1" >&2
   exit 1
 }
 
 case "$(uname -s)" in
   Linux)
     command -v apt-get >/dev/null \
-      || cannot "install $labels with your package manager (Debian names: $packages), or run one module's tests that need none, e.g. ./mvnw verify -pl console-app"
+      || cannot "install $labels with your package manager (Debian names: $packages), then the tests again"
     if [ "$(id -u)" = 0 ]; then
       as_root=()
     elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
@@ -73,15 +73,16 @@ case "$(uname -s)" in
     else
       cannot "run 'sudo apt-get install $packages', then the tests again"
     fi
-    echo "test-tools: installing $labels for the tests: ${as_root[*]:+${as_root[*]} }apt-get install $packages" >&2
-    quietly "${as_root[@]}" apt-get update \
-      && quietly "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y $packages \
+    echo "test-tools: installing $labels: ${as_root[*]:+${as_root[*]} }apt-get install $packages" >&2
+    # ${a[@]+"${a[@]}"}: an empty array under set -u, also on bash before 4.4
+    quietly ${as_root[@]+"${as_root[@]}"} apt-get update \
+      && quietly ${as_root[@]+"${as_root[@]}"} env DEBIAN_FRONTEND=noninteractive apt-get install -y $packages \
       || cannot "'apt-get install $packages' failed (its last lines are above); run it yourself, then the tests again"
     ;;
   Darwin)
     command -v brew >/dev/null \
       || cannot "install Homebrew (https://brew.sh), then 'brew install $formulas', then the tests again"
-    echo "test-tools: installing $labels for the tests: brew install $formulas" >&2
+    echo "test-tools: installing $labels: brew install $formulas" >&2
     quietly brew install $formulas \
       || cannot "'brew install $formulas' failed (see above); run it yourself, then the tests again"
     ;;

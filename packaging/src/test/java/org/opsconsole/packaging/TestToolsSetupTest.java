@@ -47,7 +47,6 @@ class TestToolsSetupTest {
         executable(machine.resolve("usr/lib/postgresql/15/bin/initdb"));
         executable(machine.resolve("usr/sbin/rabbitmq-server"));
         stub("prometheus", "");
-        stub("promtool", "");
         stub("objcopy", "");
         aptGet(0);
 
@@ -68,7 +67,7 @@ class TestToolsSetupTest {
 
         assertThat(run.status).as(run.output).isZero();
         assertThat(calls()).containsExactly("apt-get update", "apt-get install -y postgresql prometheus");
-        assertThat(run.output).contains("installing PostgreSQL, Prometheus for the tests: apt-get install postgresql prometheus")
+        assertThat(run.output).contains("installing PostgreSQL, Prometheus: apt-get install postgresql prometheus")
                 .contains("PostgreSQL, Prometheus installed");
     }
 
@@ -93,7 +92,7 @@ class TestToolsSetupTest {
         Run run = run("postgresql rabbitmq");
 
         assertThat(run.status).isEqualTo(1);
-        assertThat(run.output.strip()).isEqualTo("The tests need PostgreSQL, RabbitMQ, which this machine lacks and"
+        assertThat(run.output.strip()).isEqualTo("This build needs PostgreSQL, RabbitMQ, which this machine lacks and"
                 + " this script can't install here: run 'sudo apt-get install postgresql rabbitmq-server', then the"
                 + " tests again");
         assertThat(calls()).containsExactly("sudo -n true");
@@ -153,7 +152,7 @@ class TestToolsSetupTest {
         Run run = run("postgresql");
 
         assertThat(run.status).isEqualTo(1);
-        assertThat(run.output).contains("install PostgreSQL with your package manager (Debian names: postgresql)");
+        assertThat(run.output).contains("install PostgreSQL with your package manager (Debian names: postgresql), then the tests again");
     }
 
     @Test

@@ -10,7 +10,9 @@ public enum Metric {
     SERVER_ERRORS_PER_SECOND("5xx errors/s", "err/s"),
     HEAP_USED_MB("heap used", "MiB"),
     LIVE_THREADS("live threads", "threads"),
-    DB_POOL_ACTIVE("DB connections in use", "connections");
+    DB_POOL_ACTIVE("DB connections in use", "connections"),
+    /** An H2 file database's size on disk; NaN for any other database. */
+    DB_FILE_MB("database file", "MiB");
 
     private final String label;
     private final String unit;

@@ -19,6 +19,7 @@ public final class ServiceMetricsCalculator {
     static final String HEAP = "jvm_memory_used_bytes";
     static final String THREADS = "jvm_threads_live_threads";
     static final String POOL_ACTIVE = "hikaricp_connections_active";
+    static final String DATABASE_FILE = "database_file_bytes";
 
     private final String service;
     private final CounterDeltas requests = new CounterDeltas();
@@ -50,6 +51,7 @@ public final class ServiceMetricsCalculator {
         double heap = Double.NaN;
         double threads = Double.NaN;
         double poolActive = Double.NaN;
+        double databaseFile = Double.NaN;
 
         for (Sample sample : samples) {
             if (!service.equals(sample.label("service"))) {
@@ -80,6 +82,7 @@ public final class ServiceMetricsCalculator {
                 }
                 case THREADS -> threads = sample.value();
                 case POOL_ACTIVE -> poolActive = (Double.isNaN(poolActive) ? 0 : poolActive) + sample.value();
+                case DATABASE_FILE -> databaseFile = sample.value();
                 default -> {
                     // not charted
                 }
@@ -100,6 +103,7 @@ public final class ServiceMetricsCalculator {
         out.put(Metric.HEAP_USED_MB, heap / (1024.0 * 1024.0));
         out.put(Metric.LIVE_THREADS, threads);
         out.put(Metric.DB_POOL_ACTIVE, poolActive);
+        out.put(Metric.DB_FILE_MB, databaseFile / (1024.0 * 1024.0));
         return out;
     }
 

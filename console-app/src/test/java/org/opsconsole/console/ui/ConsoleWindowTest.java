@@ -10,7 +10,9 @@ import javafx.stage.WindowEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.opsconsole.console.ConsoleOptions;
+import org.opsconsole.console.DataFolders;
 import org.opsconsole.console.logs.LogEntry;
 import org.opsconsole.console.supervisor.ServiceState;
 import org.opsconsole.console.ui.metrics.MetricsChart;
@@ -23,10 +25,13 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 /** Drives the real console window, headless, with services on free ports. */
@@ -236,5 +241,20 @@ class ConsoleWindowTest {
             WaitForAsyncUtils.waitForFxEvents();
             return table.getItems().stream().anyMatch(e -> e.type().equals("user.created") && e.service().equals("users"));
         });
+    }
+
+    @Test
+    void theCardShowsTheDatabaseFilesSizeOnDisk(FxRobot robot, @TempDir Path data) throws Exception {
+        console = ConsoleHarness.open(stage, ConsoleOptions.forTests().withFolders(new DataFolders(data)));
+        robot.clickOn("#start-users");
+        awaitState("users", ServiceState.RUNNING);
+        Path file = data.resolve("users.mv.db");
+        await().atMost(PATIENCE).until(() -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return console.text("database-users").matches("file \\d+\\.\\d MB on disk");
+        });
+        double shown = Double.parseDouble(console.text("database-users").split(" ")[1]);
+        assertThat(shown).isCloseTo(Files.size(file) / 1048576.0, within(1.0));
+        assertThat(console.text("database-orders")).as("a stopped service has no figure").isEqualTo("-");
     }
 }

@@ -86,6 +86,7 @@ public final class ServiceCard extends VBox {
         facts.addRow(2, fieldName("Health"), value("health-" + name, model.healthProperty()));
         facts.addRow(3, fieldName("Version"), value("version-" + name, model.versionProperty()));
         facts.addRow(4, fieldName("Traffic"), value("traffic-" + name, model.trafficProperty()));
+        facts.addRow(5, fieldName("Database"), value("database-" + name, model.databaseProperty()));
 
         Label reason = new Label();
         reason.setId("reason-" + name);

@@ -45,6 +45,7 @@ public final class ServiceCardViewModel {
     private final ReadOnlyStringWrapper version = new ReadOnlyStringWrapper("-");
     private final ReadOnlyStringWrapper reason = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper traffic = new ReadOnlyStringWrapper("-");
+    private final ReadOnlyStringWrapper database = new ReadOnlyStringWrapper("-");
     private final ReadOnlyBooleanWrapper canStart = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyBooleanWrapper canStop = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper restartOnFailure = new ReadOnlyBooleanWrapper(false);
@@ -96,6 +97,11 @@ public final class ServiceCardViewModel {
         return traffic.getReadOnlyProperty();
     }
 
+    /** The database file's size on disk, from the metrics history ("-" when it is not a file). */
+    public ReadOnlyStringProperty databaseProperty() {
+        return database.getReadOnlyProperty();
+    }
+
     public ReadOnlyBooleanProperty canStartProperty() {
         return canStart.getReadOnlyProperty();
     }
@@ -132,6 +138,7 @@ public final class ServiceCardViewModel {
         ServiceStatus current = status.get();
         uptime.set(current.state() == ServiceState.RUNNING ? formatUptime(current.uptime(clock.instant())) : "-");
         traffic.set(current.state() == ServiceState.RUNNING ? trafficText() : "-");
+        database.set(current.state() == ServiceState.RUNNING ? databaseText() : "-");
         if (current.state() == ServiceState.FAILED) {
             reason.set(reasonText(current));
         }
@@ -178,6 +185,11 @@ public final class ServiceCardViewModel {
                 + metrics.latest(new SeriesKey(name(), Metric.SERVER_ERRORS_PER_SECOND));
         return String.format(java.util.Locale.ROOT, "%.1f req/s · p99 %s · %.1f err/s", rps,
                 Double.isNaN(p99) ? "–" : String.format(java.util.Locale.ROOT, "%.1f ms", p99), Double.isNaN(errors) ? 0.0 : errors);
+    }
+
+    private String databaseText() {
+        double mib = metrics.latest(new SeriesKey(name(), Metric.DB_FILE_MB));
+        return Double.isNaN(mib) ? "-" : String.format(java.util.Locale.ROOT, "file %.1f MB on disk", mib);
     }
 
     static String formatUptime(Duration uptime) {

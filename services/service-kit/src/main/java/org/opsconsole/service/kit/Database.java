@@ -20,6 +20,7 @@ import java.sql.Statement;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
@@ -51,14 +52,14 @@ public final class Database implements AutoCloseable {
     private final Path file;
     private final GroupCommit groupCommit;
     private final H2Compaction compaction;
+    private final AtomicLong commits = new AtomicLong();
 
-    private Database(HikariDataSource pool, boolean created, Path file, GroupCommit groupCommit,
-                     H2Compaction compaction) {
+    private Database(HikariDataSource pool, boolean created, Path file, GroupCommit groupCommit) {
         this.pool = pool;
         this.created = created;
         this.file = file;
         this.groupCommit = groupCommit;
-        this.compaction = compaction;
+        this.compaction = file == null ? null : H2Compaction.start(pool, commits::get, pool.getPoolName());
         this.client = JdbcClientBuilder.create()
                 .connectionPool(() -> {
                     try {
@@ -123,14 +124,17 @@ public final class Database implements AutoCloseable {
         Path file = config.jdbcUrl() == null && config.dataDir() != null ? h2File(name, config) : null;
         GroupCommit groupCommit = null;
         if (file != null && groupCommitOn()) {
-            groupCommit = new GroupCommit(url);
-            // the migration and anything else written so far is in the file before the service starts
-            groupCommit.flushNow();
+            try {
+                // its checkpoint also puts the migration in the file before the service starts
+                groupCommit = new GroupCommit(url);
+            } catch (SQLException e) {
+                pool.close();
+                throw new ServiceStartException(describe(name, config, e), e);
+            }
         }
-        Database database = new Database(pool, isNew, file, groupCommit,
-                file == null ? null : H2Compaction.start(pool, name));
+        Database database = new Database(pool, isNew, file, groupCommit);
         if (file != null) {
-            Gauge.builder(FILE_BYTES_METER, database, db -> db.fileBytes().orElse(0))
+            Gauge.builder(FILE_BYTES_METER, database, db -> db.fileBytes().stream().mapToDouble(b -> b).findFirst().orElse(Double.NaN))
                     .description("Size of the database file on disk")
                     .baseUnit("bytes")
                     .register(meters);
@@ -222,6 +226,7 @@ public final class Database implements AutoCloseable {
             throw e;
         }
         tx.commit();
+        commits.incrementAndGet();
         return result;
     }
 

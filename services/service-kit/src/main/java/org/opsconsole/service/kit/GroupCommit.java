@@ -18,28 +18,34 @@ import java.util.concurrent.locks.ReentrantLock;
  * background writer) and {@link #awaitDurable} makes the acknowledgement wait for the file
  * instead: the first transaction to wait becomes the leader, lingers while other write
  * transactions are still running (at most {@link #LINGER}), then checkpoints for all of them; the
- * ones that committed meanwhile wait for the next checkpoint. Concurrent writers share one chunk,
- * which keeps the file small and saves the work of writing a chunk per request; a lone writer
- * waits for nothing but its own checkpoint. Like {@code WRITE_DELAY=0} it survives {@code kill -9}
- * (the checkpoint is in the file, though not fsynced, before the answer leaves).
+ * ones that committed meanwhile wait for the next checkpoint. Concurrent writers share one chunk;
+ * a lone writer waits for nothing but its own checkpoint. Like {@code WRITE_DELAY=0} it survives
+ * {@code kill -9} (the checkpoint is in the file, though not fsynced, before the answer leaves).
+ *
+ * <p>The checkpoint runs with the leader's interrupt flag cleared (H2 swallows an interrupt while it
+ * waits for its own chunk write and returns as if it had written), on one connection opened at
+ * start and never opened again: a new connection to a database that failed could open a fresh copy
+ * of the file, whose checkpoint would succeed with nothing to write. Once that connection fails,
+ * every write is refused until the service is restarted.
  */
 final class GroupCommit implements AutoCloseable {
 
     /** How long a leader waits for running write transactions to join its checkpoint. */
     static final Duration LINGER = Duration.ofMillis(1);
 
-    private final String jdbcUrl;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
+    private final Connection connection;
     private int writing;
     private long committed;
     private long durable;
     private boolean flushing;
-    private Connection connection;
-    private boolean closed;
+    private volatile String broken;
 
-    GroupCommit(String jdbcUrl) {
-        this.jdbcUrl = jdbcUrl;
+    /** Opens the checkpoint connection and writes everything committed so far (the migration). */
+    GroupCommit(String jdbcUrl) throws SQLException {
+        this.connection = DriverManager.getConnection(jdbcUrl, "sa", "");
+        checkpoint();
     }
 
     /** A write transaction begins. */
@@ -67,93 +73,102 @@ final class GroupCommit implements AutoCloseable {
         }
     }
 
-    /** Returns once the transaction with {@code ticket} is in the database file. */
+    /** Returns once the transaction with {@code ticket} is in the database file; throws when it can't be. */
     void awaitDurable(long ticket) {
+        boolean interrupted = false;
         lock.lock();
         try {
             while (durable < ticket) {
+                if (broken != null) {
+                    throw new IllegalStateException(broken);
+                }
                 if (flushing) {
                     changed.awaitUninterruptibly();
                     continue;
                 }
                 flushing = true;
-                long lingerUntil = System.nanoTime() + LINGER.toNanos();
-                long left;
-                while (writing > 0 && (left = lingerUntil - System.nanoTime()) > 0) {
-                    changed.awaitNanos(left);
-                }
-                long upTo = committed;
-                lock.unlock();
                 try {
-                    checkpoint();
+                    interrupted |= linger();
+                    long upTo = committed;
+                    lock.unlock();
+                    try {
+                        // H2 would take a pending interrupt for its chunk write's and skip the write
+                        interrupted |= Thread.interrupted();
+                        checkpoint();
+                    } finally {
+                        lock.lock();
+                    }
+                    durable = Math.max(durable, upTo);
                 } finally {
-                    lock.lock();
                     flushing = false;
                     changed.signalAll();
                 }
-                durable = Math.max(durable, upTo);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the database file", e);
         } finally {
             lock.unlock();
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
-    /** Writes everything committed so far to the file now. */
-    void flushNow() {
-        lock.lock();
-        long upTo;
-        try {
-            upTo = committed;
-        } finally {
-            lock.unlock();
+    /** Waits (lock held) while write transactions run, at most {@link #LINGER}; answers whether interrupted. */
+    private boolean linger() {
+        boolean interrupted = false;
+        long until = System.nanoTime() + LINGER.toNanos();
+        long left;
+        while (writing > 0 && (left = until - System.nanoTime()) > 0) {
+            try {
+                changed.awaitNanos(left);
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
         }
-        checkpoint();
-        lock.lock();
-        try {
-            durable = Math.max(durable, upTo);
-        } finally {
-            lock.unlock();
-        }
+        return interrupted;
     }
 
-    /** Only the leader (one thread at a time) or {@link #flushNow} gets here. */
+    /** Only the leader (one thread at a time) or the constructor gets here. */
     private synchronized void checkpoint() {
-        if (closed) {
-            // a new connection would open the database again after the service closed it
-            throw new IllegalStateException("the database is closed");
+        if (broken != null) {
+            throw new IllegalStateException(broken);
         }
-        try {
-            if (connection == null || connection.isClosed()) {
-                // its own connection, so a checkpoint never waits for the pool the writers hold
-                connection = DriverManager.getConnection(jdbcUrl, "sa", "");
-            }
-            try (Statement s = connection.createStatement()) {
-                s.execute("CHECKPOINT");
-            }
+        try (Statement s = connection.createStatement()) {
+            s.execute("CHECKPOINT");
         } catch (SQLException e) {
-            closeConnection();
+            if (isClosed()) {
+                broken = "the database file can no longer be written (" + e.getMessage()
+                        + "); restart the service";
+            }
             throw new IllegalStateException("the database file could not be written: " + e.getMessage(), e);
         }
     }
 
-    @Override
-    public synchronized void close() {
-        closed = true;
-        closeConnection();
+    private boolean isClosed() {
+        try {
+            return connection.isClosed();
+        } catch (SQLException e) {
+            return true;
+        }
     }
 
-    private void closeConnection() {
+    /** Refuses every later write and wakes the waiting ones; the database closes with the pool. */
+    @Override
+    public void close() {
+        lock.lock();
         try {
-            if (connection != null) {
-                connection.close();
+            if (broken == null) {
+                broken = "the database is closed";
             }
-        } catch (SQLException e) {
-            // the database closes with the pool anyway
+            changed.signalAll();
         } finally {
-            connection = null;
+            lock.unlock();
+        }
+        synchronized (this) {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                // the database closes with the pool anyway
+            }
         }
     }
 }

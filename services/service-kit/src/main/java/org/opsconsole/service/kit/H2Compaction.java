@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -22,7 +23,7 @@ import java.util.logging.Logger;
  * after its first pass that frees nothing, which comes before the retention time is over, and it
  * only shortens the file when its allocator failed to find room (bench/h2-size.sh: a 34 MB file
  * of 1.3 MB of data stayed 34 MB through two idle minutes). So, every second, this rewrites chunks
- * less than 80 % live ({@link MVStore#compact}), and once nothing has been written for
+ * less than 80 % live ({@link MVStore#compact}), and once no transaction has committed for
  * {@link #QUIET} (longer than the retention time, so every freed chunk may be overwritten under
  * H2's own rules) and at most half the file is live, it moves live chunks into the free space
  * nearest the start, 16 MB a second, and H2 truncates the file behind them
@@ -44,21 +45,27 @@ final class H2Compaction implements AutoCloseable {
     private static final int MAX_BYTES_PER_RUN = 16 * 1024 * 1024;
 
     private final DataSource pool;
+    private final LongSupplier commits;
     private final Logger log;
     private final CountDownLatch stop = new CountDownLatch(1);
     private final Thread thread;
-    private long versionSeen = -1;
+    private long commitsSeen = -1;
     private long quietSince = System.nanoTime();
 
-    private H2Compaction(DataSource pool, Logger log, String name) {
+    private H2Compaction(DataSource pool, LongSupplier commits, Logger log, String name) {
         this.pool = pool;
+        this.commits = commits;
         this.log = log;
         this.thread = Thread.ofPlatform().daemon().name(name + "-h2-compaction").start(this::loop);
     }
 
-    /** Starts compaction for an H2 file database. */
-    static H2Compaction start(DataSource pool, String name) {
-        return new H2Compaction(pool, Logger.getLogger(H2Compaction.class.getName()), name);
+    /**
+     * Starts compaction for an H2 file database.
+     *
+     * @param commits how many transactions have committed so far: the quiet starts when it stops moving
+     */
+    static H2Compaction start(DataSource pool, LongSupplier commits, String name) {
+        return new H2Compaction(pool, commits, Logger.getLogger(H2Compaction.class.getName()), name);
     }
 
     private void loop() {
@@ -75,20 +82,22 @@ final class H2Compaction implements AutoCloseable {
     }
 
     private void compactOnce() {
+        long now = System.nanoTime();
+        long seen = commits.getAsLong();
+        if (seen != commitsSeen) {
+            commitsSeen = seen;
+            quietSince = now;
+        }
         try (Connection c = pool.getConnection()) {
             MVStore store = ((SessionLocal) c.unwrap(JdbcConnection.class).getSession()).getDatabase().getStore()
                     .getMvStore();
-            long now = System.nanoTime();
-            if (store.getCurrentVersion() != versionSeen) {
-                quietSince = now;
-            }
             store.compact(REWRITE_BELOW_FILL_RATE, MAX_BYTES_PER_RUN);
             if (now - quietSince >= QUIET.toNanos() && store.getFileStore() instanceof RandomAccessStore file
                     && file.getFillRate() <= MOVE_BELOW_FILL_RATE) {
                 file.compactMoveChunks(MOVE_BELOW_FILL_RATE, MAX_BYTES_PER_RUN, store);
             }
-            // our own rewriting moves the version too: only a change by someone else ends the quiet
-            versionSeen = store.getCurrentVersion();
+        } catch (ClassCastException e) {
+            throw e;   // H2's classes changed: the loop warns once and stops
         } catch (java.sql.SQLException | RuntimeException e) {
             // the database is closing, or busy: the next second tries again
             log.log(Level.FINE, "H2 compaction skipped", e);
