@@ -1,15 +1,33 @@
 package org.opsconsole.console;
 
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.EvaluationResult;
+import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
-/** Only console.ui touches JavaFX (and the JavaFX libraries); the rest stays plain Java. */
+/**
+ * The console's shape: layers {@code cli -> ui -> session -> capabilities -> api} (a layer uses only
+ * those below it), no package cycles, JavaFX only in {@code ui}, the services only over HTTP. The
+ * layer and cycle rules are also run on a small fixture package that breaks them, so they are seen
+ * to catch what they forbid.
+ */
 @AnalyzeClasses(packages = "org.opsconsole.console", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule layers = layers("org.opsconsole.console");
+
+    @ArchTest
+    static final ArchRule noPackageCycles = noCycles("org.opsconsole.console");
 
     @ArchTest
     static final ArchRule javaFxOnlyInUi = noClasses()
@@ -18,14 +36,44 @@ class ArchitectureTest {
             .because("views live in console.ui; everything else must run and be tested without a toolkit");
 
     @ArchTest
-    static final ArchRule capabilitiesDoNotDependOnViews = noClasses()
-            .that().resideInAnyPackage("..console.supervisor..", "..console.metrics..", "..console.logs..",
-                    "..console.events..", "..console.api..", "..console.history..")
-            .should().dependOnClassesThat().resideInAPackage("..console.ui..");
-
-    @ArchTest
     static final ArchRule consoleTalksToServicesOnlyThroughTheEmbeddingApi = noClasses()
             .that().resideInAnyPackage("..console.metrics..", "..console.events..", "..console.logs..", "..console.ui..")
             .should().dependOnClassesThat().resideInAnyPackage("org.opsconsole.service.user..", "org.opsconsole.service.order..")
             .because("screens watch services over HTTP, so the same code can watch a service elsewhere");
+
+    /** The layers under {@code root}: its own package (the launcher) on top, then cli, ui, session, the capabilities, api. */
+    static ArchRule layers(String root) {
+        return layeredArchitecture().consideringOnlyDependenciesInLayers().withOptionalLayers(true)
+                .layer("Launcher").definedBy(root)
+                .layer("Cli").definedBy(root + ".cli..")
+                .layer("Ui").definedBy(root + ".ui..")
+                .layer("Session").definedBy(root + ".session..")
+                .layer("Capabilities").definedBy(root + ".supervisor..", root + ".metrics..", root + ".load..",
+                        root + ".logs..", root + ".events..", root + ".history..")
+                .layer("Api").definedBy(root + ".api..")
+                .whereLayer("Launcher").mayNotBeAccessedByAnyLayer()
+                .whereLayer("Cli").mayOnlyBeAccessedByLayers("Launcher")
+                .whereLayer("Ui").mayOnlyBeAccessedByLayers("Cli")
+                .whereLayer("Session").mayOnlyBeAccessedByLayers("Cli", "Ui")
+                .whereLayer("Capabilities").mayOnlyBeAccessedByLayers("Session", "Ui", "Cli")
+                .whereLayer("Api").mayOnlyBeAccessedByLayers("Capabilities", "Session", "Ui", "Cli");
+    }
+
+    /** Every package under {@code root} is a slice, and no two depend on each other, however indirectly. */
+    static ArchRule noCycles(String root) {
+        return slices().matching(root + ".(**)").should().beFreeOfCycles();
+    }
+
+    @Test
+    void theRulesCatchWhatTheyForbid() {
+        JavaClasses fixture = new ClassFileImporter().importPackages("org.opsconsole.archfixture");
+
+        EvaluationResult cycles = noCycles("org.opsconsole.archfixture").evaluate(fixture);
+        assertThat(cycles.hasViolation()).isTrue();
+        assertThat(cycles.getFailureReport().toString()).contains("cycle.a", "cycle.b");
+
+        EvaluationResult upward = layers("org.opsconsole.archfixture.layers").evaluate(fixture);
+        assertThat(upward.hasViolation()).isTrue();
+        assertThat(upward.getFailureReport().toString()).contains("View", "Command");
+    }
 }

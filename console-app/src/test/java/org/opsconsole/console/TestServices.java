@@ -6,7 +6,7 @@ import org.opsconsole.service.user.UserService;
 
 /**
  * The launchers GUI tests run the console with: the real, embedded services (in memory, on free
- * ports, as {@link ConsoleOptions#forTests()} says). The core's own tests use {@link FakeService}.
+ * ports, as {@link org.opsconsole.console.session.ConsoleOptions#forTests()} says). The core's own tests use {@link FakeService}.
  */
 public final class TestServices {
 

@@ -1,6 +1,6 @@
 package org.opsconsole.console.cli;
 
-import org.opsconsole.console.JdbcUrls;
+import org.opsconsole.console.session.JdbcUrls;
 import org.opsconsole.service.kit.Broker;
 import org.opsconsole.service.kit.ServiceConfig;
 import picocli.CommandLine.ITypeConverter;

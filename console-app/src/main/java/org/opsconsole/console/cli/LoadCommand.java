@@ -1,6 +1,6 @@
 package org.opsconsole.console.cli;
 
-import org.opsconsole.console.DataFolders;
+import org.opsconsole.console.session.DataFolders;
 import org.opsconsole.console.load.Durations;
 import org.opsconsole.console.load.LoadEngine;
 import org.opsconsole.console.load.LoadReport;
@@ -247,7 +247,7 @@ public final class LoadCommand implements java.util.concurrent.Callable<Integer>
     }
 
     static RunStore store(Path dataDir) {
-        return RunStore.in(DataFolders.resolve(dataDir));
+        return new RunStore(DataFolders.resolve(dataDir).loadRuns());
     }
 
     /** Checks the options together and builds what the engine runs. */

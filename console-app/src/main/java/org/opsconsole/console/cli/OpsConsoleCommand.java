@@ -1,8 +1,8 @@
 package org.opsconsole.console.cli;
 
-import org.opsconsole.console.ConsoleOptions;
-import org.opsconsole.console.ConsoleSession;
-import org.opsconsole.console.DataFolders;
+import org.opsconsole.console.session.ConsoleOptions;
+import org.opsconsole.console.session.ConsoleSession;
+import org.opsconsole.console.session.DataFolders;
 import org.opsconsole.console.ui.ConsoleApp;
 import org.opsconsole.service.kit.ServiceConfig;
 import org.opsconsole.service.kit.ServiceLogging;

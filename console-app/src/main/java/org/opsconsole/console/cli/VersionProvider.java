@@ -1,17 +1,13 @@
 package org.opsconsole.console.cli;
 
+import org.opsconsole.console.session.ConsoleVersion;
 import picocli.CommandLine.IVersionProvider;
 
-/** The version from the jar's manifest, or "dev" when run from classes. */
+/** {@code --version}: the console's version. */
 public final class VersionProvider implements IVersionProvider {
-
-    public static String version() {
-        String version = VersionProvider.class.getPackage().getImplementationVersion();
-        return version == null ? "dev" : version;
-    }
 
     @Override
     public String[] getVersion() {
-        return new String[] {"opsconsole " + version()};
+        return new String[] {"opsconsole " + ConsoleVersion.current()};
     }
 }

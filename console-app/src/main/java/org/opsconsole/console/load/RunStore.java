@@ -1,6 +1,5 @@
 package org.opsconsole.console.load;
 
-import org.opsconsole.console.DataFolders;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,18 +26,9 @@ public final class RunStore {
 
     private final Path folder;
 
+    /** @param folder where the runs are kept ({@code <data folder>/load-runs}) */
     public RunStore(Path folder) {
         this.folder = folder;
-    }
-
-    /** The store in {@code <data folder>/load-runs}, beside the services' databases. */
-    public static RunStore in(DataFolders folders) {
-        return new RunStore(folders.root().resolve("load-runs"));
-    }
-
-    /** The store under the per-user application data folder (no {@code --data-dir}). */
-    public static RunStore inDefaultFolder() {
-        return in(DataFolders.resolve(null));
     }
 
     public Path folder() {

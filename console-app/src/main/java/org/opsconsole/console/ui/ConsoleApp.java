@@ -4,7 +4,7 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.control.Alert;
 import javafx.stage.Stage;
-import org.opsconsole.console.ConsoleSession;
+import org.opsconsole.console.session.ConsoleSession;
 
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;

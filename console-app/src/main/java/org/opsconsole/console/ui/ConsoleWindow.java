@@ -17,7 +17,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
-import org.opsconsole.console.ConsoleSession;
+import org.opsconsole.console.session.ConsoleSession;
 
 import java.time.Clock;
 import java.util.EnumMap;

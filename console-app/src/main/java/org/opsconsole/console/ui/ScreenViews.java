@@ -1,7 +1,7 @@
 package org.opsconsole.console.ui;
 
 import javafx.scene.Node;
-import org.opsconsole.console.ConsoleSession;
+import org.opsconsole.console.session.ConsoleSession;
 import org.opsconsole.console.ui.events.EventsView;
 import org.opsconsole.console.ui.events.EventsViewModel;
 import org.opsconsole.console.ui.load.LoadView;
@@ -86,7 +86,7 @@ public final class ScreenViews {
      */
     private RunStore loadRuns() {
         if (session.options().folders() != null) {
-            return RunStore.in(session.options().folders());
+            return new RunStore(session.options().folders().loadRuns());
         }
         try {
             Path folder = Files.createTempDirectory("opsconsole-load-runs");

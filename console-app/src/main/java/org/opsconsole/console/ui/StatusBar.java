@@ -1,11 +1,12 @@
 package org.opsconsole.console.ui;
 
+import org.opsconsole.console.ui.fx.FxThread;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import org.opsconsole.console.ConsoleSession;
-import org.opsconsole.console.cli.VersionProvider;
+import org.opsconsole.console.session.ConsoleSession;
+import org.opsconsole.console.session.ConsoleVersion;
 import org.opsconsole.console.supervisor.ServiceStatus;
 import org.opsconsole.console.supervisor.ServiceSupervisor;
 
@@ -57,7 +58,7 @@ public final class StatusBar extends HBox {
                 .filter(s -> s.version() != null)
                 .map(s -> s.name() + " " + s.version())
                 .collect(Collectors.joining(" · "));
-        versions.setText("Ops Console " + VersionProvider.version()
+        versions.setText("Ops Console " + ConsoleVersion.current()
                 + (serviceVersions.isEmpty() ? "" : " · " + serviceVersions)
                 + " · Java " + Runtime.version().feature()
                 + " · JavaFX " + System.getProperty("javafx.runtime.version", "?").replaceAll("\\+.*", ""));

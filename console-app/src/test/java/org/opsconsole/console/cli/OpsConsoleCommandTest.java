@@ -2,8 +2,8 @@ package org.opsconsole.console.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.opsconsole.console.ConsoleOptions;
-import org.opsconsole.console.ConsoleSession;
+import org.opsconsole.console.session.ConsoleOptions;
+import org.opsconsole.console.session.ConsoleSession;
 import org.opsconsole.service.kit.ServiceConfig;
 import picocli.CommandLine;
 

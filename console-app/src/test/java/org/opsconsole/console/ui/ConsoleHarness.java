@@ -6,8 +6,8 @@ import javafx.stage.Stage;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
-import org.opsconsole.console.ConsoleOptions;
-import org.opsconsole.console.ConsoleSession;
+import org.opsconsole.console.session.ConsoleOptions;
+import org.opsconsole.console.session.ConsoleSession;
 import org.opsconsole.console.TestServices;
 import org.testfx.util.WaitForAsyncUtils;
 

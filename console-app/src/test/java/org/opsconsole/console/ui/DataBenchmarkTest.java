@@ -1,12 +1,13 @@
 package org.opsconsole.console.ui;
 
+import org.opsconsole.console.ui.fx.FxThread;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.opsconsole.console.ConsoleOptions;
+import org.opsconsole.console.session.ConsoleOptions;
 import org.opsconsole.console.api.UsersApi;
 import org.opsconsole.console.supervisor.ServiceState;
 import org.opsconsole.console.ui.data.DataView;

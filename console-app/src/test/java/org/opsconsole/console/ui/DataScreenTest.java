@@ -16,7 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.opsconsole.console.ConsoleOptions;
+import org.opsconsole.console.session.ConsoleOptions;
 import org.opsconsole.console.api.ApiException;
 import org.opsconsole.console.api.OrdersApi;
 import org.opsconsole.console.api.UsersApi;

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.opsconsole.console.ConsoleOptions;
+import org.opsconsole.console.session.ConsoleOptions;
 import org.opsconsole.console.load.LoadReport;
 import org.opsconsole.console.load.RunStore;
 import org.opsconsole.console.supervisor.ServiceState;

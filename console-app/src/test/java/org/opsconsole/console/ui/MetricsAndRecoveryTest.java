@@ -6,7 +6,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.opsconsole.console.ConsoleOptions;
+import org.opsconsole.console.session.ConsoleOptions;
 import org.opsconsole.console.metrics.Metric;
 import org.opsconsole.console.metrics.SeriesKey;
 import org.opsconsole.console.supervisor.ServiceState;
@@ -124,7 +124,7 @@ class MetricsAndRecoveryTest {
 
     @Test
     void stopAndStartKeepTheDataInTheDataFolder(FxRobot robot, @TempDir Path dir) throws Exception {
-        ConsoleOptions options = new ConsoleOptions("127.0.0.1", 0, 0, org.opsconsole.console.DataFolders.resolve(dir), false, false);
+        ConsoleOptions options = new ConsoleOptions("127.0.0.1", 0, 0, org.opsconsole.console.session.DataFolders.resolve(dir), false, false);
         console = ConsoleHarness.open(stage, options);
         assertThat(console.text("status-data-folder")).contains(dir.toAbsolutePath().toString());
         for (int round = 0; round < 3; round++) {

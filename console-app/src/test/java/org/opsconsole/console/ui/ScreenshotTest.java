@@ -7,7 +7,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.opsconsole.console.ConsoleOptions;
+import org.opsconsole.console.session.ConsoleOptions;
 import org.opsconsole.console.metrics.Metric;
 import org.opsconsole.console.metrics.SeriesKey;
 import org.opsconsole.console.supervisor.ServiceState;

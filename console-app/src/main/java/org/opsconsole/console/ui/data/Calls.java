@@ -5,7 +5,7 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.opsconsole.console.api.ApiException;
-import org.opsconsole.console.ui.FxThread;
+import org.opsconsole.console.ui.fx.FxThread;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;

@@ -7,7 +7,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import org.opsconsole.console.supervisor.ServiceState;
 import org.opsconsole.console.supervisor.ServiceStatus;
 import org.opsconsole.console.supervisor.ServiceSupervisor;
-import org.opsconsole.console.ui.FxThread;
+import org.opsconsole.console.ui.fx.FxThread;
 
 import java.net.URI;
 import java.util.Optional;

@@ -24,7 +24,7 @@ import org.opsconsole.console.metrics.MetricsScraper;
 import org.opsconsole.console.metrics.MetricsTick;
 import org.opsconsole.console.supervisor.ServiceStatus;
 import org.opsconsole.console.supervisor.ServiceSupervisor;
-import org.opsconsole.console.ui.FxThread;
+import org.opsconsole.console.ui.fx.FxThread;
 import org.opsconsole.console.ui.data.Calls;
 
 import java.io.IOException;

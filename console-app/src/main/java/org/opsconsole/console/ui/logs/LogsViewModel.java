@@ -15,7 +15,7 @@ import org.opsconsole.console.logs.LogEntry;
 import org.opsconsole.console.logs.LogExport;
 import org.opsconsole.console.logs.LogFilter;
 import org.opsconsole.console.logs.ServiceLogCapture;
-import org.opsconsole.console.ui.FxThread;
+import org.opsconsole.console.ui.fx.FxThread;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

@@ -12,7 +12,7 @@ import org.opsconsole.console.metrics.MetricsCsv;
 import org.opsconsole.console.metrics.MetricsHistory;
 import org.opsconsole.console.metrics.MetricsScraper;
 import org.opsconsole.console.metrics.MetricsTick;
-import org.opsconsole.console.ui.FxThread;
+import org.opsconsole.console.ui.fx.FxThread;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
@@ -162,7 +162,7 @@ public final class MetricsViewModel {
                 firstFiguresShown = true;
                 // drawn on the next pulse; logged for the start-up benchmark
                 javafx.application.Platform.runLater(() -> LOG.info(() -> "first figures on the charts "
-                        + org.opsconsole.console.ConsoleSession.sinceJvmStart() + " ms after the JVM started"));
+                        + org.opsconsole.console.session.ConsoleSession.sinceJvmStart() + " ms after the JVM started"));
             }
         });
     }

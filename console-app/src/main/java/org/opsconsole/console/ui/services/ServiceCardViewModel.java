@@ -12,7 +12,7 @@ import org.opsconsole.console.metrics.SeriesKey;
 import org.opsconsole.console.supervisor.ServiceState;
 import org.opsconsole.console.supervisor.ServiceStatus;
 import org.opsconsole.console.supervisor.ServiceSupervisor;
-import org.opsconsole.console.ui.FxThread;
+import org.opsconsole.console.ui.fx.FxThread;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package org.opsconsole.console.ui;
+package org.opsconsole.console.ui.fx;
 
 import javafx.application.Platform;
 

@@ -1,4 +1,4 @@
-package org.opsconsole.console;
+package org.opsconsole.console.session;
 
 import org.opsconsole.console.api.ConsoleHttp;
 import org.opsconsole.console.api.ServiceEndpoint;

@@ -1,4 +1,4 @@
-package org.opsconsole.console;
+package org.opsconsole.console.session;
 
 import java.util.regex.Pattern;
 

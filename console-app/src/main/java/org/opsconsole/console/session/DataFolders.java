@@ -1,4 +1,4 @@
-package org.opsconsole.console;
+package org.opsconsole.console.session;
 
 import org.opsconsole.service.kit.AppDataFolder;
 
@@ -16,5 +16,10 @@ public record DataFolders(Path root) {
     public static DataFolders resolve(Path override) {
         Path root = override != null ? override : AppDataFolder.defaultRoot();
         return new DataFolders(root.toAbsolutePath().normalize());
+    }
+
+    /** Where saved load runs are kept. */
+    public Path loadRuns() {
+        return root.resolve("load-runs");
     }
 }
