@@ -79,7 +79,9 @@ public final class ServiceCard extends VBox {
         GridPane facts = new GridPane();
         facts.setHgap(12);
         facts.setVgap(6);
-        facts.getColumnConstraints().addAll(new ColumnConstraints(62), new ColumnConstraints());
+        ColumnConstraints names = new ColumnConstraints();
+        names.setMinWidth(Region.USE_PREF_SIZE);   // the longest field name, never cut
+        facts.getColumnConstraints().addAll(names, new ColumnConstraints());
         facts.addRow(0, fieldName("URL"), urlRow);
         GridPane.setHgrow(urlRow, Priority.ALWAYS);
         facts.addRow(1, fieldName("Uptime"), value("uptime-" + name, model.uptimeProperty()));
