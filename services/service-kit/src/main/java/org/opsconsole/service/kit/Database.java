@@ -160,12 +160,11 @@ public final class Database implements AutoCloseable {
         // with WRITE_DELAY=0; without group commit WRITE_DELAY=0 writes each commit itself.
         // Either way nothing is fsynced. RETENTION_TIME stays at H2's 45 s: with 0, a kill during
         // a chunk write fell back past overwritten chunks and lost acknowledged rows (seen in
-        // DurabilityTest, also with 1 s). No COMPRESS: it raises H2's page size from 4 to 64 KB, and
-        // a two-row commit checkpointed 12 KB instead of 9 (3,000 of them on a 20,000-row table).
-        // H2Compaction gives freed space back while the service runs; MAX_COMPACT_TIME gives the
-        // close a second to do the same. -Dopsconsole.h2.options=";..." appends settings (for the benchmarks).
+        // DurabilityTest, also with 1 s). COMPRESS makes each chunk smaller; H2Compaction gives
+        // freed space back while the service runs; MAX_COMPACT_TIME gives the close a second to
+        // do the same. -Dopsconsole.h2.options=";..." appends settings (for the benchmarks).
         return "jdbc:h2:file:" + file + ";WRITE_DELAY=" + (groupCommitOn() ? 1000 : 0)
-                + ";MAX_COMPACT_TIME=1000;DB_CLOSE_ON_EXIT=FALSE"
+                + ";COMPRESS=TRUE;MAX_COMPACT_TIME=1000;DB_CLOSE_ON_EXIT=FALSE"
                 + System.getProperty(OPTIONS_PROPERTY, "");
     }
 

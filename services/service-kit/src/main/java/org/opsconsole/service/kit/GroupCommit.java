@@ -18,9 +18,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * background writer) and {@link #awaitDurable} makes the acknowledgement wait for the file
  * instead: the first transaction to wait becomes the leader, lingers while other write
  * transactions are still running (at most {@link #LINGER}), then checkpoints for all of them; the
- * ones that committed meanwhile wait for the next checkpoint, which starts no sooner than
- * {@link #MIN_INTERVAL} after this one. Concurrent writers share one chunk; a lone writer after a
- * quiet moment waits for nothing but its own checkpoint. Like {@code WRITE_DELAY=0} it survives
+ * ones that committed meanwhile wait for the next checkpoint. Concurrent writers share one chunk;
+ * a lone writer waits for nothing but its own checkpoint. Like {@code WRITE_DELAY=0} it survives
  * {@code kill -9} (the checkpoint is in the file, though not fsynced, before the answer leaves).
  *
  * <p>The checkpoint runs with the leader's interrupt flag cleared (H2 swallows an interrupt while it
@@ -33,12 +32,6 @@ final class GroupCommit implements AutoCloseable {
 
     /** How long a leader waits for running write transactions to join its checkpoint. */
     static final Duration LINGER = Duration.ofMillis(1);
-    /**
-     * The least time between the starts of two checkpoints: at most 200 chunks a second, whatever the
-     * rate of writes, so the file's growth within H2's retention time is bounded; a write that comes
-     * after a quiet moment waits for nothing.
-     */
-    static final Duration MIN_INTERVAL = Duration.ofMillis(5);
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
@@ -47,7 +40,6 @@ final class GroupCommit implements AutoCloseable {
     private long committed;
     private long durable;
     private boolean flushing;
-    private long lastCheckpointAt = System.nanoTime() - MIN_INTERVAL.toNanos();
     private volatile String broken;
 
     /** Opens the checkpoint connection and writes everything committed so far (the migration). */
@@ -97,7 +89,6 @@ final class GroupCommit implements AutoCloseable {
                 flushing = true;
                 try {
                     interrupted |= linger();
-                    lastCheckpointAt = System.nanoTime();
                     long upTo = committed;
                     lock.unlock();
                     try {
@@ -121,22 +112,11 @@ final class GroupCommit implements AutoCloseable {
         }
     }
 
-    /**
-     * Waits (lock held) until {@link #MIN_INTERVAL} after the last checkpoint began, and while write
-     * transactions run, at most {@link #LINGER} more; answers whether interrupted.
-     */
+    /** Waits (lock held) while write transactions run, at most {@link #LINGER}; answers whether interrupted. */
     private boolean linger() {
         boolean interrupted = false;
-        long spaced = lastCheckpointAt + MIN_INTERVAL.toNanos();
-        long left;
-        while ((left = spaced - System.nanoTime()) > 0) {
-            try {
-                changed.awaitNanos(left);
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
         long until = System.nanoTime() + LINGER.toNanos();
+        long left;
         while (writing > 0 && (left = until - System.nanoTime()) > 0) {
             try {
                 changed.awaitNanos(left);
