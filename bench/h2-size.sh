@@ -126,7 +126,7 @@ if [ "$soak" -gt 0 ]; then
   sample_while "$l" "$d"
   wait "$l" "$d" || true
   soak_u=$max_u; soak_o=$max_o
-  grep -E "achieved|requests|errors" "$work/soak.txt" | head -5 || true
+  grep -E "^Outcome|achieved" "$work/soak.txt" || { echo "the load run did not finish; its last lines:"; tail -5 "$work/soak.txt"; }
   echo "== ${idle}s idle"
   idle_for "$idle"
   idle2_u=$(mb "$data/users.mv.db"); idle2_o=$(mb "$data/orders.mv.db")
