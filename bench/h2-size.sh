@@ -16,6 +16,8 @@
 #      cancelled) beside it, for SOAK_SECONDS (0 leaves it out); then idle again, copied, compacted.
 # Prints both files' sizes in MB every 5 s while writing and every 30 s idle, then each phase's
 # largest size while writing, its size after the idle time, the compacted size and the bounds.
+# SOAK_MIX replaces the soak's mix (e.g. the load command's default,
+# read-user=60,list-users=10,create-user=10,create-order=15,change-status=5).
 # BENCH_JAVA_OPTS passes options to the services (e.g. -Dopsconsole.h2.group-commit=false,
 # -Dopsconsole.h2.options=';RETENTION_TIME=10000'). Needs wrk and the jars
 # (./mvnw -DskipTests install). Targets only 127.0.0.1.
@@ -115,7 +117,7 @@ restart_u=$(mb "$data/users.mv.db"); restart_o=$(mb "$data/orders.mv.db")
 if [ "$soak" -gt 0 ]; then
   echo "== 4. soak: ${soak}s of the load mix at ${soak_rate}/s, and user deletions"
   "$JAVA_HOME/bin/java" -jar "$console" load --users-url http://127.0.0.1:18381 --orders-url http://127.0.0.1:18382 \
-    --mix create-user=25,create-order=35,change-status=20,read-user=15,list-users=5 --rate "$soak_rate" \
+    --mix "${SOAK_MIX:-create-user=25,create-order=35,change-status=20,read-user=15,list-users=5}" --rate "$soak_rate" \
     --duration "${soak}s" --no-save >"$work/soak.txt" 2>&1 &
   l=$!
   ( id=1; end=$((SECONDS + soak))
