@@ -31,15 +31,16 @@ import java.util.function.Function;
  *
  * <p>An H2 file database writes every committed transaction to the file before
  * {@link #inTransaction} returns, so an acknowledged write survives {@code kill -9} (it is not
- * fsynced, so a power loss can still lose the last writes). Concurrent transactions share one
- * write ({@link GroupCommit}); {@code -D}{@value #GROUP_COMMIT_PROPERTY}{@code =false} turns that
- * off and has H2 write each commit itself ({@code WRITE_DELAY=0}), for comparing the two.
+ * fsynced, so a power loss can still lose the last writes). By default H2 writes each commit
+ * itself ({@code WRITE_DELAY=0}); {@code -D}{@value #GROUP_COMMIT_PROPERTY}{@code =true} has
+ * concurrent transactions share one write instead ({@link GroupCommit}), not yet the default:
+ * a kill test found a transaction half in the file with it.
  */
 public final class Database implements AutoCloseable {
 
     public static final String USER_VARIABLE = "OPSCONSOLE_DB_USER";
     public static final String PASSWORD_VARIABLE = "OPSCONSOLE_DB_PASSWORD";
-    /** System property: {@code false} writes each H2 commit on its own instead of in groups. */
+    /** System property: {@code true} writes H2 commits in groups ({@link GroupCommit}) instead of each on its own. */
     public static final String GROUP_COMMIT_PROPERTY = "opsconsole.h2.group-commit";
     /** System property: settings appended to an H2 file database's URL, e.g. {@code ;RETENTION_TIME=10000}. */
     public static final String OPTIONS_PROPERTY = "opsconsole.h2.options";
@@ -169,7 +170,9 @@ public final class Database implements AutoCloseable {
     }
 
     private static boolean groupCommitOn() {
-        return !"false".equalsIgnoreCase(System.getProperty(GROUP_COMMIT_PROPERTY, "true"));
+        // off by default: with it, MixedBurstKillTest once found a user whose user.created event was
+        // missing after kill -9 (a checkpoint racing a commit); on again with -D...group-commit=true
+        return "true".equalsIgnoreCase(System.getProperty(GROUP_COMMIT_PROPERTY, "false"));
     }
 
     private static String describe(String name, ServiceConfig config, Throwable cause) {
