@@ -6,7 +6,6 @@ import com.zaxxer.hikari.pool.HikariPool;
 import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbTransaction;
 import io.helidon.dbclient.jdbc.JdbcClientBuilder;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -18,9 +17,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
@@ -29,38 +26,24 @@ import java.util.function.Function;
  * default; any JDBC URL (PostgreSQL for many instances) when configured, with the credentials in
  * the URL or in {@code OPSCONSOLE_DB_USER} / {@code OPSCONSOLE_DB_PASSWORD}.
  *
- * <p>An H2 file database writes every committed transaction to the file before
- * {@link #inTransaction} returns, so an acknowledged write survives {@code kill -9} (it is not
- * fsynced, so a power loss can still lose the last writes). By default H2 writes each commit
- * itself ({@code WRITE_DELAY=0}); {@code -D}{@value #GROUP_COMMIT_PROPERTY}{@code =true} has
- * concurrent transactions share one write instead ({@link GroupCommit}), not yet the default:
- * a kill test found a transaction half in the file with it.
+ * <p>H2 file databases run with {@code WRITE_DELAY=0}: a commit is written to the file before the
+ * request is answered, so an acknowledged write survives {@code kill -9} (it is not fsynced, so a
+ * power loss can still lose the last writes).
  */
 public final class Database implements AutoCloseable {
 
     public static final String USER_VARIABLE = "OPSCONSOLE_DB_USER";
     public static final String PASSWORD_VARIABLE = "OPSCONSOLE_DB_PASSWORD";
-    /** System property: {@code true} writes H2 commits in groups ({@link GroupCommit}) instead of each on its own. */
-    public static final String GROUP_COMMIT_PROPERTY = "opsconsole.h2.group-commit";
-    /** System property: settings appended to an H2 file database's URL, e.g. {@code ;RETENTION_TIME=10000}. */
-    public static final String OPTIONS_PROPERTY = "opsconsole.h2.options";
-    /** The gauge of an H2 file's size, tagged with the service like every meter. */
-    public static final String FILE_BYTES_METER = "database_file_bytes";
 
     private final HikariDataSource pool;
     private final DbClient client;
     private final boolean created;
-    private final Path file;
-    private final GroupCommit groupCommit;
-    private final H2Compaction compaction;
-    private final AtomicLong commits = new AtomicLong();
+    private final AutoCloseable compaction;
 
-    private Database(HikariDataSource pool, boolean created, Path file, GroupCommit groupCommit) {
+    private Database(HikariDataSource pool, boolean created, AutoCloseable compaction) {
         this.pool = pool;
         this.created = created;
-        this.file = file;
-        this.groupCommit = groupCommit;
-        this.compaction = file == null ? null : H2Compaction.start(pool, commits::get, pool.getPoolName());
+        this.compaction = compaction;
         this.client = JdbcClientBuilder.create()
                 .connectionPool(() -> {
                     try {
@@ -122,29 +105,8 @@ public final class Database implements AutoCloseable {
             pool.close();
             throw new ServiceStartException("the " + name + " database could not be migrated: " + e.getMessage(), e);
         }
-        Path file = config.jdbcUrl() == null && config.dataDir() != null ? h2File(name, config) : null;
-        GroupCommit groupCommit = null;
-        if (file != null && groupCommitOn()) {
-            try {
-                // its checkpoint also puts the migration in the file before the service starts
-                groupCommit = new GroupCommit(url);
-            } catch (SQLException e) {
-                pool.close();
-                throw new ServiceStartException(describe(name, config, e), e);
-            }
-        }
-        Database database = new Database(pool, isNew, file, groupCommit);
-        if (file != null) {
-            Gauge.builder(FILE_BYTES_METER, database, db -> db.fileBytes().stream().mapToDouble(b -> b).findFirst().orElse(Double.NaN))
-                    .description("Size of the database file on disk")
-                    .baseUnit("bytes")
-                    .register(meters);
-        }
-        return database;
-    }
-
-    private static Path h2File(String name, ServiceConfig config) {
-        return config.dataDir().toAbsolutePath().resolve(name + ".mv.db");
+        return new Database(pool, isNew, H2Compaction.startFor(url, pool,
+                java.util.logging.Logger.getLogger(Database.class.getName()), name));
     }
 
     static String jdbcUrl(String name, ServiceConfig config) {
@@ -155,24 +117,12 @@ public final class Database implements AutoCloseable {
             return "jdbc:h2:mem:" + name + "-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
         }
         Path file = config.dataDir().toAbsolutePath().resolve(name);
-        // H2's own write delay alone lost acknowledged commits in a kill test: with group commit
-        // every transaction is checkpointed before it is acknowledged, and H2's background writer
-        // does its housekeeping while writes go on (rewriting sparse chunks), which it never runs
-        // with WRITE_DELAY=0; without group commit WRITE_DELAY=0 writes each commit itself.
-        // Either way nothing is fsynced. RETENTION_TIME stays at H2's 45 s: with 0, a kill during
-        // a chunk write fell back past overwritten chunks and lost acknowledged rows (seen in
-        // DurabilityTest, also with 1 s). COMPRESS makes each chunk smaller; H2Compaction gives
-        // freed space back while the service runs; MAX_COMPACT_TIME gives the close a second to
-        // do the same. -Dopsconsole.h2.options=";..." appends settings (for the benchmarks).
-        return "jdbc:h2:file:" + file + ";WRITE_DELAY=" + (groupCommitOn() ? 1000 : 0)
-                + ";COMPRESS=TRUE;MAX_COMPACT_TIME=1000;DB_CLOSE_ON_EXIT=FALSE"
-                + System.getProperty(OPTIONS_PROPERTY, "");
-    }
-
-    private static boolean groupCommitOn() {
-        // off by default: with it, MixedBurstKillTest once found a user whose user.created event was
-        // missing after kill -9 (a checkpoint racing a commit); on again with -D...group-commit=true
-        return "true".equalsIgnoreCase(System.getProperty(GROUP_COMMIT_PROPERTY, "false"));
+        // WRITE_DELAY=0: each commit is written before it is acknowledged, so it survives kill -9
+        // (H2's default 500 ms write delay lost acknowledged commits in a kill test); it does not fsync. RETENTION_TIME stays at H2's 45 s: with 0, a kill
+        // during a chunk write fell back past overwritten chunks and lost acknowledged rows (seen in
+        // DurabilityTest, also with 1 s). Growth under write load is held back by H2Compaction, and
+        // MAX_COMPACT_TIME gives the close a second to hand the freed space back to the disk.
+        return "jdbc:h2:file:" + file + ";WRITE_DELAY=0;MAX_COMPACT_TIME=1000;DB_CLOSE_ON_EXIT=FALSE";
     }
 
     private static String describe(String name, ServiceConfig config, Throwable cause) {
@@ -201,25 +151,6 @@ public final class Database implements AutoCloseable {
 
     /** Runs {@code work} in one transaction: committed if it returns, rolled back if it throws. */
     public <T> T inTransaction(Function<DbTransaction, T> work) {
-        if (groupCommit == null) {
-            return run(work);
-        }
-        groupCommit.begin();
-        boolean committed = false;
-        T result;
-        try {
-            result = run(work);
-            committed = true;
-        } finally {
-            long ticket = groupCommit.end(committed);
-            if (committed) {
-                groupCommit.awaitDurable(ticket);
-            }
-        }
-        return result;
-    }
-
-    private <T> T run(Function<DbTransaction, T> work) {
         DbTransaction tx = client.transaction();
         T result;
         try {
@@ -229,7 +160,6 @@ public final class Database implements AutoCloseable {
             throw e;
         }
         tx.commit();
-        commits.incrementAndGet();
         return result;
     }
 
@@ -238,18 +168,6 @@ public final class Database implements AutoCloseable {
             tx.rollback();
         } catch (RuntimeException e) {
             failure.addSuppressed(e);
-        }
-    }
-
-    /** The size of the H2 database file in bytes; empty for any other database. */
-    public OptionalLong fileBytes() {
-        if (file == null) {
-            return OptionalLong.empty();
-        }
-        try {
-            return OptionalLong.of(Files.size(file));
-        } catch (java.io.IOException e) {
-            return OptionalLong.empty();
         }
     }
 
@@ -268,11 +186,10 @@ public final class Database implements AutoCloseable {
         if (pool.isClosed()) {
             return;
         }
-        if (compaction != null) {
+        try {
             compaction.close();
-        }
-        if (groupCommit != null) {
-            groupCommit.close();
+        } catch (Exception e) {
+            // nothing to release beyond the thread, which has been told to stop
         }
         // a file database closes with its last connection; an in-memory one (DB_CLOSE_DELAY=-1) must be told
         if (pool.getJdbcUrl().startsWith("jdbc:h2:mem:")) {

@@ -3,113 +3,81 @@ package org.opsconsole.service.kit;
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.MVStore;
-import org.h2.mvstore.RandomAccessStore;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.function.LongSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Gives an H2 file's free space back to the disk while the service runs.
+ * Keeps an H2 file database from growing without bound. With {@code WRITE_DELAY=0} H2 runs no
+ * background writer, and so none of its automatic compaction: every commit leaves a chunk
+ * behind, and a minute of write load grows the file by gigabytes. This rewrites sparse chunks
+ * every second, the work H2's background writer would have done.
  *
- * <p>Every checkpoint (one per group of commits, see {@link GroupCommit}) writes a chunk, and H2
- * keeps a freed chunk's space for its 45 s retention time before reusing it. H2's own
- * housekeeping rewrites sparse chunks while writes go on, but once the service is idle it stops
- * after its first pass that frees nothing, which comes before the retention time is over, and it
- * only shortens the file when its allocator failed to find room (bench/h2-size.sh: a 34 MB file
- * of 1.3 MB of data stayed 34 MB through two idle minutes). So, every second, this rewrites chunks
- * less than 80 % live ({@link MVStore#compact}), and once no transaction has committed for
- * {@link #QUIET} (longer than the retention time, so every freed chunk may be overwritten under
- * H2's own rules) and at most half the file is live, it moves live chunks into the free space
- * nearest the start, 16 MB a second, and H2 truncates the file behind them
- * ({@link RandomAccessStore#compactMoveChunks}, the move that closing with
- * {@code MAX_COMPACT_TIME} makes too). The retention time itself is never lowered:
- * {@link MVStore#compactFile} would, and with it a {@code kill -9} can lose acknowledged commits.
- *
- * <p>H2 offers these operations on its {@link MVStore}, not through JDBC, so the store is reached
- * through the connection's session (H2 is pinned in the parent pom; H2FileSizeTest fails when an
- * upgrade moves it). When that path changes, compaction stops with one warning and the service goes
- * on; the file then only shrinks when the service stops.
+ * <p>It reaches H2's store through H2's own classes (pinned in the parent pom); when they change,
+ * compaction stops with a warning and the service goes on.
  */
 final class H2Compaction implements AutoCloseable {
 
-    static final Duration QUIET = Duration.ofSeconds(50);
     private static final Duration PERIOD = Duration.ofSeconds(1);
-    private static final int REWRITE_BELOW_FILL_RATE = 80;
-    private static final int MOVE_BELOW_FILL_RATE = 50;
+    private static final int TARGET_FILL_RATE = 80;
     private static final int MAX_BYTES_PER_RUN = 16 * 1024 * 1024;
 
     private final DataSource pool;
-    private final LongSupplier commits;
     private final Logger log;
-    private final CountDownLatch stop = new CountDownLatch(1);
     private final Thread thread;
-    private long commitsSeen = -1;
-    private long quietSince = System.nanoTime();
+    private volatile boolean running = true;
 
-    private H2Compaction(DataSource pool, LongSupplier commits, Logger log, String name) {
+    private H2Compaction(DataSource pool, Logger log, String name) {
         this.pool = pool;
-        this.commits = commits;
         this.log = log;
-        this.thread = Thread.ofPlatform().daemon().name(name + "-h2-compaction").start(this::loop);
+        this.thread = Thread.ofVirtual().name(name + "-h2-compaction").start(this::loop);
     }
 
-    /**
-     * Starts compaction for an H2 file database.
-     *
-     * @param commits how many transactions have committed so far: the quiet starts when it stops moving
-     */
-    static H2Compaction start(DataSource pool, LongSupplier commits, String name) {
-        return new H2Compaction(pool, commits, Logger.getLogger(H2Compaction.class.getName()), name);
+    /** Starts compaction for an H2 file database; answers a no-op for anything else. */
+    static AutoCloseable startFor(String jdbcUrl, DataSource pool, Logger log, String name) {
+        if (!jdbcUrl.startsWith("jdbc:h2:file:")) {
+            return () -> { };
+        }
+        return new H2Compaction(pool, log, name);
     }
 
     private void loop() {
-        try {
-            while (!stop.await(PERIOD.toMillis(), TimeUnit.MILLISECONDS)) {
+        while (running) {
+            try {
+                Thread.sleep(PERIOD);
                 compactOnce();
+            } catch (InterruptedException e) {
+                return;
+            } catch (LinkageError | ClassCastException e) {
+                log.log(Level.WARNING, "H2 compaction is unavailable with this H2 version; the database file"
+                        + " will only shrink when the service stops", e);
+                return;
+            } catch (Exception e) {
+                if (running) {
+                    log.log(Level.FINE, "H2 compaction skipped", e);
+                }
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (LinkageError | ClassCastException e) {
-            log.log(Level.WARNING, "H2 compaction is unavailable with this H2 version; the database file"
-                    + " will only shrink when the service stops", e);
         }
     }
 
-    private void compactOnce() {
-        long now = System.nanoTime();
-        long seen = commits.getAsLong();
-        if (seen != commitsSeen) {
-            commitsSeen = seen;
-            quietSince = now;
-        }
+    private void compactOnce() throws Exception {
         try (Connection c = pool.getConnection()) {
-            MVStore store = ((SessionLocal) c.unwrap(JdbcConnection.class).getSession()).getDatabase().getStore()
-                    .getMvStore();
-            store.compact(REWRITE_BELOW_FILL_RATE, MAX_BYTES_PER_RUN);
-            if (now - quietSince >= QUIET.toNanos() && store.getFileStore() instanceof RandomAccessStore file
-                    && file.getFillRate() <= MOVE_BELOW_FILL_RATE) {
-                file.compactMoveChunks(MOVE_BELOW_FILL_RATE, MAX_BYTES_PER_RUN, store);
-            }
-        } catch (ClassCastException e) {
-            throw e;   // H2's classes changed: the loop warns once and stops
-        } catch (java.sql.SQLException | RuntimeException e) {
-            // the database is closing, or busy: the next second tries again
-            log.log(Level.FINE, "H2 compaction skipped", e);
+            JdbcConnection h2 = c.unwrap(JdbcConnection.class);
+            MVStore store = ((SessionLocal) h2.getSession()).getDatabase().getStore().getMvStore();
+            // not guarded by getFillRate(): it reports the live map's fill, not the chunks'
+            store.compact(TARGET_FILL_RATE, MAX_BYTES_PER_RUN);
         }
     }
 
-    /** Stops after the pass under way (never interrupted: an interrupt closes H2's file channel). */
     @Override
     public void close() {
-        stop.countDown();
+        running = false;
+        thread.interrupt();
         try {
-            thread.join(Duration.ofSeconds(10));
+            thread.join(Duration.ofSeconds(5));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -34,13 +34,6 @@ public final class ChildService implements AutoCloseable {
         for (String setting : settings) {
             command.add("-D" + setting);
         }
-        // H2 settings under test (e.g. -Dopsconsole.h2.options=;RETENTION_TIME=10000) reach the child too
-        for (String property : List.of(Database.OPTIONS_PROPERTY, Database.GROUP_COMMIT_PROPERTY)) {
-            String value = System.getProperty(property);
-            if (value != null) {
-                command.add("-D" + property + "=" + value);
-            }
-        }
         command.add(mainClass);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         CompletableFuture<URI> ready = CompletableFuture.supplyAsync(() -> awaitReady(process));
