@@ -5,9 +5,7 @@
 #
 # For each build (this checkout's jars; BEFORE_DIR's too when given: a folder holding
 # user-service/user-service.jar and order-service/order-service.jar with their libs/, e.g. copied
-# from another checkout's services/*/target/), and for this checkout again with
-# -Dopsconsole.h2.group-commit=false (H2 writing each commit itself, WRITE_DELAY=0): starts both
-# services on a new data folder, warms up, then measures durable POST /users and POST /orders
+# from another checkout's services/*/target/): starts both services on a new data folder, warms up, then measures durable POST /users and POST /orders
 # (wrk -t2 -c16), and prints requests/s and ratios to the bare route B (wrk -t2 -c64) measured
 # before each build. Needs wrk and the jars (./mvnw -pl services/order-service -am package
 # -DskipTests). Targets only 127.0.0.1.
@@ -60,4 +58,3 @@ for s in user-service order-service; do ln -s "$here/services/$s/target" "$work/
 printf '%-22s %10s %12s %6s %12s %6s\n' build "B req/s" "POST /users" "/B" "POST /orders" "/B"
 [ -z "$before" ] || measure before "$before"
 measure now "$work/now"
-measure "now, no group commit" "$work/now" -Dopsconsole.h2.group-commit=false

@@ -18,8 +18,7 @@
 # largest size while writing, its size after the idle time, the compacted size and the bounds.
 # SOAK_MIX replaces the soak's mix (e.g. the load command's default,
 # read-user=60,list-users=10,create-user=10,create-order=15,change-status=5).
-# BENCH_JAVA_OPTS passes options to the services (e.g. -Dopsconsole.h2.group-commit=false,
-# -Dopsconsole.h2.options=';RETENTION_TIME=10000'). Needs wrk and the jars
+# BENCH_JAVA_OPTS passes options to the services (e.g. -Xmx256m). Needs wrk and the jars
 # (./mvnw -DskipTests install). Targets only 127.0.0.1.
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"

@@ -242,4 +242,19 @@ class ConsoleWindowTest {
             return table.getItems().stream().anyMatch(e -> e.type().equals("user.created") && e.service().equals("users"));
         });
     }
+
+    @Test
+    void theCardShowsTheDatabaseFilesSizeOnDisk(FxRobot robot, @TempDir Path data) throws Exception {
+        console = ConsoleHarness.open(stage, ConsoleOptions.forTests().withFolders(new DataFolders(data)));
+        robot.clickOn("#start-users");
+        awaitState("users", ServiceState.RUNNING);
+        Path file = data.resolve("users.mv.db");
+        await().atMost(PATIENCE).until(() -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return console.text("database-users").matches("file \\d+\\.\\d MB on disk");
+        });
+        double shown = Double.parseDouble(console.text("database-users").split(" ")[1]);
+        assertThat(shown).isCloseTo(Files.size(file) / 1048576.0, within(1.0));
+        assertThat(console.text("database-orders")).as("a stopped service has no figure").isEqualTo("-");
+    }
 }

@@ -6,6 +6,7 @@ import com.zaxxer.hikari.pool.HikariPool;
 import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbTransaction;
 import io.helidon.dbclient.jdbc.JdbcClientBuilder;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -17,6 +18,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -28,26 +30,33 @@ import java.util.function.Function;
  *
  * <p>H2 file databases run with {@code WRITE_DELAY=0}: a commit is written to the file before the
  * request is answered, so an acknowledged write survives {@code kill -9} (it is not fsynced, so a
- * power loss can still lose the last writes).
+ * power loss can still lose the last writes). {@link H2Compaction} keeps the file near the size of
+ * its data, pausing the database at a {@link ConnectionGate} while it compacts.
  */
 public final class Database implements AutoCloseable {
 
     public static final String USER_VARIABLE = "OPSCONSOLE_DB_USER";
     public static final String PASSWORD_VARIABLE = "OPSCONSOLE_DB_PASSWORD";
+    /** The gauge of an H2 file's size, tagged with the service like every meter. */
+    public static final String FILE_BYTES_METER = "database_file_bytes";
 
-    private final HikariDataSource pool;
+    private final ReopenablePool pool;
     private final DbClient client;
     private final boolean created;
-    private final AutoCloseable compaction;
+    private final Path file;
+    private final ConnectionGate gate;
+    private final H2Compaction compaction;
 
-    private Database(HikariDataSource pool, boolean created, AutoCloseable compaction) {
+    private Database(ReopenablePool pool, boolean created, Path file, String name) {
         this.pool = pool;
         this.created = created;
-        this.compaction = compaction;
+        this.file = file;
+        this.gate = file == null ? null : new ConnectionGate();
+        this.compaction = file == null ? null : H2Compaction.start(pool, gate, file, name);
         this.client = JdbcClientBuilder.create()
                 .connectionPool(() -> {
                     try {
-                        return pool.getConnection();
+                        return connection();
                     } catch (SQLException e) {
                         throw new IllegalStateException("No database connection: " + e.getMessage(), e);
                     }
@@ -77,12 +86,16 @@ public final class Database implements AutoCloseable {
         hikari.setConnectionTimeout(5_000);
         hikari.setInitializationFailTimeout(1);
         hikari.setMetricRegistry(meters);
-        HikariDataSource pool;
+        ReopenablePool pool;
         try {
             if (config.jdbcUrl() == null && config.dataDir() != null) {
                 Files.createDirectories(config.dataDir());
             }
-            pool = new HikariDataSource(hikari);
+            pool = new ReopenablePool(() -> {
+                HikariConfig copy = new HikariConfig();
+                hikari.copyStateTo(copy);
+                return new HikariDataSource(copy);
+            });
         } catch (HikariPool.PoolInitializationException e) {
             throw new ServiceStartException(describe(name, config, e.getCause() == null ? e : e.getCause()), e);
         } catch (java.io.IOException e) {
@@ -96,7 +109,7 @@ public final class Database implements AutoCloseable {
             // Flyway locks the schema while it migrates, so of instances starting at once on one
             // database exactly one finds it empty (and seeds it)
             MigrateResult result = Flyway.configure()
-                    .dataSource(pool)
+                    .dataSource(pool.dataSource())
                     .locations("classpath:" + migrations)
                     .load()
                     .migrate();
@@ -105,8 +118,25 @@ public final class Database implements AutoCloseable {
             pool.close();
             throw new ServiceStartException("the " + name + " database could not be migrated: " + e.getMessage(), e);
         }
-        return new Database(pool, isNew, H2Compaction.startFor(url, pool,
-                java.util.logging.Logger.getLogger(Database.class.getName()), name));
+        Path file = config.jdbcUrl() == null && config.dataDir() != null ? h2File(name, config) : null;
+        Database database;
+        try {
+            database = new Database(pool, isNew, file, name);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+        if (file != null) {
+            Gauge.builder(FILE_BYTES_METER, database, db -> db.fileBytes().stream().mapToDouble(b -> b).findFirst().orElse(Double.NaN))
+                    .description("Size of the database file on disk")
+                    .baseUnit("bytes")
+                    .register(meters);
+        }
+        return database;
+    }
+
+    private static Path h2File(String name, ServiceConfig config) {
+        return config.dataDir().toAbsolutePath().resolve(name + ".mv.db");
     }
 
     static String jdbcUrl(String name, ServiceConfig config) {
@@ -118,11 +148,12 @@ public final class Database implements AutoCloseable {
         }
         Path file = config.dataDir().toAbsolutePath().resolve(name);
         // WRITE_DELAY=0: each commit is written before it is acknowledged, so it survives kill -9
-        // (H2's default 500 ms write delay lost acknowledged commits in a kill test); it does not fsync. RETENTION_TIME stays at H2's 45 s: with 0, a kill
-        // during a chunk write fell back past overwritten chunks and lost acknowledged rows (seen in
-        // DurabilityTest, also with 1 s). Growth under write load is held back by H2Compaction, and
-        // MAX_COMPACT_TIME gives the close a second to hand the freed space back to the disk.
-        return "jdbc:h2:file:" + file + ";WRITE_DELAY=0;MAX_COMPACT_TIME=1000;DB_CLOSE_ON_EXIT=FALSE";
+        // (H2's default 500 ms write delay lost acknowledged commits in a kill test); it does not
+        // fsync. RETENTION_TIME stays at H2's 45 s: with 0, a kill during a chunk write fell back
+        // past overwritten chunks and lost acknowledged rows (seen in DurabilityTest, also with
+        // 1 s). MAX_COMPACT_TIME=0: a close does not move chunks in place; H2Compaction compacts
+        // fully when the file has grown, with SHUTDOWN COMPACT and no transaction open.
+        return "jdbc:h2:file:" + file + ";WRITE_DELAY=0;MAX_COMPACT_TIME=0;DB_CLOSE_ON_EXIT=FALSE";
     }
 
     private static String describe(String name, ServiceConfig config, Throwable cause) {
@@ -137,7 +168,28 @@ public final class Database implements AutoCloseable {
 
     /** The JDBC URL of this database. */
     public String jdbcUrl() {
-        return pool.getJdbcUrl();
+        return pool.jdbcUrl();
+    }
+
+    /** The size of the H2 database file in bytes; empty for any other database. */
+    public OptionalLong fileBytes() {
+        if (file == null) {
+            return OptionalLong.empty();
+        }
+        try {
+            return OptionalLong.of(Files.size(file));
+        } catch (java.io.IOException e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    /** Compacts an H2 file database now (see {@link H2Compaction}); false when it could not. */
+    boolean compactNow() throws InterruptedException {
+        return compaction != null && compaction.compactNow();
+    }
+
+    private Connection connection() throws SQLException {
+        return gate == null ? pool.connection() : gate.enter(pool::connection);
     }
 
     public DbClient client() {
@@ -173,30 +225,28 @@ public final class Database implements AutoCloseable {
 
     /** A cheap query that proves the database answers. */
     public boolean isReachable() {
-        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = connection(); Statement s = c.createStatement()) {
             return s.execute("SELECT 1");
         } catch (SQLException | RuntimeException e) {
             return false;
         }
     }
 
-    /** Closes the pool; an H2 database is shut down first so its files are released at once. */
+    /** Closes the pool; an H2 file is compacted first when it has grown, an in-memory database shut down. */
     @Override
     public void close() {
         if (pool.isClosed()) {
             return;
         }
-        try {
+        if (compaction != null) {
             compaction.close();
-        } catch (Exception e) {
-            // nothing to release beyond the thread, which has been told to stop
         }
         // a file database closes with its last connection; an in-memory one (DB_CLOSE_DELAY=-1) must be told
-        if (pool.getJdbcUrl().startsWith("jdbc:h2:mem:")) {
-            try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+        if (pool.jdbcUrl().startsWith("jdbc:h2:mem:")) {
+            try (Connection c = pool.connection(); Statement s = c.createStatement()) {
                 s.execute("SHUTDOWN");
             } catch (SQLException | RuntimeException e) {
-                // the pool is closed next; a failed compaction only costs disk space
+                // the pool is closed next
             }
         }
         client.close();

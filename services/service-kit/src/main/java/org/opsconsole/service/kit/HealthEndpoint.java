@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
@@ -18,19 +19,26 @@ import java.util.function.Supplier;
  * shape of Helidon's health observer: 200 with {@code "status":"UP"}, or 503 with {@code "DOWN"}
  * and the check that failed. Readiness includes the database check. With a broker that can't be
  * reached, the answer stays 200 with {@code "status":"DEGRADED"} and a broker check that says why.
+ * An H2 file database's check carries the file's size: {@code "data":{"fileBytes":N}}.
  */
 final class HealthEndpoint {
 
     private final String service;
     private final String version;
     private final BooleanSupplier database;
+    private final Supplier<OptionalLong> databaseFileBytes;
     private final Supplier<Optional<String>> brokerProblem;
 
-    /** @param brokerProblem why the broker can't be used now; always empty without a broker */
-    HealthEndpoint(String service, String version, BooleanSupplier database, Supplier<Optional<String>> brokerProblem) {
+    /**
+     * @param databaseFileBytes the database file's size; empty when it is not a file
+     * @param brokerProblem why the broker can't be used now; always empty without a broker
+     */
+    HealthEndpoint(String service, String version, BooleanSupplier database, Supplier<OptionalLong> databaseFileBytes,
+                   Supplier<Optional<String>> brokerProblem) {
         this.service = service;
         this.version = version;
         this.database = database;
+        this.databaseFileBytes = databaseFileBytes;
         this.brokerProblem = brokerProblem;
     }
 
@@ -44,7 +52,9 @@ final class HealthEndpoint {
         boolean dbUp = !withDatabase || database.getAsBoolean();
         List<Map<String, Object>> checks = new ArrayList<>();
         if (withDatabase) {
-            checks.add(check("database", dbUp));
+            Map<String, Object> check = check("database", dbUp);
+            databaseFileBytes.get().ifPresent(bytes -> check.put("data", Map.of("fileBytes", bytes)));
+            checks.add(check);
         }
         checks.add(check("server", true));
         // the broker being away degrades the service (events wait in the outbox), it does not stop it

@@ -49,7 +49,7 @@ public final class ServiceBootstrap {
             new ProblemResponses(log).register(routing);
             metrics.register(routing);
             config.token().ifPresent(token -> routing.addFilter(new ApiTokenFilter(token, offLoopback)));
-            new HealthEndpoint(app.name(), version, database::isReachable,
+            new HealthEndpoint(app.name(), version, database::isReachable, database::fileBytes,
                     broker == null ? java.util.Optional::empty : broker::problem).register(routing);
             OpenApiEndpoint openApi = new OpenApiEndpoint(app.openApiDocument(), version);
             openApi.register(routing);

@@ -1,0 +1,129 @@
+package org.opsconsole.service.user;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.opsconsole.service.kit.ChildService;
+import org.opsconsole.service.kit.RunningService;
+import org.opsconsole.service.kit.ServiceConfig;
+import org.opsconsole.service.kit.TestClient;
+import org.opsconsole.service.kit.TestDatabases;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The H2 file gives back the space a write burst left in it: while the service runs and has gone
+ * quiet, when it stops, and when it starts after a kill -9; every user is still there afterwards.
+ * Health and metrics tell the file's size. (How much, and how fast: bench/h2-size.sh.)
+ */
+class H2FileSizeTest {
+
+    private static final int USERS = 3000;
+
+    @TempDir
+    Path data;
+    private Path file;
+    private ServiceConfig config;
+
+    @BeforeEach
+    void onAnH2File() {
+        Assumptions.assumeFalse(TestDatabases.postgres(), "only an H2 file has a size of its own");
+        file = data.resolve("users.mv.db");
+        config = TestDatabases.persistent("users", data);
+    }
+
+    @Test
+    void aQuietServiceShrinksItsFileAndKeepsEveryRow() throws Exception {
+        try (RunningService service = UserService.start(config)) {
+            TestClient client = new TestClient(service.baseUri());
+            writeUsers(client);
+            long afterBurst = Files.size(file);
+            await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(2))
+                    .until(() -> Files.size(file) < afterBurst / 2);
+            assertThat(client.get("/users?limit=1").json().get("total").asLong()).isEqualTo(USERS);
+            assertThat(client.get("/users/" + USERS / 2).status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void stoppingHandsTheSpaceBackAndARestartFindsEveryRow() throws Exception {
+        long afterBurst;
+        try (RunningService service = UserService.start(config)) {
+            writeUsers(new TestClient(service.baseUri()));
+            afterBurst = Files.size(file);
+        }
+        long stopped = Files.size(file);
+        assertThat(stopped).isLessThan(afterBurst);
+        try (RunningService again = UserService.start(config)) {
+            TestClient client = new TestClient(again.baseUri());
+            assertThat(client.get("/users?limit=1").json().get("total").asLong()).isEqualTo(USERS);
+            assertThat(client.get("/users/" + USERS / 2).status()).isEqualTo(200);
+            assertThat(Files.size(file)).isLessThanOrEqualTo(stopped + 1024 * 1024);
+        }
+    }
+
+    @Test
+    void aStartAfterKillMinusNineCompactsTheFileAndFindsEveryRow() throws Exception {
+        long killed;
+        try (ChildService child = ChildService.start(UserServiceMain.class.getName(), data)) {
+            writeUsers(new TestClient(child.baseUri()));
+            child.kill();
+            killed = Files.size(file);
+        }
+        try (RunningService again = UserService.start(config)) {
+            assertThat(Files.size(file)).as("file size after the start").isLessThan(killed / 2);
+            TestClient client = new TestClient(again.baseUri());
+            assertThat(client.get("/users?limit=1").json().get("total").asLong()).isEqualTo(USERS);
+            assertThat(client.get("/users/" + USERS).status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void healthAndMetricsTellTheFilesSize() throws Exception {
+        try (RunningService service = UserService.start(config)) {
+            TestClient client = new TestClient(service.baseUri());
+            long bytes = client.get("/observe/health").json().get("checks").get(0).get("data").get("fileBytes").asLong();
+            assertThat(bytes).isPositive().isCloseTo(Files.size(file), org.assertj.core.data.Percentage.withPercentage(50));
+            assertThat(client.get("/observe/metrics").body())
+                    .containsPattern("database_file_bytes\\{service=\"users\"\\} [0-9.E]+");
+        }
+        try (RunningService inMemory = UserService.start(ServiceConfig.inMemory())) {
+            TestClient client = new TestClient(inMemory.baseUri());
+            assertThat(client.get("/observe/health").json().get("checks").get(0).has("data"))
+                    .as("an in-memory database has no file").isFalse();
+            assertThat(client.get("/observe/metrics").body()).doesNotContain("database_file_bytes");
+        }
+    }
+
+    /** {@link #USERS} users written by 8 clients at once. */
+    private static void writeUsers(TestClient client) throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        List<Future<?>> done = new ArrayList<>();
+        try (ExecutorService writers = Executors.newFixedThreadPool(8)) {
+            for (int w = 0; w < 8; w++) {
+                done.add(writers.submit(() -> {
+                    for (int n; (n = next.incrementAndGet()) <= USERS; ) {
+                        assertThat(client.post("/users", "{\"name\":\"C " + n + "\",\"email\":\"c" + n
+                                + "@example.com\"}").status()).isEqualTo(201);
+                    }
+                    return null;
+                }));
+            }
+        }
+        for (Future<?> writer : done) {
+            writer.get();
+        }
+    }
+}
