@@ -121,15 +121,19 @@ final class H2Compaction implements AutoCloseable {
         long before = fileBytes();
         long start = System.nanoTime();
         SQLException[] failure = new SQLException[1];
+        long[] phases = new long[3];
         boolean ran = gate.exclusive(PATIENCE, () -> {
+            phases[0] = System.nanoTime();
             try {
                 shutdownCompact();
             } catch (SQLException e) {
                 failure[0] = e;
             } finally {
+                phases[1] = System.nanoTime();
                 if (reopen) {
                     pool.reopen();
                 }
+                phases[2] = System.nanoTime();
             }
         });
         long end = System.nanoTime();
@@ -146,9 +150,12 @@ final class H2Compaction implements AutoCloseable {
             return false;
         }
         Level level = reason == CompactionPolicy.Reason.WRITING ? Level.FINE : Level.INFO;
-        log.log(level, () -> String.format("compacted %s (%s): %.1f MB -> %.1f MB, database paused %d ms",
+        log.log(level, () -> String.format("compacted %s (%s): %.1f MB -> %.1f MB, database paused %d ms"
+                        + " (%d waiting for transactions to end, %d compacting, %d reopening)",
                 file.getFileName(), reason.name().toLowerCase(java.util.Locale.ROOT), before / (double) CompactionPolicy.MB,
-                baselineBytes / (double) CompactionPolicy.MB, TimeUnit.NANOSECONDS.toMillis(end - start)));
+                baselineBytes / (double) CompactionPolicy.MB, TimeUnit.NANOSECONDS.toMillis(end - start),
+                TimeUnit.NANOSECONDS.toMillis(phases[0] - start), TimeUnit.NANOSECONDS.toMillis(phases[1] - phases[0]),
+                TimeUnit.NANOSECONDS.toMillis(phases[2] - phases[1])));
         return true;
     }
 

@@ -37,9 +37,9 @@ class CompactionPolicyTest {
                 .isEqualTo(CompactionPolicy.Reason.WRITING);
         assertThat(policy.whileRunning(70 * MB, 10 * MB, writing, LONG_AGO, Duration.ofMillis(300)))
                 .as("within 3x + 48 MB").isNull();
-        assertThat(policy.whileRunning(100 * MB, 10 * MB, writing, Duration.ofMillis(2000), Duration.ofMillis(300)))
-                .as("the last pause was more than a tenth of the time since").isNull();
-        assertThat(policy.whileRunning(100 * MB, 10 * MB, writing, Duration.ofMillis(2700), Duration.ofMillis(300)))
+        assertThat(policy.whileRunning(100 * MB, 10 * MB, writing, Duration.ofMillis(5000), Duration.ofMillis(300)))
+                .as("the last pause was more than a twentieth of the time since").isNull();
+        assertThat(policy.whileRunning(100 * MB, 10 * MB, writing, Duration.ofMillis(5700), Duration.ofMillis(300)))
                 .isEqualTo(CompactionPolicy.Reason.WRITING);
     }
 
