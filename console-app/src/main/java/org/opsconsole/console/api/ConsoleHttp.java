@@ -3,21 +3,35 @@ package org.opsconsole.console.api;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
+import okhttp3.Request;
 
+import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The console's HTTP clients. One connection pool for all of them; short timeouts for the
  * once-a-second scrapes and probes (a stuck service must not hold the next one up), none on reads
- * for event streams, which stay open and idle.
+ * for event streams, which stay open and idle. Every request to a service that has an API token
+ * ({@link #useToken}) carries it, whichever screen sends it.
  */
 public final class ConsoleHttp {
 
     private final OkHttpClient base;
+    private final Map<String, String> tokens = new ConcurrentHashMap<>();
 
     public ConsoleHttp() {
         this.base = new OkHttpClient.Builder()
+                .addInterceptor(chain -> {
+                    Request request = chain.request();
+                    String token = tokens.get(origin(request.url().scheme(), request.url().host(), request.url().port()));
+                    if (token == null || request.header("Authorization") != null) {
+                        return chain.proceed(request);
+                    }
+                    return chain.proceed(request.newBuilder().header("Authorization", "Bearer " + token).build());
+                })
                 .connectionPool(new ConnectionPool(8, 1, TimeUnit.MINUTES))
                 .dispatcher(new Dispatcher())
                 .connectTimeout(Duration.ofMillis(800))
@@ -25,6 +39,27 @@ public final class ConsoleHttp {
                 .callTimeout(Duration.ofSeconds(3))
                 .retryOnConnectionFailure(true)
                 .build();
+    }
+
+    /** From now on, every request to {@code service} (scheme, host and port) carries {@code token}; null or blank: none. */
+    public void useToken(URI service, String token) {
+        int port = service.getPort() != -1 ? service.getPort() : "https".equals(service.getScheme()) ? 443 : 80;
+        String origin = origin(service.getScheme(), service.getHost(), port);
+        if (token == null || token.isBlank()) {
+            tokens.remove(origin);
+        } else {
+            tokens.put(origin, token);
+        }
+    }
+
+    /** Whether requests to {@code service} carry a token. */
+    public boolean hasToken(URI service) {
+        int port = service.getPort() != -1 ? service.getPort() : "https".equals(service.getScheme()) ? 443 : 80;
+        return tokens.containsKey(origin(service.getScheme(), service.getHost(), port));
+    }
+
+    private static String origin(String scheme, String host, int port) {
+        return scheme.toLowerCase(java.util.Locale.ROOT) + "://" + host.toLowerCase(java.util.Locale.ROOT) + ":" + port;
     }
 
     /** For scrapes and health probes: everything within a few seconds. */

@@ -82,7 +82,7 @@ final class RestCalls {
             ResponseBody body = response.body();
             byte[] bytes = body.bytes();
             if (!response.isSuccessful()) {
-                throw failure(response.code(), bytes);
+                throw failure(response.code(), bytes, response.request().header("Authorization") != null);
             }
             if (type == null || bytes.length == 0) {
                 return null;
@@ -100,12 +100,16 @@ final class RestCalls {
         }
     }
 
-    private ApiException failure(int status, byte[] body) {
+    private ApiException failure(int status, byte[] body, boolean sentToken) {
         Problem problem = null;
         try {
             problem = Json.mapper().readValue(body, Problem.class);
         } catch (IOException | RuntimeException e) {
             // not a problem document: the status alone says what went wrong
+        }
+        if (status == 401) {
+            return new ApiException(status, problem, "The " + serviceName + " service at " + base.uri()
+                    + (sentToken ? " refused the API token" : " wants an API token, and the console has none for it"), null);
         }
         String detail = problem != null && problem.detail() != null
                 ? problem.detail()

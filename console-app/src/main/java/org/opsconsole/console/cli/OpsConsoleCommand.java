@@ -11,7 +11,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code opsconsole}: with no command, opens the console window with both services started. */
@@ -38,6 +44,15 @@ public final class OpsConsoleCommand implements Callable<Integer> {
             description = "Port of the orders service; 0 picks any free port (default: ${DEFAULT-VALUE}).")
     int orderPort;
 
+    @Option(names = "--attach", paramLabel = "SERVICE=URL",
+            description = "Watch a service that runs elsewhere instead of starting it: users=URL or orders=URL. "
+                    + "Give it again for each instance of a service.")
+    List<String> attach = new ArrayList<>();
+
+    @Option(names = "--api-token", paramLabel = "TOKEN", defaultValue = "${env:OPSCONSOLE_API_TOKEN}",
+            description = "Bearer token sent to the attached services (default: $OPSCONSOLE_API_TOKEN).")
+    String apiToken;
+
     @Option(names = "--no-demo-data", negatable = false,
             description = "Do not seed demo data into new databases.")
     boolean noDemoData;
@@ -49,14 +64,47 @@ public final class OpsConsoleCommand implements Callable<Integer> {
     /** The options as the console session takes them. */
     ConsoleOptions options() {
         ConsoleOptions defaults = ConsoleOptions.defaults(DataFolders.resolve(dataDir));
+        URI usersUrl = external.usersUrl;
+        Map<String, List<URI>> attached = attached();
+        if (usersUrl == null && attached.containsKey(ConsoleSession.USERS)) {
+            usersUrl = attached.get(ConsoleSession.USERS).getFirst();
+        }
         return new ConsoleOptions(defaults.host(), userPort, orderPort, defaults.folders(), !noDemoData, true)
-                .withExternal(external.usersDb, external.ordersDb, external.usersUrl, external.broker);
+                .withExternal(external.usersDb, external.ordersDb, usersUrl, external.broker)
+                .withAttached(attached, apiToken);
+    }
+
+    /** The {@code --attach} options by service, in the order given. */
+    private Map<String, List<URI>> attached() {
+        Map<String, List<URI>> services = new LinkedHashMap<>();
+        for (String given : attach) {
+            int eq = given.indexOf('=');
+            String name = eq < 0 ? "" : given.substring(0, eq).trim();
+            if (!name.equals(ConsoleSession.USERS) && !name.equals(ConsoleSession.ORDERS)) {
+                throw new CommandLine.ParameterException(new CommandLine(this),
+                        "--attach takes users=URL or orders=URL, not '" + given + "'");
+            }
+            URI url;
+            try {
+                url = new URI(given.substring(eq + 1).trim());
+            } catch (URISyntaxException e) {
+                throw new CommandLine.ParameterException(new CommandLine(this),
+                        "--attach " + name + "=: '" + given.substring(eq + 1) + "' is not a URL");
+            }
+            if (url.getScheme() == null || !url.getScheme().matches("https?") || url.getHost() == null) {
+                throw new CommandLine.ParameterException(new CommandLine(this),
+                        "--attach " + name + "=: '" + url + "' is not an http:// or https:// URL with a host");
+            }
+            services.computeIfAbsent(name, n -> new ArrayList<>()).add(url);
+        }
+        return services;
     }
 
     @Override
     public Integer call() {
         validatePort(userPort, "--user-port");
         validatePort(orderPort, "--order-port");
+        options();   // refuses a malformed --attach before anything starts
         ServiceLogging.configure();
         ConsoleSession session = ConsoleSession.embedded(options());
         // SIGTERM or Ctrl-C in the terminal: stop the services cleanly too

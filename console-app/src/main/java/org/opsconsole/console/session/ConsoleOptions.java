@@ -5,6 +5,7 @@ import org.opsconsole.service.kit.ServiceConfig;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How the console runs its services.
@@ -19,14 +20,20 @@ import java.util.List;
  * @param ordersJdbcUrl  the same for the orders service
  * @param userServiceUrl where the orders service finds the users service; null for the console's own
  * @param brokerUrl      RabbitMQ that carries both services' events; null for none (the outbox over HTTP)
+ * @param attached       services running elsewhere to watch instead of starting them: name to instance URLs
+ * @param apiToken       the bearer token to send to attached services; null for none
  */
 public record ConsoleOptions(String host, int userPort, int orderPort, DataFolders folders, boolean demoData,
                              boolean autoStart, String usersJdbcUrl, String ordersJdbcUrl, URI userServiceUrl,
-                             String brokerUrl) {
+                             String brokerUrl, Map<String, List<URI>> attached, String apiToken) {
+
+    public ConsoleOptions {
+        attached = Map.copyOf(attached);
+    }
 
     /** Both services on databases in {@code folders} (or in memory), orders calling the console's users. */
     public ConsoleOptions(String host, int userPort, int orderPort, DataFolders folders, boolean demoData, boolean autoStart) {
-        this(host, userPort, orderPort, folders, demoData, autoStart, null, null, null, null);
+        this(host, userPort, orderPort, folders, demoData, autoStart, null, null, null, null, Map.of(), null);
     }
 
     public static ConsoleOptions defaults(DataFolders folders) {
@@ -40,21 +47,35 @@ public record ConsoleOptions(String host, int userPort, int orderPort, DataFolde
     }
 
     public ConsoleOptions withPorts(int users, int orders) {
-        return new ConsoleOptions(host, users, orders, folders, demoData, autoStart, usersJdbcUrl, ordersJdbcUrl, userServiceUrl, brokerUrl);
+        return new ConsoleOptions(host, users, orders, folders, demoData, autoStart, usersJdbcUrl, ordersJdbcUrl, userServiceUrl, brokerUrl,
+                attached, apiToken);
     }
 
     public ConsoleOptions withFolders(DataFolders value) {
-        return new ConsoleOptions(host, userPort, orderPort, value, demoData, autoStart, usersJdbcUrl, ordersJdbcUrl, userServiceUrl, brokerUrl);
+        return new ConsoleOptions(host, userPort, orderPort, value, demoData, autoStart, usersJdbcUrl, ordersJdbcUrl, userServiceUrl, brokerUrl,
+                attached, apiToken);
     }
 
     public ConsoleOptions withAutoStart(boolean value) {
-        return new ConsoleOptions(host, userPort, orderPort, folders, demoData, value, usersJdbcUrl, ordersJdbcUrl, userServiceUrl, brokerUrl);
+        return new ConsoleOptions(host, userPort, orderPort, folders, demoData, value, usersJdbcUrl, ordersJdbcUrl, userServiceUrl, brokerUrl,
+                attached, apiToken);
     }
 
     /** The external databases ({@code null}: the one in {@link #folders()}) and users service ({@code null}: the console's). */
     public ConsoleOptions withExternal(String usersDb, String ordersDb, URI usersUrl, String broker) {
         return new ConsoleOptions(host, userPort, orderPort, folders, demoData, autoStart, usersDb, ordersDb, usersUrl,
-                broker);
+                broker, attached, apiToken);
+    }
+
+    /** Services to watch where they run ({@code name -> URLs}) instead of starting them, and the token they want. */
+    public ConsoleOptions withAttached(Map<String, List<URI>> services, String token) {
+        return new ConsoleOptions(host, userPort, orderPort, folders, demoData, autoStart, usersJdbcUrl, ordersJdbcUrl,
+                userServiceUrl, brokerUrl, services, token);
+    }
+
+    /** The instance URLs of {@code service} when it is attached rather than embedded; empty otherwise. */
+    public List<URI> attachedUrls(String service) {
+        return attached.getOrDefault(service, List.of());
     }
 
     /** Where the data is, as the status bar shows it; passwords masked. */

@@ -6,6 +6,7 @@ import org.opsconsole.console.events.EventFeed;
 import org.opsconsole.console.logs.ServiceLogCapture;
 import org.opsconsole.console.metrics.MetricsHistory;
 import org.opsconsole.console.metrics.MetricsScraper;
+import org.opsconsole.console.supervisor.AttachedService;
 import org.opsconsole.console.supervisor.HttpHealthCheck;
 import org.opsconsole.console.supervisor.RestartPolicy;
 import org.opsconsole.console.supervisor.ServiceGroup;
@@ -13,6 +14,7 @@ import org.opsconsole.console.supervisor.ServiceLauncher;
 import org.opsconsole.console.supervisor.ServiceSpec;
 import org.opsconsole.console.supervisor.ServiceStatus;
 import org.opsconsole.console.supervisor.ServiceSupervisor;
+import org.opsconsole.console.supervisor.WatchedService;
 import org.opsconsole.service.kit.ServiceConfig;
 import org.opsconsole.service.order.OrderService;
 import org.opsconsole.service.user.UserService;
@@ -62,12 +64,15 @@ public final class ConsoleSession implements AutoCloseable {
 
         HttpHealthCheck health = new HttpHealthCheck(http.quick());
         Duration probe = Duration.ofSeconds(3);
-        ServiceSupervisor users = new ServiceSupervisor(
-                new ServiceSpec(USERS, USERS_LOGGER, usersLauncher, () -> options.configFor(USERS)),
-                health, RestartPolicy.defaults(), scheduler, probe, Clock.systemUTC());
-        ServiceSupervisor orders = new ServiceSupervisor(
-                new ServiceSpec(ORDERS, ORDERS_LOGGER, ordersLauncher, () -> ordersConfig(users)),
-                health, RestartPolicy.defaults(), scheduler, probe, Clock.systemUTC());
+        options.attached().values().forEach(urls -> urls.forEach(url -> http.useToken(url, options.apiToken())));
+        WatchedService users = options.attachedUrls(USERS).isEmpty()
+                ? new ServiceSupervisor(new ServiceSpec(USERS, USERS_LOGGER, usersLauncher, () -> options.configFor(USERS)),
+                        health, RestartPolicy.defaults(), scheduler, probe, Clock.systemUTC())
+                : attach(USERS);
+        WatchedService orders = options.attachedUrls(ORDERS).isEmpty()
+                ? new ServiceSupervisor(new ServiceSpec(ORDERS, ORDERS_LOGGER, ordersLauncher, () -> ordersConfig(users)),
+                        health, RestartPolicy.defaults(), scheduler, probe, Clock.systemUTC())
+                : attach(ORDERS);
         this.services = new ServiceGroup(users, orders, options.userPort() != 0);
 
         List<ServiceEndpoint> endpoints = List.of(endpoint(users), endpoint(orders));
@@ -77,7 +82,12 @@ public final class ConsoleSession implements AutoCloseable {
         this.events = new EventFeed(endpoints, http.streaming(), EventFeed.DEFAULT_CAPACITY);
     }
 
-    /** The real, embedded services. */
+    private AttachedService attach(String name) {
+        return new AttachedService(name, options.attachedUrls(name), http.quick(), scheduler, Duration.ofSeconds(2),
+                Clock.systemUTC());
+    }
+
+    /** The real, embedded services (and any the options attach to instead). */
     public static ConsoleSession embedded(ConsoleOptions options) {
         return new ConsoleSession(options, UserService::start, OrderService::start);
     }
@@ -108,6 +118,16 @@ public final class ConsoleSession implements AutoCloseable {
 
     public ServiceLogCapture log(String service) {
         return logs.get(service);
+    }
+
+    /** The HTTP clients every screen calls the services with (they carry the services' API tokens). */
+    public ConsoleHttp http() {
+        return http;
+    }
+
+    /** True when {@code service} runs elsewhere and the console only watches it. */
+    public boolean isAttached(String service) {
+        return !options.attachedUrls(service).isEmpty();
     }
 
     public MetricsScraper metrics() {
@@ -147,23 +167,24 @@ public final class ConsoleSession implements AutoCloseable {
                 .orElse(System.currentTimeMillis());
     }
 
-    private static ServiceEndpoint endpoint(ServiceSupervisor supervisor) {
-        return new ServiceEndpoint(supervisor.name(), () -> {
-            ServiceStatus status = supervisor.status();
+    private static ServiceEndpoint endpoint(WatchedService service) {
+        return new ServiceEndpoint(service.name(), () -> {
+            ServiceStatus status = service.status();
             return status.state() == org.opsconsole.console.supervisor.ServiceState.RUNNING ? status.uri() : Optional.empty();
         });
     }
 
     /** The orders service's configuration: calling the users service the options name, else the console's own. */
-    private ServiceConfig ordersConfig(ServiceSupervisor users) {
+    private ServiceConfig ordersConfig(WatchedService users) {
         ServiceConfig config = options.configFor(ORDERS);
         return config.userServiceUrl() != null ? config : config.withUserServiceUrl(userServiceUrl(users));
     }
 
     /** Where the users service is now, or where it will be when its port is fixed. */
-    private URI userServiceUrl(ServiceSupervisor users) {
+    private URI userServiceUrl(WatchedService users) {
         return users.status().uri()
-                .or(() -> users.running().map(r -> r.baseUri()))
+                .or(() -> users instanceof ServiceSupervisor embedded ? embedded.running().map(r -> r.baseUri()) : Optional.empty())
+                .or(() -> options.attachedUrls(USERS).stream().findFirst())
                 .orElseGet(() -> URI.create("http://" + options.host() + ":" + (options.userPort() == 0 ? ServiceConfig.USERS_DEFAULT_PORT : options.userPort())));
     }
 }

@@ -7,7 +7,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The two embedded services together. The order service asks the user service whether a user
+ * The two services together, embedded or attached (an attached one is left alone by "start all"
+ * and "stop all"). The order service asks the user service whether a user
  * exists, so when the user service's port is only known once it runs (port 0), "start all" starts
  * it first; with a fixed port both start at once. "Stop all" stops orders before users.
  */
@@ -15,31 +16,31 @@ public final class ServiceGroup implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(ServiceGroup.class.getName());
 
-    private final ServiceSupervisor users;
-    private final ServiceSupervisor orders;
+    private final WatchedService users;
+    private final WatchedService orders;
     private final boolean usersPortKnownInAdvance;
 
-    public ServiceGroup(ServiceSupervisor users, ServiceSupervisor orders, boolean usersPortKnownInAdvance) {
+    public ServiceGroup(WatchedService users, WatchedService orders, boolean usersPortKnownInAdvance) {
         this.users = users;
         this.orders = orders;
         this.usersPortKnownInAdvance = usersPortKnownInAdvance;
     }
 
-    public ServiceSupervisor users() {
+    public WatchedService users() {
         return users;
     }
 
-    public ServiceSupervisor orders() {
+    public WatchedService orders() {
         return orders;
     }
 
     /** Users first, then orders: the order in the console's list. */
-    public List<ServiceSupervisor> all() {
+    public List<WatchedService> all() {
         return List.of(users, orders);
     }
 
     public CompletableFuture<Void> startAll() {
-        if (usersPortKnownInAdvance) {
+        if (usersPortKnownInAdvance || users.whyNotControllable().isPresent()) {
             return CompletableFuture.allOf(users.start(), orders.start());
         }
         return users.start().thenCompose(ignored -> orders.start()).thenApply(ignored -> null);

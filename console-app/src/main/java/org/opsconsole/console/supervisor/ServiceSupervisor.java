@@ -29,7 +29,7 @@ import java.util.logging.Logger;
  * times in a row is FAILED. With restart-on-failure on, a FAILED service is started again after a
  * back-off that grows with each consecutive failure.
  */
-public final class ServiceSupervisor implements AutoCloseable {
+public final class ServiceSupervisor implements WatchedService {
 
     static final int FAILED_PROBES_TO_FAIL = 3;
 
@@ -76,8 +76,29 @@ public final class ServiceSupervisor implements AutoCloseable {
         return spec.loggerName();
     }
 
+    @Override
     public ServiceStatus status() {
         return status;
+    }
+
+    /** Its one instance while it has a URL; none while stopped. */
+    @Override
+    public List<InstanceStatus> instances() {
+        ServiceStatus now = status;
+        if (now.uri().isEmpty()) {
+            return List.of();
+        }
+        InstanceStatus.Reach reach = now.state() != ServiceState.RUNNING ? InstanceStatus.Reach.UNREACHABLE
+                : now.healthy() ? InstanceStatus.Reach.REACHABLE : InstanceStatus.Reach.UNHEALTHY;
+        String reason = reach == InstanceStatus.Reach.REACHABLE ? null
+                : reach == InstanceStatus.Reach.UNHEALTHY ? "its health check fails" : now.state().name().toLowerCase(java.util.Locale.ROOT);
+        return List.of(new InstanceStatus(now.uri().get(), reach, reason, now.version()));
+    }
+
+    /** Always empty: the console runs it. */
+    @Override
+    public Optional<String> whyNotControllable() {
+        return Optional.empty();
     }
 
     /** The running instance, while there is one. */

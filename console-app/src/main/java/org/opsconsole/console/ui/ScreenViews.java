@@ -68,14 +68,17 @@ public final class ScreenViews {
                 model.windowMinutesProperty().addListener((obs, was, now) -> preferences.saveMetricsWindowMinutes(now.intValue()));
                 yield new MetricsView(model, services);
             }
-            case DATA -> new org.opsconsole.console.ui.data.DataView(session.services());
+            case DATA -> new org.opsconsole.console.ui.data.DataView(session.services(), session.http());
             case LOAD -> {
                 LoadViewModel model = new LoadViewModel(loadRuns(), session.metrics(), services, io, clock);
                 session.services().all().forEach(model::followService);
                 yield new LoadView(model);
             }
-            case LOGS -> new LogsView(new LogsViewModel(
-                    services.stream().map(session::log).toList(), io));
+            case LOGS -> new LogsView(new LogsViewModel(services.stream().map(session::log).toList(), io,
+                    services.stream().filter(session::isAttached).collect(java.util.stream.Collectors.toMap(s -> s,
+                            s -> "The " + s + " service runs elsewhere (" + session.options().attachedUrls(s).stream()
+                                    .map(Object::toString).collect(java.util.stream.Collectors.joining(", "))
+                                    + "): its log is not available in the console yet. Read it where the service runs."))));
             case EVENTS -> new EventsView(new EventsViewModel(session.events()), services);
         };
     }

@@ -8,7 +8,7 @@ import javafx.scene.layout.Region;
 import org.opsconsole.console.session.ConsoleSession;
 import org.opsconsole.console.session.ConsoleVersion;
 import org.opsconsole.console.supervisor.ServiceStatus;
-import org.opsconsole.console.supervisor.ServiceSupervisor;
+import org.opsconsole.console.supervisor.WatchedService;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -35,7 +35,7 @@ public final class StatusBar extends HBox {
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         getChildren().addAll(services, message, grow, folder, versions);
-        for (ServiceSupervisor supervisor : session.services().all()) {
+        for (WatchedService supervisor : session.services().all()) {
             statuses.put(supervisor.name(), supervisor.status());
             supervisor.addListener(status -> FxThread.run(() -> {
                 statuses.put(status.name(), status);

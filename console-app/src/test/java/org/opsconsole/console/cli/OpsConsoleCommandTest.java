@@ -11,8 +11,10 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class OpsConsoleCommandTest {
 
@@ -134,5 +136,27 @@ class OpsConsoleCommandTest {
         assertThat(commandLine.execute("--help")).isZero();
         assertThat(out.toString()).contains("--users-db").contains("--orders-db").contains("--users-url")
                 .contains("OPSCONSOLE_DB_PASSWORD");
+    }
+
+    @Test
+    void attachWatchesServicesElsewhereInstanceByInstanceWithTheToken() {
+        ConsoleOptions options = parse("--attach", "users=http://10.0.0.5:8081", "--attach", "users=http://10.0.0.6:8081",
+                "--attach", "orders=https://orders.example.com", "--api-token", "t0ken").options();
+        assertThat(options.attachedUrls("users")).containsExactly(URI.create("http://10.0.0.5:8081"), URI.create("http://10.0.0.6:8081"));
+        assertThat(options.attachedUrls("orders")).containsExactly(URI.create("https://orders.example.com"));
+        assertThat(options.apiToken()).isEqualTo("t0ken");
+        assertThat(parse().options().attached()).as("without --attach both services are the console's own").isEmpty();
+    }
+
+    @Test
+    void anAttachThatIsNotServiceEqualsUrlIsAUsageErrorInWords() {
+        for (String bad : List.of("payments=http://x:1", "users", "users=ftp://x", "users=not a url")) {
+            CommandLine commandLine = OpsConsoleCommand.commandLine();
+            StringWriter err = new StringWriter();
+            commandLine.setErr(new PrintWriter(err));
+            commandLine.parseArgs("--attach", bad);
+            assertThatThrownBy(() -> ((OpsConsoleCommand) commandLine.getCommand()).options())
+                    .as(bad).isInstanceOf(CommandLine.ParameterException.class).hasMessageContaining("--attach");
+        }
     }
 }

@@ -12,12 +12,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * The Data screen: a Users tab and an Orders tab. It owns its HTTP client and the virtual threads
- * its calls run on, so a slow service never holds up the console's other I/O.
+ * The Data screen: a Users tab and an Orders tab. Its calls run on virtual threads of its own, so a
+ * slow service never holds up the console's other I/O, through the session's HTTP client (which
+ * carries each service's API token).
  */
 public final class DataView extends VBox {
 
-    private final ConsoleHttp http = new ConsoleHttp();
     private final ExecutorService calls = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("data-call-", 0).factory());
     private final ServiceLink users;
     private final ServiceLink orders;
@@ -25,7 +25,7 @@ public final class DataView extends VBox {
     private final OrdersViewModel ordersModel;
     private final TabPane tabs = new TabPane();
 
-    public DataView(ServiceGroup services) {
+    public DataView(ServiceGroup services, ConsoleHttp http) {
         users = new ServiceLink(services.users(), "users");
         orders = new ServiceLink(services.orders(), "orders");
         usersModel = new UsersViewModel(users, orders, http.quick(), calls);
@@ -81,6 +81,5 @@ public final class DataView extends VBox {
         users.dispose();
         orders.dispose();
         calls.shutdownNow();
-        http.close();
     }
 }

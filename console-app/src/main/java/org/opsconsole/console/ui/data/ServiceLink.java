@@ -6,7 +6,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.opsconsole.console.supervisor.ServiceState;
 import org.opsconsole.console.supervisor.ServiceStatus;
-import org.opsconsole.console.supervisor.ServiceSupervisor;
+import org.opsconsole.console.supervisor.WatchedService;
 import org.opsconsole.console.ui.fx.FxThread;
 
 import java.net.URI;
@@ -20,7 +20,7 @@ import java.util.function.Consumer;
  */
 public final class ServiceLink {
 
-    private final ServiceSupervisor supervisor;
+    private final WatchedService supervisor;
     private final String noun;
     private final Consumer<ServiceStatus> listener = status -> FxThread.run(() -> apply(status));
     private volatile ServiceStatus status;
@@ -32,7 +32,7 @@ public final class ServiceLink {
     private final ReadOnlyStringWrapper explanation = new ReadOnlyStringWrapper("");
 
     /** @param noun what the service holds, for sentences: "users", "orders" */
-    public ServiceLink(ServiceSupervisor supervisor, String noun) {
+    public ServiceLink(WatchedService supervisor, String noun) {
         this.supervisor = supervisor;
         this.noun = noun;
         this.status = supervisor.status();

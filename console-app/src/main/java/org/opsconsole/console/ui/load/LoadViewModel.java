@@ -23,7 +23,7 @@ import org.opsconsole.console.load.RunStore;
 import org.opsconsole.console.metrics.MetricsScraper;
 import org.opsconsole.console.metrics.MetricsTick;
 import org.opsconsole.console.supervisor.ServiceStatus;
-import org.opsconsole.console.supervisor.ServiceSupervisor;
+import org.opsconsole.console.supervisor.WatchedService;
 import org.opsconsole.console.ui.fx.FxThread;
 import org.opsconsole.console.ui.data.Calls;
 
@@ -173,7 +173,7 @@ public final class LoadViewModel {
     }
 
     /** The form's URL for this service follows where it runs (until the operator types another). */
-    public void followService(ServiceSupervisor supervisor) {
+    public void followService(WatchedService supervisor) {
         Consumer<ServiceStatus> listener = status -> {
             if (status.baseUri() != null) {
                 String uri = status.baseUri().toString();

@@ -123,9 +123,10 @@ public final class LogsView extends VBox {
         placeholder.setId("log-placeholder");
         list.setPlaceholder(placeholder);
         // an empty list because of the filter says so, not "yet"
-        Runnable placeholderText = () -> placeholder.setText(model.totalLines(model.serviceProperty().get()) == 0
-                ? "No log lines yet"
-                : "No lines match the filter (" + model.totalLines(model.serviceProperty().get()) + " lines hidden)");
+        Runnable placeholderText = () -> placeholder.setText(model.unavailableNote(model.serviceProperty().get())
+                .orElse(model.totalLines(model.serviceProperty().get()) == 0
+                        ? "No log lines yet"
+                        : "No lines match the filter (" + model.totalLines(model.serviceProperty().get()) + " lines hidden)"));
         list.itemsProperty().addListener((obs, was, now) -> placeholderText.run());
         model.levelProperty().addListener((obs, was, now) -> placeholderText.run());
         model.textProperty().addListener((obs, was, now) -> placeholderText.run());

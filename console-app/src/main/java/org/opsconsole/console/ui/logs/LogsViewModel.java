@@ -47,9 +47,16 @@ public final class LogsViewModel {
     private final StringProperty text = new SimpleStringProperty("");
     private final BooleanProperty follow = new SimpleBooleanProperty(true);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final Map<String, String> unavailable;
 
     public LogsViewModel(List<ServiceLogCapture> captures, Executor io) {
+        this(captures, io, Map.of());
+    }
+
+    /** @param unavailable per service that runs elsewhere, the sentence saying its log can't be shown */
+    public LogsViewModel(List<ServiceLogCapture> captures, Executor io, Map<String, String> unavailable) {
         this.io = io;
+        this.unavailable = Map.copyOf(unavailable);
         for (ServiceLogCapture capture : captures) {
             this.captures.put(capture.service(), capture);
             ObservableList<LogEntry> all = FXCollections.observableArrayList();
@@ -61,6 +68,11 @@ public final class LogsViewModel {
         level.addListener((obs, was, now) -> refilter());
         text.addListener((obs, was, now) -> refilter());
         poll();
+    }
+
+    /** Why {@code service}'s log can't be shown here (it runs elsewhere); empty when it can. */
+    public java.util.Optional<String> unavailableNote(String service) {
+        return java.util.Optional.ofNullable(unavailable.get(service));
     }
 
     public List<String> services() {

@@ -89,6 +89,9 @@ public final class ServiceCard extends VBox {
         facts.addRow(3, fieldName("Version"), value("version-" + name, model.versionProperty()));
         facts.addRow(4, fieldName("Traffic"), value("traffic-" + name, model.trafficProperty()));
         facts.addRow(5, fieldName("Database"), value("database-" + name, model.databaseProperty()));
+        Label instances = value("instances-" + name, model.instancesProperty());
+        instances.setWrapText(true);
+        facts.addRow(6, fieldName("Instances"), instances);
 
         Label reason = new Label();
         reason.setId("reason-" + name);
@@ -106,7 +109,8 @@ public final class ServiceCard extends VBox {
         stop.setOnAction(e -> model.stop());
         Button restart = button("Restart", "restart-" + name, null);
         restart.disableProperty().bind(model.stateProperty().isNotEqualTo(ServiceState.RUNNING)
-                .and(model.stateProperty().isNotEqualTo(ServiceState.FAILED)));
+                .and(model.stateProperty().isNotEqualTo(ServiceState.FAILED))
+                .or(model.controllableProperty().not()));
         restart.setOnAction(e -> model.restart());
 
         ToggleSwitch autoRestart = new ToggleSwitch("Restart on failure");
@@ -115,11 +119,18 @@ public final class ServiceCard extends VBox {
         autoRestart.selectedProperty().addListener((obs, was, on) -> model.setRestartOnFailure(on));
         autoRestart.setTooltip(new Tooltip("Start it again when it fails, waiting 1 s, 2 s, 4 s ... up to 30 s between tries"));
 
+        Label controlNote = new Label();
+        controlNote.setId("control-note-" + name);
+        controlNote.setWrapText(true);
+        controlNote.textProperty().bind(model.controlNoteProperty());
+        controlNote.visibleProperty().bind(model.controlNoteProperty().isNotEmpty());
+        controlNote.managedProperty().bind(controlNote.visibleProperty());
+        autoRestart.disableProperty().bind(model.controllableProperty().not());
         HBox actions = new HBox(8, start, stop, restart);
         actions.setAlignment(Pos.CENTER_LEFT);
         actions.setPadding(new Insets(4, 0, 0, 0));
 
-        getChildren().addAll(header, facts, reason, actions, autoRestart);
+        getChildren().addAll(header, facts, reason, controlNote, actions, autoRestart);
     }
 
     private void styleState(ServiceState value) {

@@ -9,9 +9,10 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import org.opsconsole.console.metrics.Metric;
 import org.opsconsole.console.metrics.MetricsHistory;
 import org.opsconsole.console.metrics.SeriesKey;
+import org.opsconsole.console.supervisor.InstanceStatus;
 import org.opsconsole.console.supervisor.ServiceState;
 import org.opsconsole.console.supervisor.ServiceStatus;
-import org.opsconsole.console.supervisor.ServiceSupervisor;
+import org.opsconsole.console.supervisor.WatchedService;
 import org.opsconsole.console.ui.fx.FxThread;
 
 import java.time.Clock;
@@ -19,7 +20,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * One service card's state, for binding: follows its supervisor (whose listener runs on the
@@ -30,7 +33,7 @@ public final class ServiceCardViewModel {
 
     private static final DateTimeFormatter RETRY_TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
-    private final ServiceSupervisor supervisor;
+    private final WatchedService supervisor;
     private final MetricsHistory metrics;
     private final Clock clock;
     private final Consumer<ServiceStatus> listener = status -> FxThread.run(() -> apply(status));
@@ -49,13 +52,20 @@ public final class ServiceCardViewModel {
     private final ReadOnlyBooleanWrapper canStart = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyBooleanWrapper canStop = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper restartOnFailure = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper controllable = new ReadOnlyBooleanWrapper(true);
+    private final ReadOnlyStringWrapper controlNote = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper instances = new ReadOnlyStringWrapper("-");
 
-    public ServiceCardViewModel(ServiceSupervisor supervisor, MetricsHistory metrics, Clock clock) {
+    public ServiceCardViewModel(WatchedService supervisor, MetricsHistory metrics, Clock clock) {
         this.supervisor = supervisor;
         this.metrics = metrics;
         this.clock = clock;
         this.status = new ReadOnlyObjectWrapper<>(supervisor.status());
         this.restartOnFailure.set(supervisor.isRestartOnFailure());
+        supervisor.whyNotControllable().ifPresent(why -> {
+            controllable.set(false);
+            controlNote.set(why);
+        });
         apply(supervisor.status());
         supervisor.addListener(listener);
     }
@@ -110,6 +120,21 @@ public final class ServiceCardViewModel {
         return canStop.getReadOnlyProperty();
     }
 
+    /** False for a service that runs elsewhere: the console can't start, stop or restart it. */
+    public ReadOnlyBooleanProperty controllableProperty() {
+        return controllable.getReadOnlyProperty();
+    }
+
+    /** Why the console can't start or stop it, in words; empty when it can. */
+    public ReadOnlyStringProperty controlNoteProperty() {
+        return controlNote.getReadOnlyProperty();
+    }
+
+    /** One line per instance: its URL and whether it is reachable, unhealthy or unreachable, and why. */
+    public ReadOnlyStringProperty instancesProperty() {
+        return instances.getReadOnlyProperty();
+    }
+
     public ReadOnlyBooleanProperty restartOnFailureProperty() {
         return restartOnFailure.getReadOnlyProperty();
     }
@@ -160,8 +185,11 @@ public final class ServiceCardViewModel {
             default -> "-";
         });
         reason.set(next.state() == ServiceState.FAILED ? reasonText(next) : "");
-        canStart.set(next.state().canStart());
-        canStop.set(next.state().canStop() || next.state() == ServiceState.FAILED && next.nextRetryAt() != null);
+        canStart.set(controllable.get() && next.state().canStart());
+        canStop.set(controllable.get()
+                && (next.state().canStop() || next.state() == ServiceState.FAILED && next.nextRetryAt() != null));
+        List<InstanceStatus> found = supervisor.instances();
+        instances.set(found.isEmpty() ? "-" : found.stream().map(InstanceStatus::describe).collect(Collectors.joining("\n")));
         tick();
     }
 
