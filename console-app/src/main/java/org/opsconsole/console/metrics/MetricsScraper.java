@@ -35,6 +35,7 @@ public final class MetricsScraper implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(MetricsScraper.class.getName());
 
     private final List<ServiceEndpoint> endpoints;
+    private final Map<String, List<String>> totals;
     private final OkHttpClient client;
     private final MetricsHistory history;
     private final Clock clock;
@@ -46,6 +47,16 @@ public final class MetricsScraper implements AutoCloseable {
     private ScheduledFuture<?> schedule;
 
     public MetricsScraper(List<ServiceEndpoint> endpoints, OkHttpClient client, MetricsHistory history, Clock clock) {
+        this(endpoints, Map.of(), client, history, clock);
+    }
+
+    /**
+     * @param totals series computed from others rather than scraped: a service's total from its
+     *               instances' series ({@link InstanceTotals})
+     */
+    public MetricsScraper(List<ServiceEndpoint> endpoints, Map<String, List<String>> totals, OkHttpClient client,
+                          MetricsHistory history, Clock clock) {
+        this.totals = Map.copyOf(totals);
         this.endpoints = List.copyOf(endpoints);
         this.client = client;
         this.history = history;
@@ -104,6 +115,7 @@ public final class MetricsScraper implements AutoCloseable {
             Map<Metric, Double> figures = scrape(endpoint, calculator);
             figures.forEach((metric, value) -> row.put(new SeriesKey(endpoint.name(), metric), value));
         }
+        totals.forEach((total, instances) -> row.putAll(InstanceTotals.of(total, instances, row)));
         history.append(now, row);
         MetricsTick tick = new MetricsTick(now, row);
         for (Consumer<MetricsTick> listener : listeners) {

@@ -22,6 +22,8 @@ import org.opsconsole.service.user.UserService;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,6 +53,7 @@ public final class ConsoleSession implements AutoCloseable {
     private final Map<String, ServiceLogCapture> logs;
     private final MetricsScraper scraper;
     private final EventFeed events;
+    private final List<String> metricSeries;
     private volatile boolean closed;
 
     private ConsoleSession(ConsoleOptions options, ServiceLauncher usersLauncher, ServiceLauncher ordersLauncher) {
@@ -76,8 +79,26 @@ public final class ConsoleSession implements AutoCloseable {
         this.services = new ServiceGroup(users, orders, options.userPort() != 0);
 
         List<ServiceEndpoint> endpoints = List.of(endpoint(users), endpoint(orders));
-        this.scraper = new MetricsScraper(endpoints, http.quick(),
-                new MetricsHistory(MetricsHistory.keysFor(List.of(USERS, ORDERS)), MetricsHistory.DEFAULT_CAPACITY),
+        List<ServiceEndpoint> scraped = new ArrayList<>();
+        Map<String, List<String>> totals = new LinkedHashMap<>();
+        List<String> series = new ArrayList<>();
+        for (WatchedService service : services.all()) {
+            series.add(service.name());
+            List<URI> urls = options.attachedUrls(service.name());
+            if (urls.size() < 2) {
+                scraped.add(endpoint(service));
+                continue;
+            }
+            List<String> instances = urls.stream().map(url -> instanceSeries(service.name(), url)).toList();
+            totals.put(service.name(), instances);
+            series.addAll(instances);
+            for (URI url : urls) {
+                scraped.add(ServiceEndpoint.fixed(instanceSeries(service.name(), url), url));
+            }
+        }
+        this.metricSeries = List.copyOf(series);
+        this.scraper = new MetricsScraper(scraped, totals, http.quick(),
+                new MetricsHistory(MetricsHistory.keysFor(metricSeries), MetricsHistory.DEFAULT_CAPACITY),
                 Clock.systemUTC());
         this.events = new EventFeed(endpoints, http.streaming(), EventFeed.DEFAULT_CAPACITY);
     }
@@ -128,6 +149,20 @@ public final class ConsoleSession implements AutoCloseable {
     /** True when {@code service} runs elsewhere and the console only watches it. */
     public boolean isAttached(String service) {
         return !options.attachedUrls(service).isEmpty();
+    }
+
+    /**
+     * The names the metrics are kept under, in the order the charts show them: each service, and
+     * after a service attached with several instances, each instance ("users @ host:port").
+     */
+    public List<String> metricSeries() {
+        return metricSeries;
+    }
+
+    /** The series name of one instance of an attached service. */
+    public static String instanceSeries(String service, URI url) {
+        return service + " @ " + url.getHost() + ":" + (url.getPort() != -1 ? url.getPort()
+                : "https".equals(url.getScheme()) ? 443 : 80);
     }
 
     public MetricsScraper metrics() {
