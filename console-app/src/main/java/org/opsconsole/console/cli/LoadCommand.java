@@ -83,6 +83,11 @@ public final class LoadCommand implements java.util.concurrent.Callable<Integer>
             + ServiceOperations.DEFAULT_MIX + ").")
     String mix;
 
+    @Option(names = "--api-token", paramLabel = "TOKEN", defaultValue = "${env:OPSCONSOLE_API_TOKEN}",
+            description = "Bearer token sent with every request to the services (default: $OPSCONSOLE_API_TOKEN); "
+                    + "with --url, give -H 'Authorization: Bearer TOKEN' instead.")
+    String apiToken;
+
     @Option(names = "--url", paramLabel = "URL", description = "Load one URL instead of the services.")
     String url;
 
@@ -266,7 +271,7 @@ public final class LoadCommand implements java.util.concurrent.Callable<Integer>
                 }
                 OperationMix parsed = OperationMix.parse(mix == null ? ServiceOperations.DEFAULT_MIX : mix);
                 new ServiceOperations(usersUrl, ordersUrl, "check").operations(parsed);
-                target = new LoadScenario.Services(usersUrl, ordersUrl, parsed);
+                target = new LoadScenario.Services(usersUrl, ordersUrl, parsed, apiToken);
             }
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());

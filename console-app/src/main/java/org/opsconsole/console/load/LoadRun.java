@@ -193,7 +193,7 @@ public final class LoadRun {
         switch (scenario.target()) {
             case LoadScenario.Services services -> {
                 mix = services.mix();
-                ServiceOperations ops = new ServiceOperations(services.usersUrl(), services.ordersUrl(), id);
+                ServiceOperations ops = new ServiceOperations(services.usersUrl(), services.ordersUrl(), id, services.apiToken());
                 operations = ops.operations(mix);
                 publish(emptySnapshot());
                 ops.prepare(http, mix);

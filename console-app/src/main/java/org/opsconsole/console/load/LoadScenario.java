@@ -114,10 +114,18 @@ public record LoadScenario(Target target, Model model, int connections, Duration
         String describe();
     }
 
-    /** The bundled users and orders services, with a mix of their operations. */
-    public record Services(String usersUrl, String ordersUrl, OperationMix mix) implements Target {
+    /**
+     * The bundled users and orders services, with a mix of their operations.
+     *
+     * @param apiToken the bearer token every request carries; null for none
+     */
+    public record Services(String usersUrl, String ordersUrl, OperationMix mix, String apiToken) implements Target {
         public static final String DEFAULT_USERS_URL = "http://127.0.0.1:8081";
         public static final String DEFAULT_ORDERS_URL = "http://127.0.0.1:8082";
+
+        public Services(String usersUrl, String ordersUrl, OperationMix mix) {
+            this(usersUrl, ordersUrl, mix, null);
+        }
 
         @Override
         public String describe() {

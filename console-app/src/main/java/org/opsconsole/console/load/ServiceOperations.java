@@ -42,6 +42,7 @@ public final class ServiceOperations {
     private final HttpUrl usersUrl;
     private final HttpUrl ordersUrl;
     private final String runId;
+    private final String apiToken;
     private final ObjectMapper mapper = Json.mapper();
     private final AtomicLong emailCounter = new AtomicLong();
     // known user ids: a fixed ring, so memory stays flat however many users a long run creates
@@ -60,6 +61,12 @@ public final class ServiceOperations {
     }
 
     public ServiceOperations(String usersUrl, String ordersUrl, String runId) {
+        this(usersUrl, ordersUrl, runId, null);
+    }
+
+    /** @param apiToken the bearer token every request carries; null for none */
+    public ServiceOperations(String usersUrl, String ordersUrl, String runId, String apiToken) {
+        this.apiToken = apiToken == null || apiToken.isBlank() ? null : apiToken;
         this.usersUrl = base(usersUrl, "--users-url");
         this.ordersUrl = base(ordersUrl, "--orders-url");
         this.runId = runId;
@@ -96,7 +103,7 @@ public final class ServiceOperations {
      * creates some orders to move when the mix changes statuses. Not measured.
      */
     void prepare(LoadHttpClient http, OperationMix mix) throws IOException {
-        LoadHttpClient.Outcome page = http.send(new Request.Builder()
+        LoadHttpClient.Outcome page = http.send(request()
                 .url(usersUrl.newBuilder().addPathSegment("users")
                         .addQueryParameter("limit", "500").addQueryParameter("offset", "0").build())
                 .build(), true);
@@ -125,6 +132,14 @@ public final class ServiceOperations {
     private static void run(LoadHttpClient http, Operation op, String why) throws IOException {
         Request request = op.nextRequest();
         LoadHttpClient.Outcome outcome = http.send(request, op.readsBody());
+        if (!outcome.ok() && outcome.status() == 401) {
+            HttpUrl url = request.url();
+            String service = url.scheme() + "://" + url.host() + ":" + url.port();
+            throw new IOException("could not " + why + ": the service at " + service
+                    + (request.header("Authorization") == null
+                    ? " wants an API token (give it with --api-token, or attach the service with its token)"
+                    : " refused the API token"));
+        }
         if (!outcome.ok()) {
             throw new IOException("could not " + why + " (" + request.method() + " " + request.url() + "): "
                     + outcome.errorKind());
@@ -170,7 +185,7 @@ public final class ServiceOperations {
         @Override
         public Request nextRequest() {
             Long id = randomUser();
-            return id == null ? null : new Request.Builder()
+            return id == null ? null : request()
                     .url(usersUrl.newBuilder().addPathSegment("users").addPathSegment(id.toString()).build())
                     .build();
         }
@@ -186,7 +201,7 @@ public final class ServiceOperations {
         public Request nextRequest() {
             long total = Math.max(knownUserTotal, userCount.get());
             long offset = total <= 20 ? 0 : ThreadLocalRandom.current().nextLong(Math.min(total - 20, 10_000));
-            return new Request.Builder().url(usersUrl.newBuilder().addPathSegment("users")
+            return request().url(usersUrl.newBuilder().addPathSegment("users")
                     .addQueryParameter("limit", "20").addQueryParameter("offset", Long.toString(offset)).build())
                     .build();
         }
@@ -204,7 +219,7 @@ public final class ServiceOperations {
             Map<String, String> body = new LinkedHashMap<>();
             body.put("name", "Load " + runId + " " + n);
             body.put("email", "load-" + runId + "-" + n + "@example.test");
-            return new Request.Builder().url(usersUrl.newBuilder().addPathSegment("users").build())
+            return request().url(usersUrl.newBuilder().addPathSegment("users").build())
                     .post(json(body)).build();
         }
 
@@ -249,7 +264,7 @@ public final class ServiceOperations {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("userId", userId);
             body.put("items", items);
-            return new Request.Builder().url(ordersUrl.newBuilder().addPathSegment("orders").build())
+            return request().url(ordersUrl.newBuilder().addPathSegment("orders").build())
                     .post(json(body)).build();
         }
 
@@ -284,7 +299,7 @@ public final class ServiceOperations {
             if (userId != null && ThreadLocalRandom.current().nextBoolean()) {
                 url.addQueryParameter("userId", userId.toString());
             }
-            return new Request.Builder().url(url.build()).build();
+            return request().url(url.build()).build();
         }
     }
 
@@ -305,7 +320,7 @@ public final class ServiceOperations {
             List<OrderStatus> next = new ArrayList<>(order.status().next());
             OrderStatus to = next.size() == 1 || ThreadLocalRandom.current().nextInt(10) > 0
                     ? next.getFirst() : next.get(1);
-            return new Request.Builder()
+            return request()
                     .url(ordersUrl.newBuilder().addPathSegment("orders").addPathSegment(Long.toString(order.id())).build())
                     .patch(json(Map.of("status", to.name())))
                     .tag(Move.class, new Move(order, to))
@@ -323,5 +338,10 @@ public final class ServiceOperations {
                 }
             }
         }
+    }
+
+    private Request.Builder request() {
+        Request.Builder builder = new Request.Builder();
+        return apiToken == null ? builder : builder.header("Authorization", "Bearer " + apiToken);
     }
 }

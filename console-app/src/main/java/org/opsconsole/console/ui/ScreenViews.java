@@ -72,6 +72,7 @@ public final class ScreenViews {
             case LOAD -> {
                 LoadViewModel model = new LoadViewModel(loadRuns(), session.metrics(), services, io, clock);
                 session.services().all().forEach(model::followService);
+                model.form().setApiToken(session.options().apiToken());
                 yield new LoadView(model);
             }
             case LOGS -> new LogsView(new LogsViewModel(services.stream().map(session::log).toList(), io,
