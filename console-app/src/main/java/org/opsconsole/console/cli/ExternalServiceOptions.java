@@ -35,7 +35,7 @@ final class ExternalServiceOptions {
     URI usersUrl;
 
     @Option(names = "--broker", paramLabel = "AMQP_URL", converter = BrokerUrlConverter.class,
-            description = {"RabbitMQ that carries the services' events, e.g. amqp://opsconsole:secret@127.0.0.1:5672/%2F:",
+            description = {"RabbitMQ that carries the services' events, e.g. amqp://opsconsole:secret@127.0.0.1:5672/%%2F:",
                 "each committed event is published to the topic exchange opsconsole.events and the orders service",
                 "consumes user.deleted from the queue orders.user-events (default: no broker; events over HTTP)."})
     String broker;

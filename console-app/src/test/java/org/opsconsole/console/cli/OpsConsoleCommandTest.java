@@ -58,7 +58,24 @@ class OpsConsoleCommandTest {
         CommandLine commandLine = OpsConsoleCommand.commandLine();
         commandLine.setOut(new PrintWriter(out));
         assertThat(commandLine.execute("--help")).isZero();
-        assertThat(out.toString()).contains("serve").contains("--data-dir").contains("--user-port").contains("--no-demo-data");
+        assertThat(out.toString()).contains("serve").contains("--data-dir").contains("--user-port").contains("--no-demo-data")
+                .contains("amqp://opsconsole:secret@127.0.0.1:5672/%2F").contains("--attach");
+    }
+
+    @Test
+    void helpPrintsNoFormattingWarnings() {
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream original = System.err;
+        System.setErr(new java.io.PrintStream(err, true));
+        try {
+            CommandLine commandLine = OpsConsoleCommand.commandLine();
+            commandLine.setOut(new PrintWriter(new StringWriter()));
+            commandLine.execute("--help");
+            commandLine.execute("serve", "--help");
+        } finally {
+            System.setErr(original);
+        }
+        assertThat(err.toString()).doesNotContain("[picocli WARN]");
     }
 
     @Test
