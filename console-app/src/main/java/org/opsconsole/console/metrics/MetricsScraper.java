@@ -62,7 +62,7 @@ public final class MetricsScraper implements AutoCloseable {
         this.history = history;
         this.clock = clock;
         for (ServiceEndpoint endpoint : endpoints) {
-            calculators.put(endpoint.name(), new ServiceMetricsCalculator(endpoint.name()));
+            calculators.put(endpoint.name(), new ServiceMetricsCalculator(endpoint.service()));
         }
     }
 

@@ -93,7 +93,7 @@ public final class ConsoleSession implements AutoCloseable {
             totals.put(service.name(), instances);
             series.addAll(instances);
             for (URI url : urls) {
-                scraped.add(ServiceEndpoint.fixed(instanceSeries(service.name(), url), url));
+                scraped.add(ServiceEndpoint.instance(instanceSeries(service.name(), url), service.name(), url));
             }
         }
         this.metricSeries = List.copyOf(series);

@@ -84,6 +84,8 @@ class AttachedServicesTest {
         assertThat(robot.lookup("#start-users").queryAs(Button.class).isDisabled()).isTrue();
         assertThat(robot.lookup("#stop-users").queryAs(Button.class).isDisabled()).isTrue();
         assertThat(robot.lookup("#restart-users").queryAs(Button.class).isDisabled()).isTrue();
+        assertThat(robot.lookup("#start-all").queryAs(Button.class).isDisabled()).isTrue();
+        assertThat(console.text("services-hint")).contains("run elsewhere").contains("leaves them running");
 
         robot.push(KeyCode.CONTROL, KeyCode.DIGIT3);
         robot.clickOn("#users-add");
@@ -126,9 +128,13 @@ class AttachedServicesTest {
         SeriesKey firstRate = new SeriesKey(ConsoleSession.instanceSeries("users", users.baseUri()), Metric.REQUESTS_PER_SECOND);
         SeriesKey secondRate = new SeriesKey(ConsoleSession.instanceSeries("users", second.baseUri()), Metric.REQUESTS_PER_SECOND);
         SeriesKey total = new SeriesKey("users", Metric.REQUESTS_PER_SECOND);
+        SeriesKey firstThreads = new SeriesKey(ConsoleSession.instanceSeries("users", users.baseUri()), Metric.LIVE_THREADS);
+        SeriesKey totalThreads = new SeriesKey("users", Metric.LIVE_THREADS);
         MetricsHistory history = console.session.metrics().history();
         await().atMost(PATIENCE).until(() -> !Double.isNaN(history.latest(firstRate)) && !Double.isNaN(history.latest(secondRate))
                 && !Double.isNaN(history.latest(total)));
+        assertThat(history.latest(firstThreads)).as("the instance's own figures arrive").isPositive();
+        assertThat(history.latest(totalThreads)).as("and add up").isGreaterThan(history.latest(firstThreads));
 
         second.close();
         awaitText("instances-users", second.baseUri() + " unreachable");

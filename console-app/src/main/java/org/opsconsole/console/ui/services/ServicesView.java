@@ -59,9 +59,25 @@ public final class ServicesView extends VBox {
         scroll.getStyleClass().add("edge-to-edge");
         VBox.setVgrow(scroll, Priority.ALWAYS);
 
-        Label hint = new Label("Both services run inside this window's process. Closing the window stops them.");
+        List<String> own = services.all().stream().filter(s -> s.whyNotControllable().isEmpty()).map(s -> s.name()).toList();
+        startAll.setDisable(own.isEmpty());
+        stopAll.setDisable(own.isEmpty());
+        Label hint = new Label(hint(own));
+        hint.setId("services-hint");
         hint.getStyleClass().add("placeholder-text");
         getChildren().addAll(header, scroll, hint);
+    }
+
+    private String hint(List<String> own) {
+        if (own.size() == services.all().size()) {
+            return "Both services run inside this window's process. Closing the window stops them.";
+        }
+        if (own.isEmpty()) {
+            return "Both services run elsewhere: the console watches them, and closing the window leaves them running.";
+        }
+        String elsewhere = services.all().stream().map(s -> s.name()).filter(n -> !own.contains(n)).findFirst().orElseThrow();
+        return "The " + own.getFirst() + " service runs inside this window's process (closing the window stops it); the "
+                + elsewhere + " service runs elsewhere. Start all and Stop all concern the " + own.getFirst() + " service.";
     }
 
     public List<ServiceCard> cards() {
