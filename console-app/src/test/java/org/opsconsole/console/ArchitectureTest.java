@@ -41,6 +41,12 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("org.opsconsole.service.user..", "org.opsconsole.service.order..")
             .because("screens watch services over HTTP, so the same code can watch a service elsewhere");
 
+    @ArchTest
+    static final ArchRule viewModelsHoldNoHttpClient = noClasses()
+            .that().haveSimpleNameEndingWith("ViewModel")
+            .should().dependOnClassesThat().resideInAnyPackage("okhttp3..")
+            .because("the session owns every HTTP client (with the services' tokens); a model gets typed APIs from it");
+
     /** The layers under {@code root}: its own package (the launcher) on top, then cli, ui, session, the capabilities, api. */
     static ArchRule layers(String root) {
         return layeredArchitecture().consideringOnlyDependenciesInLayers().withOptionalLayers(true)

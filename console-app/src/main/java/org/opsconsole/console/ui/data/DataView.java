@@ -6,6 +6,7 @@ import javafx.scene.control.TabPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.opsconsole.console.api.ConsoleHttp;
+import org.opsconsole.console.api.ServiceApis;
 import org.opsconsole.console.supervisor.ServiceGroup;
 
 import java.util.concurrent.ExecutorService;
@@ -28,8 +29,9 @@ public final class DataView extends VBox {
     public DataView(ServiceGroup services, ConsoleHttp http) {
         users = new ServiceLink(services.users(), "users");
         orders = new ServiceLink(services.orders(), "orders");
-        usersModel = new UsersViewModel(users, orders, http.quick(), calls);
-        ordersModel = new OrdersViewModel(orders, http.quick(), calls);
+        ServiceApis apis = new ServiceApis(http.quick());
+        usersModel = new UsersViewModel(users, orders, apis, calls);
+        ordersModel = new OrdersViewModel(orders, apis, calls);
         createView();
         if (users.availableProperty().get()) {
             usersModel.refresh();

@@ -7,8 +7,8 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import okhttp3.OkHttpClient;
 import org.opsconsole.console.api.OrdersApi;
+import org.opsconsole.console.api.ServiceApis;
 import org.opsconsole.model.Order;
 import org.opsconsole.model.OrderDraft;
 import org.opsconsole.model.OrderStatus;
@@ -26,7 +26,7 @@ public final class OrdersViewModel {
     public static final int PAGE_SIZE = 50;
 
     private final ServiceLink orders;
-    private final OkHttpClient http;
+    private final ServiceApis apis;
     private final Calls calls;
     private long generation;
 
@@ -37,9 +37,9 @@ public final class OrdersViewModel {
     private final ObjectProperty<OrderStatus> statusFilter = new SimpleObjectProperty<>();
     private final PageWindow window = new PageWindow(PAGE_SIZE);
 
-    public OrdersViewModel(ServiceLink orders, OkHttpClient http, Executor executor) {
+    public OrdersViewModel(ServiceLink orders, ServiceApis apis, Executor executor) {
         this.orders = orders;
-        this.http = http;
+        this.apis = apis;
         this.calls = new Calls(executor);
         userFilter.addListener((obs, was, now) -> firstPage());
         statusFilter.addListener((obs, was, now) -> firstPage());
@@ -215,6 +215,6 @@ public final class OrdersViewModel {
     }
 
     private OrdersApi api() {
-        return new OrdersApi(http, orders.uri().orElseThrow(() -> new Calls.ServiceNotRunning(orders.notRunningSentence())), null);
+        return apis.orders(orders.uri().orElseThrow(() -> new Calls.ServiceNotRunning(orders.notRunningSentence())));
     }
 }

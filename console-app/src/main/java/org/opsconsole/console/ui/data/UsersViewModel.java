@@ -9,8 +9,8 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.util.Duration;
-import okhttp3.OkHttpClient;
 import org.opsconsole.console.api.OrdersApi;
+import org.opsconsole.console.api.ServiceApis;
 import org.opsconsole.console.api.UsersApi;
 import org.opsconsole.model.OrderStatus;
 import org.opsconsole.model.Page;
@@ -32,7 +32,7 @@ public final class UsersViewModel {
 
     private final ServiceLink users;
     private final ServiceLink orders;
-    private final OkHttpClient http;
+    private final ServiceApis apis;
     private final Calls calls;
     private final PauseTransition debounce = new PauseTransition(SEARCH_DELAY);
     private long generation;
@@ -44,10 +44,10 @@ public final class UsersViewModel {
     private final StringProperty sort = new SimpleStringProperty("id");
     private final PageWindow window = new PageWindow(PAGE_SIZE);
 
-    public UsersViewModel(ServiceLink users, ServiceLink orders, OkHttpClient http, Executor executor) {
+    public UsersViewModel(ServiceLink users, ServiceLink orders, ServiceApis apis, Executor executor) {
         this.users = users;
         this.orders = orders;
-        this.http = http;
+        this.apis = apis;
         this.calls = new Calls(executor);
         debounce.setOnFinished(e -> firstPage());
         query.addListener((obs, was, now) -> debounce.playFromStart());
@@ -176,7 +176,7 @@ public final class UsersViewModel {
             if (orders.uri().isEmpty()) {
                 return null;
             }
-            OrdersApi api = new OrdersApi(http, orders.uri().get(), null);
+            OrdersApi api = apis.orders(orders.uri().get());
             try {
                 return api.list(user.id(), OrderStatus.NEW, 1, 0).total() + api.list(user.id(), OrderStatus.PAID, 1, 0).total();
             } catch (org.opsconsole.console.api.ApiException e) {
@@ -255,6 +255,6 @@ public final class UsersViewModel {
     }
 
     private UsersApi usersApi() {
-        return new UsersApi(http, users.uri().orElseThrow(() -> new Calls.ServiceNotRunning(users.notRunningSentence())), null);
+        return apis.users(users.uri().orElseThrow(() -> new Calls.ServiceNotRunning(users.notRunningSentence())));
     }
 }
