@@ -66,7 +66,7 @@ public final class ScreenViews {
                 MetricsViewModel model = new MetricsViewModel(session.metrics(), io, clock);
                 model.windowMinutesProperty().set(preferences.metricsWindowMinutes());
                 model.windowMinutesProperty().addListener((obs, was, now) -> preferences.saveMetricsWindowMinutes(now.intValue()));
-                yield new MetricsView(model, session.metricSeries());
+                yield new MetricsView(model, session.metricSeries(), session.options().attached().isEmpty());
             }
             case DATA -> new org.opsconsole.console.ui.data.DataView(session.services(), session.http());
             case LOAD -> {

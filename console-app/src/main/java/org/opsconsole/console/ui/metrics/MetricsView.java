@@ -34,10 +34,16 @@ public final class MetricsView extends VBox {
 
     private final MetricsViewModel model;
     private final List<String> services;
+    private final boolean oneJvm;
 
-    public MetricsView(MetricsViewModel model, List<String> services) {
+    /**
+     * @param services the series to chart, in order
+     * @param oneJvm   true when every service runs in this window's process (their heap and threads are the same)
+     */
+    public MetricsView(MetricsViewModel model, List<String> services, boolean oneJvm) {
         this.model = model;
         this.services = List.copyOf(services);
+        this.oneJvm = oneJvm;
         createView();
     }
 
@@ -144,8 +150,9 @@ public final class MetricsView extends VBox {
             errorNames.add(service + " 5xx");
         }
         charts.add(new MetricsChart("errors", "Errors per second", "err/s", errors, errorNames));
-        charts.add(perService("heap", "Heap used (one JVM, shared)", "MiB", Metric.HEAP_USED_MB));
-        charts.add(perService("threads", "Live threads (one JVM, shared)", "threads", Metric.LIVE_THREADS));
+        String shared = oneJvm ? " (one JVM, shared)" : "";
+        charts.add(perService("heap", "Heap used" + shared, "MiB", Metric.HEAP_USED_MB));
+        charts.add(perService("threads", "Live threads" + shared, "threads", Metric.LIVE_THREADS));
         charts.add(perService("pool", "DB connections in use", "conn", Metric.DB_POOL_ACTIVE));
         return charts;
     }
