@@ -96,6 +96,15 @@ class AttachedServicesTest {
         await().atMost(PATIENCE).until(() -> !direct.list("grace@example.com", null, 10, 0).items().isEmpty());
         assertThat(direct.list("grace@example.com", null, 10, 0).items()).extracting(User::name).containsExactly("Grace Hopper");
 
+        robot.push(KeyCode.CONTROL, KeyCode.DIGIT6);
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.TableView<org.opsconsole.model.ServiceEvent> events =
+                robot.lookup("#events-table").queryAs(javafx.scene.control.TableView.class);
+        await().atMost(PATIENCE).until(() -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return events.getItems().stream().anyMatch(e -> e.type().equals("user.created") && e.service().equals("users"));
+        });
+
         robot.push(KeyCode.CONTROL, KeyCode.DIGIT5);
         awaitText("log-placeholder", "not available");
         assertThat(users.isHealthy()).as("the console never stops a service it did not start").isTrue();
