@@ -47,6 +47,12 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("okhttp3..")
             .because("the session owns every HTTP client (with the services' tokens); a model gets typed APIs from it");
 
+    @ArchTest
+    static final ArchRule viewModelsHoldNoNodes = noClasses()
+            .that().haveSimpleNameEndingWith("ViewModel")
+            .should().dependOnClassesThat().areAssignableTo("javafx.scene.Node")
+            .because("a model holds data and commands; the screen builds its nodes and charts and hands the model a feed");
+
     /** The layers under {@code root}: its own package (the launcher) on top, then cli, ui, session, the capabilities, api. */
     static ArchRule layers(String root) {
         return layeredArchitecture().consideringOnlyDependenciesInLayers().withOptionalLayers(true)

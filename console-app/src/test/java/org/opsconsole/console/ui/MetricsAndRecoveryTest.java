@@ -113,7 +113,7 @@ class MetricsAndRecoveryTest {
         assertThat(lines).hasSizeGreaterThan(2);
 
         MetricsChart requests = (MetricsChart) robot.lookup("#chart-requests").query().getParent();
-        Path png = WaitForAsyncUtils.asyncFx(() -> view.model().exportPng(requests, dir.resolve("requests.png"))).get().get();
+        Path png = WaitForAsyncUtils.asyncFx(() -> view.savePng(requests, dir.resolve("requests.png"))).get().get();
         var image = ImageIO.read(png.toFile());
         assertThat(image.getWidth()).isGreaterThan(100);
         await().atMost(PATIENCE).until(() -> {

@@ -24,7 +24,7 @@ import java.util.concurrent.Executors;
  * <p>One point per series per second, written on a single feeder thread (ChartFX wants data sets
  * changed off the FX thread); axes and legends are then set on the FX thread.
  */
-final class LoadCharts {
+final class LoadCharts implements LoadChartFeed {
 
     static final SeriesKey TARGET = new SeriesKey("target", Metric.REQUESTS_PER_SECOND);
     static final SeriesKey ACHIEVED = new SeriesKey("achieved", Metric.REQUESTS_PER_SECOND);
@@ -102,7 +102,8 @@ final class LoadCharts {
     }
 
     /** A new run: the run's charts are emptied; on the FX thread. */
-    void runStarting() {
+    @Override
+    public void runStarting() {
         running = true;
         runStarted = true;
         runFrom = Double.NaN;
@@ -116,12 +117,14 @@ final class LoadCharts {
         });
     }
 
-    void runEnded() {
+    @Override
+    public void runEnded() {
         running = false;
     }
 
     /** A snapshot at a whole second of the run (or its last); on any thread. */
-    void runSecond(LoadSnapshot s) {
+    @Override
+    public void runSecond(LoadSnapshot s) {
         feeder.execute(() -> {
             double start = s.startedAt().toEpochMilli() / 1000.0;
             if (Double.isNaN(runFrom)) {
@@ -149,7 +152,8 @@ final class LoadCharts {
     }
 
     /** The services' metrics of one second; on the scraper's thread. */
-    void servicesSecond(MetricsTick tick) {
+    @Override
+    public void servicesSecond(MetricsTick tick) {
         feeder.execute(() -> {
             List<Double> highest = new ArrayList<>();
             serviceCharts.forEach(chart -> highest.add(chart.appendData(tick)));
@@ -186,7 +190,8 @@ final class LoadCharts {
         return clock.millis() / 1000.0;
     }
 
-    void dispose() {
+    @Override
+    public void dispose() {
         feeder.shutdownNow();
     }
 }

@@ -53,7 +53,9 @@ public final class LoadViewModel {
     private final RunStore store;
     private final MetricsScraper scraper;
     private final LoadForm form = new LoadForm();
-    private final LoadCharts charts;
+    private final List<String> services;
+    private final Clock clock;
+    private volatile LoadChartFeed charts = LoadChartFeed.NONE;
     private final Calls calls;
     private final Consumer<MetricsTick> metricsListener;
     private final AtomicReference<LoadSnapshot> pending = new AtomicReference<>();
@@ -81,8 +83,9 @@ public final class LoadViewModel {
         this.store = store;
         this.scraper = scraper;
         this.calls = new Calls(io);
-        this.charts = new LoadCharts(services, scraper.history(), clock);
-        this.metricsListener = charts::servicesSecond;
+        this.services = List.copyOf(services);
+        this.clock = clock;
+        this.metricsListener = tick -> charts.servicesSecond(tick);
         scraper.addListener(metricsListener);
         refreshRuns();
     }
@@ -91,8 +94,23 @@ public final class LoadViewModel {
         return form;
     }
 
-    LoadCharts charts() {
-        return charts;
+    /** From now on, runs and the services' seconds go to {@code feed} (the charts the screen built). */
+    void feedCharts(LoadChartFeed feed) {
+        this.charts = feed;
+    }
+
+    /** The services whose own figures the charts show beside the run's. */
+    List<String> services() {
+        return services;
+    }
+
+    /** The services' figures so far, for the charts' first fill. */
+    org.opsconsole.console.metrics.MetricsHistory history() {
+        return scraper.history();
+    }
+
+    Clock clock() {
+        return clock;
     }
 
     /** Busy while saving, listing or exporting; its message says what happened (red when it failed). */

@@ -29,7 +29,7 @@ import java.util.function.Consumer;
  * and refilled from the history (under the data set's write lock) when the window changes or
  * charts resume after a pause.
  */
-public final class MetricsChart extends VBox {
+public final class MetricsChart extends VBox implements ChartFeed {
 
     private final String key;
     private final List<SeriesKey> series;
@@ -142,6 +142,7 @@ public final class MetricsChart extends VBox {
      *
      * @return the highest value now held, for the value axis; NaN when the row was already there
      */
+    @Override
     public double appendData(MetricsTick tick) {
         List<CircularDoubleErrorDataSet> current = dataSets;
         CircularDoubleErrorDataSet first = current.getFirst();
@@ -157,6 +158,7 @@ public final class MetricsChart extends VBox {
     }
 
     /** Replaces every point with the rows of {@code slice}; on the feeder thread. Returns the highest value. */
+    @Override
     public double fillData(MetricsHistory.Slice slice) {
         List<CircularDoubleErrorDataSet> current = dataSets;
         double[] times = slice.times();
@@ -174,6 +176,7 @@ public final class MetricsChart extends VBox {
     }
 
     /** Gives the chart fresh, empty data sets holding {@code capacity} points each; on the FX thread. */
+    @Override
     public void resetData(int capacity) {
         if (!dataSets.isEmpty() && this.capacity == capacity) {
             return; // the feeder's fill resets them
@@ -191,6 +194,7 @@ public final class MetricsChart extends VBox {
      * Shows [from, to] (epoch seconds) and zero to a round number above {@code highest}, so lines
      * never touch the top; with a tick, its values go to the legend. On the FX thread.
      */
+    @Override
     public void applyView(double from, double to, double highest, MetricsTick tick) {
         xAxis.set(from, to);
         if (!Double.isNaN(highest)) {

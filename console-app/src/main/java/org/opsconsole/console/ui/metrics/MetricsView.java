@@ -164,7 +164,12 @@ public final class MetricsView extends VBox {
 
     private void exportPng(MetricsChart chart) {
         chooseFile("Save chart as PNG", chart.key() + "-" + FILE_TIME.format(LocalDateTime.now()) + ".png",
-                new FileChooser.ExtensionFilter("PNG picture", "*.png")).ifPresent(file -> model.exportPng(chart, file));
+                new FileChooser.ExtensionFilter("PNG picture", "*.png")).ifPresent(file -> savePng(chart, file));
+    }
+
+    /** Saves a picture of {@code chart} as it is shown now: the snapshot here, on the FX thread, the file off it. */
+    public java.util.concurrent.CompletableFuture<Path> savePng(MetricsChart chart, Path file) {
+        return model.savePng(javafx.embed.swing.SwingFXUtils.fromFXImage(chart.snapshot(null, null), null), file);
     }
 
     private java.util.Optional<Path> chooseFile(String title, String name, FileChooser.ExtensionFilter filter) {

@@ -6,8 +6,6 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
-import javafx.embed.swing.SwingFXUtils;
-import javafx.scene.image.WritableImage;
 import org.opsconsole.console.metrics.MetricsCsv;
 import org.opsconsole.console.metrics.MetricsHistory;
 import org.opsconsole.console.metrics.MetricsScraper;
@@ -15,7 +13,7 @@ import org.opsconsole.console.metrics.MetricsTick;
 import org.opsconsole.console.ui.fx.FxThread;
 
 import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
+import java.awt.image.RenderedImage;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -43,7 +41,7 @@ public final class MetricsViewModel {
     private final MetricsScraper scraper;
     private final Executor io;
     private final Clock clock;
-    private final List<MetricsChart> charts = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<ChartFeed> charts = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** The only thread that writes to the charts' data sets (ChartFX wants them changed off the FX thread). */
     private final java.util.concurrent.ExecutorService feeder =
             java.util.concurrent.Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("chart-feeder").factory());
@@ -93,13 +91,10 @@ public final class MetricsViewModel {
         return message.getReadOnlyProperty();
     }
 
-    public List<MetricsChart> charts() {
-        return List.copyOf(charts);
-    }
-
     // Commands //
 
-    public void addChart(MetricsChart chart) {
+    /** Keeps {@code chart} fed from now on (the screen builds it). */
+    public void addChart(ChartFeed chart) {
         charts.add(chart);
         reload(chart);
     }
@@ -119,13 +114,11 @@ public final class MetricsViewModel {
                 : "Could not save " + file.getFileName() + ": " + rootMessage(error))));
     }
 
-    /** Saves a picture of one chart: snapshot on the FX thread, encoding and writing off it. */
-    public CompletableFuture<Path> exportPng(MetricsChart chart, Path file) {
-        WritableImage image = chart.snapshot(null, null);
-        BufferedImage buffered = SwingFXUtils.fromFXImage(image, null);
+    /** Saves a picture of a chart (the screen takes it on the FX thread), encoding and writing it off that thread. */
+    public CompletableFuture<Path> savePng(RenderedImage picture, Path file) {
         return CompletableFuture.supplyAsync(() -> {
             try {
-                ImageIO.write(buffered, "png", file.toFile());
+                ImageIO.write(picture, "png", file.toFile());
                 return file;
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
@@ -146,7 +139,7 @@ public final class MetricsViewModel {
             javafx.application.Platform.runLater(() -> lastUpdate.set("updated " + TIME.format(clock.instant())));
             return;
         }
-        List<MetricsChart> targets = List.copyOf(charts);
+        List<ChartFeed> targets = List.copyOf(charts);
         double[] highest = new double[targets.size()];
         for (int i = 0; i < targets.size(); i++) {
             highest[i] = targets.get(i).appendData(tick);
@@ -172,7 +165,7 @@ public final class MetricsViewModel {
     }
 
     /** New data sets for the window on the FX thread, filled from the history on the feeder thread. */
-    private void reload(MetricsChart chart) {
+    private void reload(ChartFeed chart) {
         int seconds = windowSeconds();
         chart.resetData(seconds + 2);
         feeder.execute(() -> {

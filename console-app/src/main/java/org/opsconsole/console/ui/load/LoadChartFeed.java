@@ -1,0 +1,47 @@
+package org.opsconsole.console.ui.load;
+
+import org.opsconsole.console.load.LoadSnapshot;
+import org.opsconsole.console.metrics.MetricsTick;
+
+/**
+ * What the Load screen's model tells the charts the screen built ({@link LoadCharts}): a run
+ * starts, a second of it, it ends, and a second of the services' own figures. The model holds
+ * this, never the charts.
+ */
+interface LoadChartFeed {
+
+    /** Charts nobody has built yet: everything is dropped. */
+    LoadChartFeed NONE = new LoadChartFeed() {
+        @Override
+        public void runStarting() {
+        }
+
+        @Override
+        public void runSecond(LoadSnapshot snapshot) {
+        }
+
+        @Override
+        public void runEnded() {
+        }
+
+        @Override
+        public void servicesSecond(MetricsTick tick) {
+        }
+
+        @Override
+        public void dispose() {
+        }
+    };
+
+    void runStarting();
+
+    /** One second of the run, off the FX thread. */
+    void runSecond(LoadSnapshot snapshot);
+
+    void runEnded();
+
+    /** One second of the services' figures, off the FX thread. */
+    void servicesSecond(MetricsTick tick);
+
+    void dispose();
+}
