@@ -2,6 +2,7 @@ package org.opsconsole.console.api;
 
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
+import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 
@@ -26,7 +27,7 @@ public final class ConsoleHttp {
         this.base = new OkHttpClient.Builder()
                 .addInterceptor(chain -> {
                     Request request = chain.request();
-                    String token = tokens.get(origin(request.url().scheme(), request.url().host(), request.url().port()));
+                    String token = tokens.get(origin(request.url()));
                     if (token == null || request.header("Authorization") != null) {
                         return chain.proceed(request);
                     }
@@ -43,8 +44,7 @@ public final class ConsoleHttp {
 
     /** From now on, every request to {@code service} (scheme, host and port) carries {@code token}; null or blank: none. */
     public void useToken(URI service, String token) {
-        int port = service.getPort() != -1 ? service.getPort() : "https".equals(service.getScheme()) ? 443 : 80;
-        String origin = origin(service.getScheme(), service.getHost(), port);
+        String origin = origin(HttpUrl.get(service));
         if (token == null || token.isBlank()) {
             tokens.remove(origin);
         } else {
@@ -52,14 +52,9 @@ public final class ConsoleHttp {
         }
     }
 
-    /** Whether requests to {@code service} carry a token. */
-    public boolean hasToken(URI service) {
-        int port = service.getPort() != -1 ? service.getPort() : "https".equals(service.getScheme()) ? 443 : 80;
-        return tokens.containsKey(origin(service.getScheme(), service.getHost(), port));
-    }
-
-    private static String origin(String scheme, String host, int port) {
-        return scheme.toLowerCase(java.util.Locale.ROOT) + "://" + host.toLowerCase(java.util.Locale.ROOT) + ":" + port;
+    /** Scheme, host and port (the default one when the URL has none): what a token is kept for. */
+    private static String origin(HttpUrl url) {
+        return url.scheme() + "://" + url.host() + ":" + url.port();
     }
 
     /** For scrapes and health probes: everything within a few seconds. */

@@ -104,9 +104,9 @@ public final class OpsConsoleCommand implements Callable<Integer> {
     public Integer call() {
         validatePort(userPort, "--user-port");
         validatePort(orderPort, "--order-port");
-        options();   // refuses a malformed --attach before anything starts
+        ConsoleOptions options = options();   // refuses a malformed --attach before anything starts
         ServiceLogging.configure();
-        ConsoleSession session = ConsoleSession.embedded(options());
+        ConsoleSession session = ConsoleSession.embedded(options);
         // SIGTERM or Ctrl-C in the terminal: stop the services cleanly too
         Runtime.getRuntime().addShutdownHook(new Thread(session::close, "opsconsole-shutdown"));
         return ConsoleApp.launch(session);

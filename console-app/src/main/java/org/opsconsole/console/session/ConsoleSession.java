@@ -1,5 +1,6 @@
 package org.opsconsole.console.session;
 
+import okhttp3.HttpUrl;
 import org.opsconsole.console.api.ConsoleHttp;
 import org.opsconsole.console.api.ServiceEndpoint;
 import org.opsconsole.console.events.EventFeed;
@@ -146,9 +147,13 @@ public final class ConsoleSession implements AutoCloseable {
         return http;
     }
 
-    /** True when {@code service} runs elsewhere and the console only watches it. */
-    public boolean isAttached(String service) {
-        return !options.attachedUrls(service).isEmpty();
+    /** For each service that runs elsewhere, the sentence saying its log can't be shown here. */
+    public Map<String, String> logsNotAvailable() {
+        Map<String, String> notes = new LinkedHashMap<>();
+        options.attached().forEach((service, urls) -> notes.put(service, "The " + service + " service runs elsewhere ("
+                + urls.stream().map(URI::toString).collect(java.util.stream.Collectors.joining(", "))
+                + "): its log is not available in the console yet. Read it where the service runs."));
+        return notes;
     }
 
     /**
@@ -161,8 +166,8 @@ public final class ConsoleSession implements AutoCloseable {
 
     /** The series name of one instance of an attached service. */
     public static String instanceSeries(String service, URI url) {
-        return service + " @ " + url.getHost() + ":" + (url.getPort() != -1 ? url.getPort()
-                : "https".equals(url.getScheme()) ? 443 : 80);
+        HttpUrl http = HttpUrl.get(url);
+        return service + " @ " + http.host() + ":" + http.port();
     }
 
     public MetricsScraper metrics() {

@@ -76,10 +76,7 @@ public final class ScreenViews {
                 yield new LoadView(model);
             }
             case LOGS -> new LogsView(new LogsViewModel(services.stream().map(session::log).toList(), io,
-                    services.stream().filter(session::isAttached).collect(java.util.stream.Collectors.toMap(s -> s,
-                            s -> "The " + s + " service runs elsewhere (" + session.options().attachedUrls(s).stream()
-                                    .map(Object::toString).collect(java.util.stream.Collectors.joining(", "))
-                                    + "): its log is not available in the console yet. Read it where the service runs."))));
+                    session.logsNotAvailable()));
             case EVENTS -> new EventsView(new EventsViewModel(session.events()), services);
         };
     }
