@@ -52,6 +52,12 @@ public final class ConsoleHttp {
         }
     }
 
+    /** The token requests to {@code url}'s origin carry; null for none (or a URL that is not one). */
+    public String tokenFor(String url) {
+        HttpUrl parsed = url == null ? null : HttpUrl.parse(url.strip());
+        return parsed == null ? null : tokens.get(origin(parsed));
+    }
+
     /** Scheme, host and port (the default one when the URL has none): what a token is kept for. */
     private static String origin(HttpUrl url) {
         return url.scheme() + "://" + url.host() + ":" + url.port();

@@ -1,5 +1,6 @@
 package org.opsconsole.console.cli;
 
+import org.opsconsole.console.session.AddedService;
 import org.opsconsole.console.session.ConsoleOptions;
 import org.opsconsole.console.session.ConsoleSession;
 import org.opsconsole.console.session.DataFolders;
@@ -12,7 +13,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -86,14 +86,9 @@ public final class OpsConsoleCommand implements Callable<Integer> {
             }
             URI url;
             try {
-                url = new URI(given.substring(eq + 1).trim());
-            } catch (URISyntaxException e) {
-                throw new CommandLine.ParameterException(new CommandLine(this),
-                        "--attach " + name + "=: '" + given.substring(eq + 1) + "' is not a URL");
-            }
-            if (url.getScheme() == null || !url.getScheme().matches("https?") || url.getHost() == null) {
-                throw new CommandLine.ParameterException(new CommandLine(this),
-                        "--attach " + name + "=: '" + url + "' is not an http:// or https:// URL with a host");
+                url = AddedService.serviceUrl(given.substring(eq + 1));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(new CommandLine(this), "--attach " + name + "=: " + e.getMessage());
             }
             services.computeIfAbsent(name, n -> new ArrayList<>()).add(url);
         }

@@ -5,10 +5,10 @@ import org.opsconsole.console.api.ServiceEndpoint;
 import org.opsconsole.console.history.SequencedBuffer;
 import org.opsconsole.model.ServiceEvent;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /** The live activity feed: the event streams of every service, merged in arrival order into one ring. */
 public final class EventFeed implements AutoCloseable {
@@ -16,21 +16,43 @@ public final class EventFeed implements AutoCloseable {
     public static final int DEFAULT_CAPACITY = 5_000;
 
     private final SequencedBuffer<ServiceEvent> events;
-    private final List<EventStreamClient> clients = new ArrayList<>();
+    private final List<EventStreamClient> clients = new CopyOnWriteArrayList<>();
     private final Map<String, StreamState> states = new ConcurrentHashMap<>();
+    private final OkHttpClient streamingClient;
+    private boolean started;
 
     public EventFeed(List<ServiceEndpoint> endpoints, OkHttpClient streamingClient, int capacity) {
         this.events = new SequencedBuffer<>(capacity);
-        for (ServiceEndpoint endpoint : endpoints) {
-            states.put(endpoint.name(), StreamState.WAITING);
-            clients.add(new EventStreamClient(endpoint, streamingClient, events::append,
-                    state -> states.put(endpoint.name(), state)));
+        this.streamingClient = streamingClient;
+        endpoints.forEach(this::add);
+    }
+
+    public synchronized EventFeed start() {
+        started = true;
+        clients.forEach(EventStreamClient::start);
+        return this;
+    }
+
+    /** Follows one more service's stream (a service added at run time); at once when the feed has started. */
+    public synchronized void add(ServiceEndpoint endpoint) {
+        states.put(endpoint.name(), StreamState.WAITING);
+        EventStreamClient client = new EventStreamClient(endpoint, streamingClient, events::append,
+                state -> states.put(endpoint.name(), state));
+        clients.add(client);
+        if (started) {
+            client.start();
         }
     }
 
-    public EventFeed start() {
-        clients.forEach(EventStreamClient::start);
-        return this;
+    /** Stops following the named service; the events it sent stay in the feed. */
+    public synchronized void remove(String name) {
+        for (EventStreamClient client : clients) {
+            if (client.service().equals(name)) {
+                clients.remove(client);
+                client.close();
+            }
+        }
+        states.remove(name);
     }
 
     public SequencedBuffer<ServiceEvent> events() {

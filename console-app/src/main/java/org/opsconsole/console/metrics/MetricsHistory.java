@@ -26,7 +26,7 @@ public final class MetricsHistory {
         }
     }
 
-    private final List<SeriesKey> keys;
+    private volatile List<SeriesKey> keys;
     private final int capacity;
     private double[] times;
     private final Map<SeriesKey, double[]> values = new LinkedHashMap<>();
@@ -55,6 +55,20 @@ public final class MetricsHistory {
 
     public List<SeriesKey> keys() {
         return keys;
+    }
+
+    /** Adds series (a service added at run time); their earlier rows are NaN. Keys already kept are left as they are. */
+    public synchronized void addKeys(List<SeriesKey> more) {
+        List<SeriesKey> all = new java.util.ArrayList<>(keys);
+        for (SeriesKey key : more) {
+            if (!values.containsKey(key)) {
+                double[] column = new double[times.length];
+                java.util.Arrays.fill(column, Double.NaN);
+                values.put(key, column);
+                all.add(key);
+            }
+        }
+        keys = List.copyOf(all);
     }
 
     public int capacity() {

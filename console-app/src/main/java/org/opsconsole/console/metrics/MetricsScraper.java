@@ -10,11 +10,11 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -39,8 +39,8 @@ public final class MetricsScraper implements AutoCloseable {
     private final OkHttpClient client;
     private final MetricsHistory history;
     private final Clock clock;
-    private final Map<String, ServiceMetricsCalculator> calculators = new HashMap<>();
-    private final Map<String, String> lastError = new HashMap<>();
+    private final Map<String, ServiceMetricsCalculator> calculators = new ConcurrentHashMap<>();
+    private final Map<String, String> lastError = new ConcurrentHashMap<>();
     private final List<Consumer<MetricsTick>> listeners = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService thread =
             Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("metrics-scraper").factory());
@@ -56,8 +56,8 @@ public final class MetricsScraper implements AutoCloseable {
      */
     public MetricsScraper(List<ServiceEndpoint> endpoints, Map<String, List<String>> totals, OkHttpClient client,
                           MetricsHistory history, Clock clock) {
-        this.totals = Map.copyOf(totals);
-        this.endpoints = List.copyOf(endpoints);
+        this.totals = new ConcurrentHashMap<>(totals);
+        this.endpoints = new CopyOnWriteArrayList<>(endpoints);
         this.client = client;
         this.history = history;
         this.clock = clock;
@@ -71,7 +71,29 @@ public final class MetricsScraper implements AutoCloseable {
     }
 
     public List<ServiceEndpoint> endpoints() {
-        return endpoints;
+        return List.copyOf(endpoints);
+    }
+
+    /**
+     * Scrapes these too from the next round on (a service added at run time), and computes
+     * {@code moreTotals} from them; their series join the history.
+     */
+    public void add(List<ServiceEndpoint> more, Map<String, List<String>> moreTotals) {
+        List<String> names = new java.util.ArrayList<>();
+        more.forEach(e -> names.add(e.name()));
+        names.addAll(moreTotals.keySet());
+        history.addKeys(MetricsHistory.keysFor(names));
+        for (ServiceEndpoint endpoint : more) {
+            calculators.put(endpoint.name(), new ServiceMetricsCalculator(endpoint.service()));
+        }
+        totals.putAll(moreTotals);
+        endpoints.addAll(more);
+    }
+
+    /** Stops scraping the named endpoints and computing the named totals; what they left stays in the history. */
+    public void remove(java.util.Collection<String> names) {
+        endpoints.removeIf(e -> names.contains(e.name()));
+        totals.keySet().removeAll(names);
     }
 
     /** Heard on the scraper's thread after every row. */

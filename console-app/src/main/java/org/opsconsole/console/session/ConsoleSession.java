@@ -34,9 +34,11 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Everything the console runs for one session, without any window: the two supervised services,
- * their log captures, the metrics scraper with its history and the event feed. Views read from it;
- * closing it stops the services (orders, then users) and releases their ports and files.
+ * Everything the console runs for one session, without any window: the users and orders services
+ * (embedded and supervised, or attached), those added at run time, their log captures, the metrics
+ * scraper with its history, the event feed, the HTTP clients with the services' tokens and the
+ * stores of added services and their tokens. Views read from it; closing it stops the embedded
+ * services (orders, then users) and releases their ports and files.
  */
 public final class ConsoleSession implements AutoCloseable {
 
@@ -54,7 +56,9 @@ public final class ConsoleSession implements AutoCloseable {
     private final Map<String, ServiceLogCapture> logs;
     private final MetricsScraper scraper;
     private final EventFeed events;
-    private final List<String> metricSeries;
+    private final List<String> metricSeries = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final SavedServices saved;
+    private SecretStore secrets; // found on first use: asking the desktop takes a moment
     private volatile boolean closed;
 
     private ConsoleSession(ConsoleOptions options, ServiceLauncher usersLauncher, ServiceLauncher ordersLauncher) {
@@ -79,29 +83,129 @@ public final class ConsoleSession implements AutoCloseable {
                 : attach(ORDERS);
         this.services = new ServiceGroup(users, orders, options.userPort() != 0);
 
-        List<ServiceEndpoint> endpoints = List.of(endpoint(users), endpoint(orders));
         List<ServiceEndpoint> scraped = new ArrayList<>();
         Map<String, List<String>> totals = new LinkedHashMap<>();
-        List<String> series = new ArrayList<>();
         for (WatchedService service : services.all()) {
-            series.add(service.name());
-            List<URI> urls = options.attachedUrls(service.name());
-            if (urls.size() < 2) {
-                scraped.add(endpoint(service));
-                continue;
-            }
-            List<String> instances = urls.stream().map(url -> instanceSeries(service.name(), url)).toList();
-            totals.put(service.name(), instances);
-            series.addAll(instances);
-            for (URI url : urls) {
-                scraped.add(ServiceEndpoint.instance(instanceSeries(service.name(), url), service.name(), url));
-            }
+            scrapeTargets(service, options.attachedUrls(service.name()), scraped, totals);
         }
-        this.metricSeries = List.copyOf(series);
         this.scraper = new MetricsScraper(scraped, totals, http.quick(),
                 new MetricsHistory(MetricsHistory.keysFor(metricSeries), MetricsHistory.DEFAULT_CAPACITY),
                 Clock.systemUTC());
-        this.events = new EventFeed(endpoints, http.streaming(), EventFeed.DEFAULT_CAPACITY);
+        this.events = new EventFeed(List.of(endpoint(users), endpoint(orders)), http.streaming(), EventFeed.DEFAULT_CAPACITY);
+        this.saved = new SavedServices(options.folders() == null ? null : options.folders().root());
+        for (AddedService remembered : saved.list()) {
+            try {
+                watch(remembered, secrets().read(secretKey(remembered)).orElse(null));
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "the added service " + remembered.name() + " can't be watched again: " + e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * What the scraper reads for one service: the service itself, or with several instances each
+     * instance ("users @ host:port") and the service as their total. Adds their names to the series.
+     */
+    private void scrapeTargets(WatchedService service, List<URI> urls, List<ServiceEndpoint> scraped,
+                               Map<String, List<String>> totals) {
+        metricSeries.add(service.name());
+        if (urls.size() < 2) {
+            scraped.add(endpoint(service));
+            return;
+        }
+        List<String> instances = urls.stream().map(url -> instanceSeries(service.name(), url)).toList();
+        totals.put(service.name(), instances);
+        metricSeries.addAll(instances);
+        for (URI url : urls) {
+            scraped.add(ServiceEndpoint.instance(instanceSeries(service.name(), url), service.kind(), url));
+        }
+    }
+
+    /**
+     * Watches a service running elsewhere next to the others, and remembers it (and its token, in
+     * the secret store) for the next start. Answers where the token is kept, in words.
+     *
+     * @throws IllegalArgumentException with a sentence, when a service of that name is already watched
+     */
+    public synchronized String addService(AddedService service, String token) {
+        if (closed) {
+            throw new IllegalStateException("The console is closing.");
+        }
+        watch(service, token);
+        List<AddedService> now = new ArrayList<>(saved.list());
+        now.add(service);
+        saved.save(now);
+        if (token == null || token.isBlank()) {
+            secrets().delete(secretKey(service));
+            return "No API token: the console calls it without one.";
+        }
+        secrets().write(secretKey(service), token);
+        return secrets().where();
+    }
+
+    /** Stops watching an added service and forgets it (and its token); false when there is none of that name. */
+    public synchronized boolean removeService(String name) {
+        if (services.added().stream().noneMatch(s -> s.name().equals(name))) {
+            return false;
+        }
+        List<String> series = metricSeries.stream().filter(s -> s.equals(name) || s.startsWith(name + " @ ")).toList();
+        metricSeries.removeAll(series);
+        scraper.remove(series);
+        events.remove(name);
+        Optional<WatchedService> gone = services.remove(name); // the screens hear of it now
+        if (gone.orElseThrow() instanceof AttachedService attached) {
+            attached.urls().stream().filter(url -> !stillWatched(url)).forEach(url -> http.useToken(url, null));
+        }
+        List<AddedService> kept = new ArrayList<>(saved.list());
+        kept.stream().filter(s -> s.name().equals(name)).findFirst().ifPresent(s -> {
+            secrets().delete(secretKey(s));
+            kept.remove(s);
+        });
+        saved.save(kept);
+        return true;
+    }
+
+    private boolean stillWatched(URI url) {
+        String origin = HttpUrl.get(url).newBuilder("/").build().toString();
+        return services.all().stream().filter(s -> s instanceof AttachedService).map(s -> (AttachedService) s)
+                .flatMap(s -> s.urls().stream()).anyMatch(u -> HttpUrl.get(u).newBuilder("/").build().toString().equals(origin));
+    }
+
+    /** The services added at run time, as remembered. */
+    public List<AddedService> addedServices() {
+        return saved.list();
+    }
+
+    private void watch(AddedService service, String token) {
+        if (services.named(service.name()).isPresent()) {
+            throw new IllegalArgumentException("The console already watches a service called " + service.name()
+                    + ": give this one another name.");
+        }
+        service.urls().forEach(url -> http.useToken(url, token));
+        AttachedService watched = new AttachedService(service.kind(), service.name(), service.urls(), http.quick(), scheduler,
+                Duration.ofSeconds(2), Clock.systemUTC());
+        List<ServiceEndpoint> scraped = new ArrayList<>();
+        Map<String, List<String>> totals = new LinkedHashMap<>();
+        scrapeTargets(watched, service.urls(), scraped, totals);
+        scraper.add(scraped, totals);
+        events.add(endpoint(watched));
+        services.add(watched); // last: the screens hear of it when everything is in place
+    }
+
+    /** Where the token of a service added now would be kept, in words; may ask the desktop, so not on the FX thread. */
+    public synchronized String tokenKeeping() {
+        return secrets().where();
+    }
+
+    private synchronized SecretStore secrets() {
+        if (secrets == null) {
+            secrets = SecretStore.forThisDesktop(options.folders() == null ? null : options.folders().root());
+        }
+        return secrets;
+    }
+
+    private static String secretKey(AddedService service) {
+        return service.name() + " " + service.urls().getFirst();
     }
 
     private AttachedService attach(String name) {
@@ -161,7 +265,7 @@ public final class ConsoleSession implements AutoCloseable {
      * after a service attached with several instances, each instance ("users @ host:port").
      */
     public List<String> metricSeries() {
-        return metricSeries;
+        return List.copyOf(metricSeries);
     }
 
     /** The series name of one instance of an attached service. */
@@ -208,7 +312,7 @@ public final class ConsoleSession implements AutoCloseable {
     }
 
     private static ServiceEndpoint endpoint(WatchedService service) {
-        return new ServiceEndpoint(service.name(), () -> {
+        return new ServiceEndpoint(service.name(), service.kind(), () -> {
             ServiceStatus status = service.status();
             return status.state() == org.opsconsole.console.supervisor.ServiceState.RUNNING ? status.uri() : Optional.empty();
         });

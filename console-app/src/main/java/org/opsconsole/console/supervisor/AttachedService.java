@@ -38,6 +38,7 @@ public final class AttachedService implements WatchedService {
 
     private static final Logger LOG = Logger.getLogger(AttachedService.class.getName());
 
+    private final String kind;
     private final String name;
     private final List<URI> urls;
     private final OkHttpClient http;
@@ -53,9 +54,19 @@ public final class AttachedService implements WatchedService {
      */
     public AttachedService(String name, List<URI> urls, OkHttpClient http, ScheduledExecutorService scheduler,
                            Duration probeInterval, Clock clock) {
+        this(name, name, urls, http, scheduler, probeInterval, clock);
+    }
+
+    /**
+     * @param kind "users" or "orders": what the service is
+     * @param name what the console calls it (an added service's own name)
+     */
+    public AttachedService(String kind, String name, List<URI> urls, OkHttpClient http, ScheduledExecutorService scheduler,
+                           Duration probeInterval, Clock clock) {
         if (urls.isEmpty()) {
             throw new IllegalArgumentException("an attached service needs at least one URL");
         }
+        this.kind = kind;
         this.name = name;
         this.urls = List.copyOf(urls);
         this.http = http;
@@ -71,6 +82,11 @@ public final class AttachedService implements WatchedService {
     @Override
     public String name() {
         return name;
+    }
+
+    @Override
+    public String kind() {
+        return kind;
     }
 
     public List<URI> urls() {
@@ -171,7 +187,7 @@ public final class AttachedService implements WatchedService {
             int code = response.code();
             if (code == 401 || code == 403) {
                 return new InstanceStatus(url, InstanceStatus.Reach.UNHEALTHY,
-                        "the " + name + " service at " + url + " refused the API token", version);
+                        "the " + kind + " service at " + url + " refused the API token", version);
             }
             if (code == 200) {
                 return new InstanceStatus(url, InstanceStatus.Reach.REACHABLE, null, version);

@@ -12,8 +12,13 @@ import java.util.function.Consumer;
  */
 public interface WatchedService extends AutoCloseable {
 
-    /** "users" or "orders". */
+    /** What the console calls it: "users", "orders", or the name an added service was given. */
     String name();
+
+    /** Which of the bundled services this is, whatever it is called: "users" or "orders". */
+    default String kind() {
+        return name();
+    }
 
     ServiceStatus status();
 

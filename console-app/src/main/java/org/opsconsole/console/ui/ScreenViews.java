@@ -3,6 +3,7 @@ package org.opsconsole.console.ui;
 import javafx.scene.Node;
 import org.opsconsole.console.session.ConsoleSession;
 import org.opsconsole.console.ui.events.EventsView;
+import org.opsconsole.console.ui.fx.FxThread;
 import org.opsconsole.console.ui.events.EventsViewModel;
 import org.opsconsole.console.ui.load.LoadView;
 import org.opsconsole.console.ui.load.LoadViewModel;
@@ -36,6 +37,7 @@ public final class ScreenViews {
     private final Map<Screen, Node> views = new EnumMap<>(Screen.class);
 
     private final ConsolePreferences preferences;
+    private final List<Runnable> serviceListeners = new java.util.ArrayList<>();
 
     public ScreenViews(ConsoleSession session, ConsolePreferences preferences, Executor io, Clock clock) {
         this.session = session;
@@ -61,18 +63,21 @@ public final class ScreenViews {
     private Node create(Screen screen) {
         List<String> services = List.of(ConsoleSession.USERS, ConsoleSession.ORDERS);
         return switch (screen) {
-            case SERVICES -> new ServicesView(session.services(), session.metrics().history(), clock);
+            case SERVICES -> new ServicesView(session, io, clock);
             case METRICS -> {
                 MetricsViewModel model = new MetricsViewModel(session.metrics(), io, clock);
                 model.windowMinutesProperty().set(preferences.metricsWindowMinutes());
                 model.windowMinutesProperty().addListener((obs, was, now) -> preferences.saveMetricsWindowMinutes(now.intValue()));
-                yield new MetricsView(model, session.metricSeries(), session.options().attached().isEmpty());
+                MetricsView view = new MetricsView(model, session::metricSeries,
+                        () -> session.options().attached().isEmpty() && session.services().added().isEmpty());
+                whenServicesChange(view::showSeries);
+                yield view;
             }
             case DATA -> new org.opsconsole.console.ui.data.DataView(session.services(), session.http());
             case LOAD -> {
                 LoadViewModel model = new LoadViewModel(loadRuns(), session.metrics(), services, io, clock);
                 session.services().all().forEach(model::followService);
-                model.form().setApiToken(session.options().apiToken());
+                model.form().setTokens(session.http()::tokenFor);
                 yield new LoadView(model);
             }
             case LOGS -> new LogsView(new LogsViewModel(services.stream().map(session::log).toList(), io,
@@ -98,8 +103,16 @@ public final class ScreenViews {
         }
     }
 
+    /** Runs {@code update} on the FX thread after every service added or removed, until {@link #dispose}. */
+    private void whenServicesChange(Runnable update) {
+        Runnable listener = () -> FxThread.run(update);
+        session.services().addListener(listener);
+        serviceListeners.add(listener);
+    }
+
     /** Stops every view's timers and listeners. */
     public void dispose() {
+        serviceListeners.forEach(session.services()::removeListener);
         for (Node view : views.values()) {
             switch (view) {
                 case ServicesView v -> v.dispose();

@@ -11,10 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.opsconsole.console.api.UsersApi;
 import org.opsconsole.console.metrics.Metric;
-import org.opsconsole.console.metrics.MetricsHistory;
-import org.opsconsole.console.metrics.SeriesKey;
 import org.opsconsole.console.session.ConsoleOptions;
-import org.opsconsole.console.session.ConsoleSession;
 import org.opsconsole.console.supervisor.ServiceState;
 import org.opsconsole.model.User;
 import org.opsconsole.service.kit.RunningService;
@@ -127,35 +124,6 @@ class AttachedServicesTest {
                             && l.getText().contains("refused the API token"));
         });
         assertThat(new UsersApi(HTTP, users.baseUri(), TOKEN).list("mallory@example.com", null, 10, 0).items()).isEmpty();
-    }
-
-    @Test
-    void anInstanceThatGoesAwayIsShownUnreachableWhileTheOtherCarriesOn(FxRobot robot) throws Exception {
-        RunningService second = run(UserService.start(ServiceConfig.inMemory().withApiToken(TOKEN)));
-        console = ConsoleHarness.open(stage, attached(Map.of("users", List.of(users.baseUri(), second.baseUri())), TOKEN));
-        awaitText("instances-users", second.baseUri() + " reachable");
-        SeriesKey firstRate = new SeriesKey(ConsoleSession.instanceSeries("users", users.baseUri()), Metric.REQUESTS_PER_SECOND);
-        SeriesKey secondRate = new SeriesKey(ConsoleSession.instanceSeries("users", second.baseUri()), Metric.REQUESTS_PER_SECOND);
-        SeriesKey total = new SeriesKey("users", Metric.REQUESTS_PER_SECOND);
-        SeriesKey firstThreads = new SeriesKey(ConsoleSession.instanceSeries("users", users.baseUri()), Metric.LIVE_THREADS);
-        SeriesKey totalThreads = new SeriesKey("users", Metric.LIVE_THREADS);
-        MetricsHistory history = console.session.metrics().history();
-        await().atMost(PATIENCE).until(() -> !Double.isNaN(history.latest(firstRate)) && !Double.isNaN(history.latest(secondRate))
-                && !Double.isNaN(history.latest(total)));
-        assertThat(history.latest(firstThreads)).as("the instance's own figures arrive").isPositive();
-        assertThat(history.latest(totalThreads)).as("and add up").isGreaterThan(history.latest(firstThreads));
-
-        second.close();
-        awaitText("instances-users", second.baseUri() + " unreachable");
-        assertThat(console.text("instances-users")).contains(users.baseUri() + " reachable");
-        assertThat(console.text("state-users")).isEqualTo("RUNNING");
-        await().atMost(PATIENCE).until(() -> Double.isNaN(history.latest(secondRate)));
-        int rows = history.size();
-        await().atMost(PATIENCE).until(() -> history.size() > rows + 1);
-        assertThat(history.latest(firstRate)).as("the reachable instance's chart goes on").isNotNaN();
-        assertThat(history.latest(total)).as("and so does the service's total").isNotNaN();
-        assertThat(console.session.services().orders().status().state())
-                .as("orders, not attached, is the console's own").isNotNull();
     }
 
     private ConsoleOptions attached(Map<String, List<URI>> services, String token) {

@@ -1,13 +1,21 @@
 package org.opsconsole.console.ui.data;
 
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.opsconsole.console.api.ConsoleHttp;
 import org.opsconsole.console.api.ServiceApis;
+import org.opsconsole.console.session.ConsoleSession;
 import org.opsconsole.console.supervisor.ServiceGroup;
+import org.opsconsole.console.supervisor.WatchedService;
+import org.opsconsole.console.ui.fx.FxThread;
+
+import java.util.List;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,14 +33,28 @@ public final class DataView extends VBox {
     private final UsersViewModel usersModel;
     private final OrdersViewModel ordersModel;
     private final TabPane tabs = new TabPane();
+    private final ServiceGroup services;
+    private final ChoiceBox<String> usersFrom = new ChoiceBox<>();
+    private final ChoiceBox<String> ordersFrom = new ChoiceBox<>();
+    private final HBox sources;
+    private final Runnable servicesListener = () -> FxThread.run(this::showSources);
 
     public DataView(ServiceGroup services, ConsoleHttp http) {
+        this.services = services;
         users = new ServiceLink(services.users(), "users");
         orders = new ServiceLink(services.orders(), "orders");
         ServiceApis apis = new ServiceApis(http.quick());
         usersModel = new UsersViewModel(users, orders, apis, calls);
         ordersModel = new OrdersViewModel(orders, apis, calls);
+        usersFrom.setId("data-users-service");
+        ordersFrom.setId("data-orders-service");
+        sources = new HBox(8, new Label("Users from"), usersFrom, new Label("Orders from"), ordersFrom);
+        sources.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         createView();
+        showSources();
+        usersFrom.valueProperty().addListener((obs, was, now) -> choose(users, usersModel::refresh, usersModel.calls(), now));
+        ordersFrom.valueProperty().addListener((obs, was, now) -> choose(orders, ordersModel::refresh, ordersModel.calls(), now));
+        services.addListener(servicesListener);
         if (users.availableProperty().get()) {
             usersModel.refresh();
         } else {
@@ -63,7 +85,45 @@ public final class DataView extends VBox {
             }
         });
         VBox.setVgrow(tabs, Priority.ALWAYS);
-        getChildren().addAll(title, tabs);
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox header = new HBox(8, title, grow, sources);
+        header.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        getChildren().addAll(header, tabs);
+    }
+
+    /**
+     * Which users and orders service the tabs work with: shown only when there is a choice (a
+     * service was added next to the console's own). A removed choice falls back to the console's own.
+     */
+    private void showSources() {
+        refill(usersFrom, ConsoleSession.USERS, users);
+        refill(ordersFrom, ConsoleSession.ORDERS, orders);
+        boolean choice = usersFrom.getItems().size() > 1 || ordersFrom.getItems().size() > 1;
+        sources.setVisible(choice);
+        sources.setManaged(choice);
+    }
+
+    private void refill(ChoiceBox<String> box, String kind, ServiceLink link) {
+        List<String> names = services.ofKind(kind).stream().map(WatchedService::name).toList();
+        if (!names.equals(box.getItems())) {
+            String chosen = names.contains(link.name()) ? link.name() : names.getFirst();
+            box.getItems().setAll(names);
+            box.setValue(chosen);
+        }
+    }
+
+    /** Works with the service called {@code name} from now on, and shows its data (or why it can't). */
+    private void choose(ServiceLink link, Runnable refresh, Calls calls, String name) {
+        if (name == null || name.equals(link.name())) {
+            return;
+        }
+        services.named(name).ifPresent(link::follow);
+        if (link.availableProperty().get()) {
+            refresh.run();
+        } else {
+            calls.say(link.notRunningSentence(), true);
+        }
     }
 
     public UsersViewModel usersModel() {
@@ -80,6 +140,7 @@ public final class DataView extends VBox {
     }
 
     public void dispose() {
+        services.removeListener(servicesListener);
         users.dispose();
         orders.dispose();
         calls.shutdownNow();

@@ -10,6 +10,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.opsconsole.console.ui.fx.Confirm;
 import org.opsconsole.model.Order;
 import org.opsconsole.model.OrderItem;
 import org.opsconsole.model.OrderStatus;
@@ -152,7 +153,7 @@ final class OrdersPane extends VBox {
                 // cancelling can't be undone: red, and asked first
                 move.setText("Cancel order…");
                 move.getStyleClass().add(atlantafx.base.theme.Styles.DANGER);
-                move.setOnAction(e -> DataWidgets.confirmDestructive(getScene().getWindow(), "order-cancel-confirm",
+                move.setOnAction(e -> Confirm.destructive(getScene().getWindow(), "order-cancel-confirm",
                         "Cancel order", "Cancel order " + order.id() + "?",
                         "Order " + order.id() + " of user " + order.userId() + " (" + order.status() + ", total " + order.total()
                                 + ") will be cancelled. A cancelled order can't be reopened.",
@@ -171,7 +172,7 @@ final class OrdersPane extends VBox {
     }
 
     private void confirmDelete(Order order) {
-        DataWidgets.confirmDestructive(getScene().getWindow(), "order-delete-confirm", "Delete order",
+        Confirm.destructive(getScene().getWindow(), "order-delete-confirm", "Delete order",
                 "Delete order " + order.id() + "?",
                 "Order " + order.id() + " of user " + order.userId() + " (" + order.status() + ", total " + order.total()
                         + ") will be removed. This can't be undone.",

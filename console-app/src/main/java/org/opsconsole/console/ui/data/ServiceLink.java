@@ -20,9 +20,14 @@ import java.util.function.Consumer;
  */
 public final class ServiceLink {
 
-    private final WatchedService supervisor;
+    private volatile WatchedService supervisor;
     private final String noun;
-    private final Consumer<ServiceStatus> listener = status -> FxThread.run(() -> apply(status));
+    /** A late word from a service no longer followed is dropped. */
+    private final Consumer<ServiceStatus> listener = status -> FxThread.run(() -> {
+        if (status.name().equals(supervisor.name())) {
+            apply(status);
+        }
+    });
     private volatile ServiceStatus status;
 
     // Properties //
@@ -42,6 +47,22 @@ public final class ServiceLink {
 
     public String name() {
         return supervisor.name();
+    }
+
+    /** The service followed now. */
+    public WatchedService service() {
+        return supervisor;
+    }
+
+    /** Follows {@code another} service from now on (the operator chose which one the screen works with); on the FX thread. */
+    public void follow(WatchedService another) {
+        if (another == supervisor) {
+            return;
+        }
+        supervisor.removeListener(listener);
+        supervisor = another;
+        apply(another.status());
+        another.addListener(listener);
     }
 
     /** True while the service is running and can be called. */

@@ -11,6 +11,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.opsconsole.console.ui.fx.Confirm;
 import org.opsconsole.model.User;
 
 import java.util.List;
@@ -144,7 +145,7 @@ final class UsersPane extends VBox {
                     : count == 0 ? "They have no open orders."
                     : count == 1 ? "Their 1 open order (new or paid) will be cancelled."
                     : "Their " + count + " open orders (new or paid) will be cancelled.";
-            Alert confirm = DataWidgets.confirmDestructive(getScene().getWindow(), "user-delete-confirm", "Delete user",
+            Alert confirm = Confirm.destructive(getScene().getWindow(), "user-delete-confirm", "Delete user",
                     "Delete " + UsersViewModel.describe(user) + "?", orders + " This can't be undone.",
                     "Delete", "Cancel", () -> model.delete(user));
             confirm.show();

@@ -30,7 +30,7 @@ public final class LoadForm {
     public static final String OPEN = "Open (rate)";
     public static final String CLOSED = "Closed (users)";
 
-    private String apiToken;
+    private java.util.function.UnaryOperator<String> tokenFor = url -> null;
     private final StringProperty target = new SimpleStringProperty(SERVICES);
     private final StringProperty usersUrl = new SimpleStringProperty(LoadScenario.Services.DEFAULT_USERS_URL);
     private final StringProperty ordersUrl = new SimpleStringProperty(LoadScenario.Services.DEFAULT_ORDERS_URL);
@@ -105,18 +105,26 @@ public final class LoadForm {
         thresholds.set(s.thresholds().stream().map(Threshold::expression).collect(Collectors.joining(", ")));
     }
 
-    /** The bearer token a run against the services sends (the attached services'); null for none. */
-    public void setApiToken(String token) {
-        this.apiToken = token;
+    /** Where a run finds the bearer token for a URL (the console's, for the services it watches): null for none. */
+    public void setTokens(java.util.function.UnaryOperator<String> tokenForUrl) {
+        this.tokenFor = tokenForUrl;
+    }
+
+    private String tokenFor(String... urls) {
+        return java.util.Arrays.stream(urls).map(tokenFor).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+    }
+
+    private static Map<String, String> bearer(String token) {
+        return token == null ? Map.of() : Map.of("Authorization", "Bearer " + token);
     }
 
     /** The scenario the form describes; an {@link IllegalArgumentException} says which field is wrong and why. */
     public LoadScenario toScenario() {
         LoadScenario.Target t = URL.equals(target.get())
                 ? new LoadScenario.Url(text(method, "method").toUpperCase(java.util.Locale.ROOT), httpUrl(url, "URL"),
-                        body.get() == null || body.get().isBlank() ? null : body.get(), Map.of())
+                        body.get() == null || body.get().isBlank() ? null : body.get(), bearer(tokenFor(url.get())))
                 : new LoadScenario.Services(httpUrl(usersUrl, "users URL"), httpUrl(ordersUrl, "orders URL"),
-                        field("mix", () -> OperationMix.parse(text(mix, "mix"))), apiToken);
+                        field("mix", () -> OperationMix.parse(text(mix, "mix"))), tokenFor(usersUrl.get(), ordersUrl.get()));
         LoadScenario.Model m = CLOSED.equals(model.get())
                 ? field("closed model", () -> new LoadScenario.Closed(positive(vus, "virtual users"),
                         Durations.parse(text(think, "think time")), Durations.parse(text(duration, "duration"))))

@@ -23,6 +23,8 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * The Metrics screen: six charts (requests/s, latency percentiles, errors/s, heap, threads, DB
@@ -33,18 +35,46 @@ public final class MetricsView extends VBox {
     private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     private final MetricsViewModel model;
-    private final List<String> services;
-    private final boolean oneJvm;
+    private final Supplier<List<String>> seriesNow;
+    private final BooleanSupplier oneJvmNow;
+    private final GridPane grid = new GridPane();
+    private final List<MetricsChart> charts = new ArrayList<>();
+    private List<String> services;
+    private boolean oneJvm;
 
     /**
-     * @param services the series to chart, in order
-     * @param oneJvm   true when every service runs in this window's process (their heap and threads are the same)
+     * @param series the series to chart, in order, as they are now (services come and go)
+     * @param oneJvm true while every service runs in this window's process (their heap and threads are the same)
      */
-    public MetricsView(MetricsViewModel model, List<String> services, boolean oneJvm) {
+    public MetricsView(MetricsViewModel model, Supplier<List<String>> series, BooleanSupplier oneJvm) {
         this.model = model;
-        this.services = List.copyOf(services);
-        this.oneJvm = oneJvm;
+        this.seriesNow = series;
+        this.oneJvmNow = oneJvm;
         createView();
+    }
+
+    /** Charts the series as they are now, when a service was added or removed; on the FX thread. */
+    public void showSeries() {
+        List<String> now = seriesNow.get();
+        if (now.equals(services) && oneJvm == oneJvmNow.getAsBoolean()) {
+            return;
+        }
+        charts.forEach(model::removeChart);
+        charts.clear();
+        grid.getChildren().clear();
+        addCharts();
+    }
+
+    private void addCharts() {
+        services = seriesNow.get();
+        oneJvm = oneJvmNow.getAsBoolean();
+        charts.addAll(createCharts());
+        for (int i = 0; i < charts.size(); i++) {
+            MetricsChart chart = charts.get(i);
+            chart.setOnExportPng(this::exportPng);
+            model.addChart(chart);
+            grid.add(chart, i % 2, i / 2);
+        }
     }
 
     public MetricsViewModel model() {
@@ -102,7 +132,6 @@ public final class MetricsView extends VBox {
         HBox toolbar = new HBox(8, title, grow, message, updated, new Label("Window"), windowButtons, pause, csv);
         toolbar.getStyleClass().add("toolbar-row");
 
-        GridPane grid = new GridPane();
         grid.setHgap(10);
         grid.setVgap(10);
         grid.setPadding(new Insets(0));
@@ -118,13 +147,7 @@ public final class MetricsView extends VBox {
             row.setVgrow(Priority.ALWAYS);
             grid.getRowConstraints().add(row);
         }
-        List<MetricsChart> charts = createCharts();
-        for (int i = 0; i < charts.size(); i++) {
-            MetricsChart chart = charts.get(i);
-            chart.setOnExportPng(this::exportPng);
-            model.addChart(chart);
-            grid.add(chart, i % 2, i / 2);
-        }
+        addCharts();
         VBox.setVgrow(grid, Priority.ALWAYS);
         getChildren().addAll(toolbar, grid);
     }

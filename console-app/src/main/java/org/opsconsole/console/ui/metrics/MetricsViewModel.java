@@ -99,6 +99,11 @@ public final class MetricsViewModel {
         reload(chart);
     }
 
+    /** Stops feeding {@code chart} (the screen dropped it). */
+    public void removeChart(ChartFeed chart) {
+        charts.remove(chart);
+    }
+
     /** Writes the visible window of every series to a CSV file, off the FX thread. */
     public CompletableFuture<Path> exportCsv(Path file) {
         MetricsHistory.Slice slice = scraper.history().since(windowStart());

@@ -30,9 +30,22 @@ public final class ServiceCard extends VBox {
     private final ServiceCardViewModel model;
     private final Label state = new Label();
 
+    private final Runnable remove;
+
     public ServiceCard(ServiceCardViewModel model) {
+        this(model, null);
+    }
+
+    /** @param remove what "Remove" does, for a service added at run time; null shows no such button */
+    public ServiceCard(ServiceCardViewModel model, Runnable remove) {
         this.model = model;
+        this.remove = remove;
         createView();
+    }
+
+    /** The part of node ids that names a service: "users", or "users-127-0-0-1-8081" for "users (127.0.0.1:8081)". */
+    public static String idOf(String name) {
+        return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
     }
 
     public ServiceCardViewModel model() {
@@ -40,11 +53,12 @@ public final class ServiceCard extends VBox {
     }
 
     private void createView() {
-        String name = model.name();
+        String name = idOf(model.name());
         getStyleClass().add("service-card");
         setId("card-" + name);
 
-        Label title = new Label(capitalise(name));
+        Label title = new Label(model.name().equals(model.kind()) ? capitalise(model.name()) : model.name());
+        title.setId("title-" + name);
         title.getStyleClass().add("card-title");
         state.setId("state-" + name);
         state.getStyleClass().add("state-badge");
@@ -130,6 +144,16 @@ public final class ServiceCard extends VBox {
         actions.setAlignment(Pos.CENTER_LEFT);
         actions.setPadding(new Insets(4, 0, 0, 0));
 
+        if (remove != null) {
+            Button forget = button("Remove", "remove-" + name, null);
+            forget.setTooltip(new Tooltip("Stop watching this service and forget it and its token; the service keeps running"));
+            forget.setOnAction(e -> remove.run());
+            actions.getChildren().add(forget);
+            Label kind = new Label("A " + model.kind() + " service, added here");
+            kind.getStyleClass().add("field-name");
+            getChildren().addAll(header, kind, facts, reason, controlNote, actions);
+            return;
+        }
         getChildren().addAll(header, facts, reason, controlNote, actions, autoRestart);
     }
 

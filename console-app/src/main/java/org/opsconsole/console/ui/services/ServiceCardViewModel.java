@@ -74,6 +74,11 @@ public final class ServiceCardViewModel {
         return supervisor.name();
     }
 
+    /** "users" or "orders", whatever the service is called. */
+    public String kind() {
+        return supervisor.kind();
+    }
+
     public ReadOnlyObjectProperty<ServiceStatus> statusProperty() {
         return status.getReadOnlyProperty();
     }
