@@ -116,8 +116,7 @@ public final class AttachedService implements WatchedService {
 
     @Override
     public Optional<String> whyNotControllable() {
-        return Optional.of("The " + name + " service runs elsewhere (" + describeUrls()
-                + "): start and stop it where it runs.");
+        return Optional.of(called() + " runs elsewhere (" + describeUrls() + "): start and stop it where it runs.");
     }
 
     @Override
@@ -174,7 +173,7 @@ public final class AttachedService implements WatchedService {
             return new ServiceStatus(name, ServiceState.RUNNING, null, usable.get().uri(), version, since, true, null);
         }
         String reasons = found.stream().map(InstanceStatus::describe).collect(Collectors.joining("; "));
-        return new ServiceStatus(name, ServiceState.FAILED, "No instance of the " + name + " service can be used: " + reasons,
+        return new ServiceStatus(name, ServiceState.FAILED, "No instance of " + (name.equals(kind) ? "the " + name + " service" : name) + " can be used: " + reasons,
                 null, version, null, false, null);
     }
 
@@ -217,6 +216,11 @@ public final class AttachedService implements WatchedService {
         } catch (IOException | RuntimeException e) {
             return Json.mapper().missingNode();
         }
+    }
+
+    /** "The users service", or an added service's own name. */
+    private String called() {
+        return name.equals(kind) ? "The " + name + " service" : name;
     }
 
     private String describeUrls() {

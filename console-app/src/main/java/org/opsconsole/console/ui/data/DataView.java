@@ -111,6 +111,7 @@ public final class DataView extends VBox {
             box.getItems().setAll(names);
             box.setValue(chosen);
         }
+        box.setDisable(names.size() < 2);
     }
 
     /** Works with the service called {@code name} from now on, and shows its data (or why it can't). */

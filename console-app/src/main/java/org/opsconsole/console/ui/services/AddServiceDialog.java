@@ -52,11 +52,13 @@ final class AddServiceDialog extends Dialog<AddServiceDialog.Result> {
         tokenNote.setId("add-service-token-note");
         tokenNote.setWrapText(true);
         tokenNote.setMaxWidth(460);
+        tokenNote.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         tokenNote.getStyleClass().add("field-name");
         error.setId("add-service-error");
         error.getStyleClass().add("failure-reason");
         error.setWrapText(true);
         error.setMaxWidth(460);
+        error.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         error.visibleProperty().bind(error.textProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
 
@@ -87,6 +89,9 @@ final class AddServiceDialog extends Dialog<AddServiceDialog.Result> {
     /** Says where a token would be kept, once the session has asked the desktop. */
     void tokenNote(String sentence) {
         tokenNote.setText(sentence);
+        if (getDialogPane().getScene() != null && getDialogPane().getScene().getWindow() != null) {
+            getDialogPane().getScene().getWindow().sizeToScene();   // room for the whole sentence
+        }
     }
 
     static String urls(AddedService service) {

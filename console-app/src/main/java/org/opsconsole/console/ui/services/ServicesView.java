@@ -79,6 +79,7 @@ public final class ServicesView extends VBox {
 
         message.setId("services-message");
         message.setWrapText(true);
+        message.setMinHeight(Region.USE_PREF_SIZE);
         message.visibleProperty().bind(message.textProperty().isNotEmpty());
         message.managedProperty().bind(message.visibleProperty());
 
@@ -88,6 +89,7 @@ public final class ServicesView extends VBox {
         VBox.setVgrow(scroll, Priority.ALWAYS);
         hint.setId("services-hint");
         hint.setWrapText(true);
+        hint.setMinHeight(Region.USE_PREF_SIZE);
         hint.getStyleClass().add("placeholder-text");
         getChildren().addAll(header, message, scroll, hint);
     }
