@@ -67,7 +67,10 @@ public final class Json {
         return mapper;
     }
 
-    /** Writes money with exactly two decimal places, as a string. */
+    /**
+     * Writes money as a string with at least two decimal places ("12.50"); never rounds, so a
+     * client's 1.234 reaches the service as "1.234" and is refused there rather than changed here.
+     */
     static final class MoneySerializer extends StdScalarSerializer<BigDecimal> {
         MoneySerializer() {
             super(BigDecimal.class);
@@ -75,7 +78,7 @@ public final class Json {
 
         @Override
         public void serialize(BigDecimal value, JsonGenerator gen, SerializerProvider provider) throws IOException {
-            gen.writeString(value.setScale(2, RoundingMode.HALF_EVEN).toPlainString());
+            gen.writeString((value.scale() < 2 ? value.setScale(2, RoundingMode.UNNECESSARY) : value).toPlainString());
         }
     }
 

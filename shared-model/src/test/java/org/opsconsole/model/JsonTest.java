@@ -19,6 +19,12 @@ class JsonTest {
     }
 
     @Test
+    void moneyIsNeverRoundedOnTheWaySoTheServiceCanRefuseIt() throws Exception {
+        String json = Json.mapper().writeValueAsString(new OrderItem("A", 1, new BigDecimal("1.234")));
+        assertThat(json).contains("\"unitPrice\":\"1.234\"");
+    }
+
+    @Test
     void moneyIsReadExactlyFromAStringOrANumber() throws Exception {
         OrderItem fromString = Json.mapper().readValue("{\"sku\":\"A\",\"quantity\":1,\"unitPrice\":\"0.10\"}", OrderItem.class);
         OrderItem fromNumber = Json.mapper().readValue("{\"sku\":\"A\",\"quantity\":1,\"unitPrice\":0.1}", OrderItem.class);

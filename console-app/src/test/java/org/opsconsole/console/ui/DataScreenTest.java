@@ -313,6 +313,22 @@ class DataScreenTest {
     }
 
     @Test
+    void aUnitPriceWithMoreThanTwoDecimalsIsRefusedAtItsFieldNotRounded(FxRobot robot) {
+        User buyer = users.create(new UserDraft("Blaise Pascal", "blaise@example.com"));
+        robot.clickOn("#data-tab-orders");
+        robot.clickOn("#orders-add");
+        robot.clickOn("#order-user").write(Long.toString(buyer.id()));
+        robot.clickOn("#order-sku-0").write("CALC-1");
+        robot.clickOn("#order-quantity-0").write("1");
+        robot.clickOn("#order-price-0").write("1.234");
+        robot.clickOn("#order-dialog-create");
+        await().atMost(WAIT).until(() -> !text(robot, "#order-item-error-0").isEmpty());
+        assertThat(text(robot, "#order-item-error-0")).contains("at most two decimal places");
+        robot.clickOn("#order-dialog-cancel");
+        assertThat(orders.list(buyer.id(), null, 10, 0).total()).as("nothing stored").isZero();
+    }
+
+    @Test
     void aNewOrderShowsEveryRefusalAtTheItemItConcerns(FxRobot robot) {
         User buyer = users.create(new UserDraft("Niklaus Wirth", "niklaus@example.com"));
         robot.clickOn("#data-tab-orders");

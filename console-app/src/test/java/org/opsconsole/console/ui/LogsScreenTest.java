@@ -114,6 +114,46 @@ class LogsScreenTest {
     }
 
     @SuppressWarnings("unchecked")
+    @Test
+    void withFollowOnTheNewestLineIsInViewAndWithFollowOffTheViewStays(FxRobot robot) {
+        for (int i = 1; i <= 200; i++) {
+            USERS_LOG.info("early line " + i);
+        }
+        await().atMost(WAIT).until(() -> lastLineShown(robot, "early line 200"));
+        for (int batch = 1; batch <= 3; batch++) {
+            for (int i = 1; i <= 60; i++) {
+                USERS_LOG.info("batch " + batch + " line " + i);
+            }
+            String newest = "batch " + batch + " line 60";
+            await().atMost(WAIT).until(() -> lastLineShown(robot, newest));
+        }
+
+        robot.clickOn("#log-follow");
+        USERS_LOG.info("while not following");
+        await().atMost(WAIT).until(() -> list(robot).getItems().stream().anyMatch(e -> e.message().contains("while not following")));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(lastLineShown(robot, "while not following")).as("follow off: the view stays where it was").isFalse();
+        robot.clickOn("#log-follow");
+        await().atMost(WAIT).until(() -> lastLineShown(robot, "while not following"));
+    }
+
+    /** True when the list's newest line contains {@code text} and its cell lies inside the list's viewport. */
+    private static boolean lastLineShown(FxRobot robot, String text) {
+        WaitForAsyncUtils.waitForFxEvents();
+        ListView<LogEntry> list = list(robot);
+        int last = list.getItems().size() - 1;
+        if (last < 0 || !list.getItems().get(last).message().contains(text)) {
+            return false;
+        }
+        javafx.geometry.Bounds viewport = list.localToScene(list.getLayoutBounds());
+        return robot.lookup("#log-list .list-cell").queryAllAs(ListCell.class).stream()
+                .filter(c -> c.getIndex() == last && c.isVisible() && c.getText() != null)
+                .anyMatch(c -> {
+                    javafx.geometry.Bounds cell = c.localToScene(c.getLayoutBounds());
+                    return cell.getMaxY() <= viewport.getMaxY() + 1 && cell.getMinY() >= viewport.getMinY() - 1;
+                });
+    }
+
     private static ListView<LogEntry> list(FxRobot robot) {
         return robot.lookup("#log-list").queryAs(ListView.class);
     }

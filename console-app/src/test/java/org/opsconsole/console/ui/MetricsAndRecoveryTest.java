@@ -83,9 +83,13 @@ class MetricsAndRecoveryTest {
         int pausedAt = console.session.metrics().history().size();
         await().atMost(PATIENCE).until(() -> console.session.metrics().history().size() >= pausedAt + 1);
         int frozen = points(threads);
+        String pausedLine = console.text("metrics-updated");
         int rows = console.session.metrics().history().size();
         await().atMost(PATIENCE).until(() -> console.session.metrics().history().size() >= rows + 2);
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(points(threads)).isEqualTo(frozen);
+        assertThat(pausedLine).as("the line says the charts are paused").startsWith("paused at");
+        assertThat(console.text("metrics-updated")).as("and does not tick while they are").isEqualTo(pausedLine);
 
         robot.clickOn("#pause-charts");
         // resume refills from the history, on the chart feeder thread

@@ -183,6 +183,9 @@ final class OrderDialog extends Dialog<Order> {
             }
             try {
                 price = new BigDecimal(line.price().getText().strip());
+                if (price.stripTrailingZeros().scale() > 2) {
+                    faults.add("Unit price can have at most two decimal places (whole cents), such as 12.50.");
+                }
             } catch (NumberFormatException e) {
                 faults.add("Unit price must be a number such as 12.50.");
             }

@@ -98,6 +98,7 @@ public final class LogsView extends VBox {
         CheckBox follow = new CheckBox("Follow");
         follow.setId("log-follow");
         follow.selectedProperty().bindBidirectional(model.followProperty());
+        model.followProperty().addListener((obs, was, on) -> scrollToEnd());
 
         Button export = new Button("Export…");
         export.setId("log-export");
@@ -158,9 +159,18 @@ public final class LogsView extends VBox {
         updateCount();
     }
 
+    /**
+     * With Follow on, brings the newest line into view. After the pulse that lays the new lines out:
+     * a list scrolled before it knows its new length stops at the old end.
+     */
     private void scrollToEnd() {
-        if (model.followProperty().get() && !list.getItems().isEmpty()) {
-            list.scrollTo(list.getItems().size() - 1);
+        if (model.followProperty().get()) {
+            javafx.application.Platform.runLater(() -> {
+                if (model.followProperty().get() && !list.getItems().isEmpty()) {
+                    list.layout();
+                    list.scrollTo(list.getItems().size() - 1);
+                }
+            });
         }
     }
 

@@ -67,7 +67,9 @@ public final class MetricsViewModel {
         });
         paused.addListener((obs, was, now) -> {
             pausedNow = now;
-            if (!now) {
+            if (now) {
+                lastUpdate.set("paused at " + TIME.format(clock.instant()) + ", still recording");
+            } else {
                 reloadCharts();
             }
         });
@@ -141,8 +143,7 @@ public final class MetricsViewModel {
     /** On the feeder thread: one row into every chart, then the axes and legends on the FX thread. */
     private void feed(MetricsTick tick) {
         if (pausedNow) {
-            javafx.application.Platform.runLater(() -> lastUpdate.set("updated " + TIME.format(clock.instant())));
-            return;
+            return;   // the history keeps the row; the charts and their "updated" line stay as they were
         }
         List<ChartFeed> targets = List.copyOf(charts);
         double[] highest = new double[targets.size()];
@@ -152,6 +153,9 @@ public final class MetricsViewModel {
         double to = tick.epochSeconds();
         double from = to - windowSecondsNow;
         javafx.application.Platform.runLater(() -> {
+            if (pausedNow) {
+                return;   // paused between the feeder's work and this
+            }
             lastUpdate.set("updated " + TIME.format(clock.instant()));
             for (int i = 0; i < targets.size(); i++) {
                 targets.get(i).applyView(from, to, highest[i], tick);
