@@ -51,6 +51,8 @@ public final class ServiceSupervisor implements WatchedService {
     private ScheduledFuture<?> pendingRetry;
     private ScheduledFuture<?> probe;
     private String lastVersion;
+    /** The port it got the first time it ran on "any free port": it keeps it, so whatever calls it finds it again. */
+    private int boundPort;
 
     public ServiceSupervisor(ServiceSpec spec, HealthCheck healthCheck, RestartPolicy policy,
                              ScheduledExecutorService scheduler, Duration probeInterval, Clock clock) {
@@ -213,6 +215,9 @@ public final class ServiceSupervisor implements WatchedService {
         ServiceConfig config = null;
         try {
             config = spec.config().get();
+            if (config.port() == 0 && boundPort > 0) {
+                config = config.withPort(boundPort);
+            }
             ServiceConfig used = config;
             log.info(() -> "starting " + spec.name() + " on " + used.host() + ":" + (used.port() == 0 ? "any free port" : used.port())
                     + (used.jdbcUrl() != null ? " on the database given by its JDBC URL"
@@ -226,6 +231,7 @@ public final class ServiceSupervisor implements WatchedService {
                         : "it could not listen on any port of " + config.host(), null);
             }
             running = started;
+            boundPort = started.port();
             lastVersion = safeVersion(started);
             failedProbes = 0;
             publish(new ServiceStatus(spec.name(), ServiceState.RUNNING, null, started.baseUri(), lastVersion,

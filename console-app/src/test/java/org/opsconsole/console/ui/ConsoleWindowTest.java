@@ -89,13 +89,36 @@ class ConsoleWindowTest {
 
         robot.clickOn("#start-users");
         awaitState("users", ServiceState.RUNNING);
+        assertThat(console.url("users")).as("started again, it keeps the port it got the first time").isEqualTo(first);
         URI beforeRestart = console.url("users");
+        long started = runningLines();
         robot.clickOn("#restart-users");
-        await().atMost(PATIENCE).until(() -> console.session.services().users().status().state() == ServiceState.RUNNING
-                && !beforeRestart.equals(console.url("users")));
+        await().atMost(PATIENCE).until(() -> runningLines() > started);
         awaitState("users", ServiceState.RUNNING);
+        assertThat(console.url("users")).as("restarted, it keeps its URL").isEqualTo(beforeRestart);
         assertThat(ConsoleHarness.get(console.url("users").resolve("/observe/health"))).isEqualTo(200);
         assertThat(console.text("state-orders")).as("the other service is not touched").isEqualTo("STOPPED");
+    }
+
+    @Test
+    void afterTheUsersServiceRestartsOnAFreePortTheOrdersServiceStillReachesIt(FxRobot robot, @TempDir Path data) throws Exception {
+        console = ConsoleHarness.open(stage, ConsoleOptions.forTests().withFolders(new DataFolders(data)));
+        robot.clickOn("#start-all");
+        awaitState("users", ServiceState.RUNNING);
+        awaitState("orders", ServiceState.RUNNING);
+        assertThat(ConsoleHarness.post(console.url("users").resolve("/users"), "{\"name\":\"Ada\",\"email\":\"ada@example.com\"}"))
+                .isEqualTo(201);
+        long restartsSeen = runningLines();
+        robot.clickOn("#restart-users");
+        await().atMost(PATIENCE).until(() -> runningLines() > restartsSeen);
+        awaitState("users", ServiceState.RUNNING);
+        assertThat(ConsoleHarness.post(console.url("orders").resolve("/orders"),
+                "{\"userId\":1,\"items\":[{\"sku\":\"A-1\",\"quantity\":1,\"unitPrice\":\"1.00\"}]}"))
+                .as("a new order still finds its user").isEqualTo(201);
+    }
+
+    private long runningLines() {
+        return console.session.log("users").lines().all().stream().filter(e -> e.message().contains("is running at")).count();
     }
 
     @Test
