@@ -11,6 +11,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import org.opsconsole.console.ui.fx.Confirm;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -170,11 +171,33 @@ public final class ConsoleWindow {
         if (closing) {
             return;
         }
+        java.util.Optional<org.opsconsole.console.ui.load.LoadViewModel> load = views.runningLoad();
+        if (load.isPresent()) {
+            select(Screen.LOAD);
+            Confirm.destructive(stage, "close-during-run-confirm", "Close Ops Console", "A load run is going on",
+                    "Closing stops the run first (its report is saved as stopped), then the services.",
+                    "Stop the run and close", "Keep running", () -> closeAfter(load.get().stopAndSave())).show();
+            return;
+        }
+        closeAfter(java.util.concurrent.CompletableFuture.completedFuture(null));
+    }
+
+    /** Closes once {@code runEnded} completes (bounded): a load run first, then the services. */
+    private void closeAfter(java.util.concurrent.CompletableFuture<Void> runEnded) {
+        if (closing) {
+            return;
+        }
         closing = true;
         saveWindow();
         root.setDisable(true);
-        statusBar.setMessage("Stopping services…");
+        statusBar.setMessage(runEnded.isDone() ? "Stopping services…" : "Stopping the load run, then the services…");
         Thread.ofPlatform().name("console-shutdown").start(() -> {
+            try {
+                runEnded.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception e) {
+                java.util.logging.Logger.getLogger(ConsoleWindow.class.getName())
+                        .warning("the load run did not end in time; closing anyway: " + e);
+            }
             session.close();
             Platform.runLater(() -> {
                 views.dispose();

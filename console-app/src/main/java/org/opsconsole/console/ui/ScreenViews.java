@@ -55,6 +55,12 @@ public final class ScreenViews {
         });
     }
 
+    /** The Load screen's model while a run is going on. */
+    public java.util.Optional<LoadViewModel> runningLoad() {
+        return views.get(Screen.LOAD) instanceof LoadView load && load.model().runningProperty().get()
+                ? java.util.Optional.of(load.model()) : java.util.Optional.empty();
+    }
+
     /** Views built so far. */
     public Map<Screen, Node> built() {
         return Map.copyOf(views);

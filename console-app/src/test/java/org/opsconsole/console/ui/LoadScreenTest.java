@@ -14,6 +14,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.opsconsole.console.session.ConsoleOptions;
+import org.junit.jupiter.api.io.TempDir;
+import org.opsconsole.console.session.DataFolders;
 import org.opsconsole.console.load.LoadReport;
 import org.opsconsole.console.load.RunStore;
 import org.opsconsole.console.supervisor.ServiceState;
@@ -160,6 +162,35 @@ class LoadScreenTest {
         assertThat(report.durationSeconds()).isLessThan(30);
         assertThat(model.runningProperty().get()).isFalse();
         await().atMost(WAIT).until(() -> model.runs().stream().anyMatch(r -> r.id().equals(report.runId())));
+    }
+
+    @Test
+    void closingTheWindowDuringARunAsksThenStopsTheRunAndSavesItAsStoppedBeforeTheServices(FxRobot robot,
+                                                                                         @TempDir Path data) throws Exception {
+        console.close();
+        console = ConsoleHarness.open(stage, ConsoleOptions.forTests().withFolders(new DataFolders(data)));
+        console.session.services().startAll().get();
+        WaitForAsyncUtils.asyncFx(() -> console.window.select(Screen.LOAD)).get();
+        LoadViewModel model = view().model();
+        await().atMost(WAIT).until(() -> robot.lookup("#load-users-url").queryAs(TextField.class).getText()
+                .equals(trimmed(console.url("users").toString())));
+        replace(robot, "#load-stages", "5m@20");
+        robot.clickOn("#load-start");
+        await().atMost(WAIT).until(() -> model.latestProperty().get() != null && model.latestProperty().get().requests() >= 20);
+
+        robot.push(KeyCode.CONTROL, KeyCode.Q);
+        robot.clickOn("#close-during-run-cancel");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(model.runningProperty().get()).as("keep running: nothing stops").isTrue();
+        assertThat(console.session.services().users().status().state()).isEqualTo(ServiceState.RUNNING);
+
+        robot.push(KeyCode.CONTROL, KeyCode.Q);
+        robot.clickOn("#close-during-run-ok");
+        await().atMost(WAIT).untilTrue(console.exited);
+        List<RunStore.RunSummary> saved = new RunStore(new DataFolders(data).loadRuns()).list();
+        assertThat(saved).hasSize(1);
+        assertThat(saved.getFirst().outcome()).isEqualTo(LoadReport.STOPPED);
+        assertThat(saved.getFirst().errorPercent()).as("the services ran until the run had stopped").isZero();
     }
 
     @Test

@@ -62,6 +62,8 @@ public final class LoadViewModel {
     private final List<Runnable> followed = new java.util.ArrayList<>();
     private LoadRun run;
     private boolean disposed;
+    /** Completes when the last run has ended and its report is saved. */
+    private CompletableFuture<Void> settled = CompletableFuture.completedFuture(null);
     private Runnable unsubscribe = () -> { };
     private volatile int lastChartSecond = -1;
     private String usersDefault = LoadScenario.Services.DEFAULT_USERS_URL;
@@ -221,11 +223,21 @@ public final class LoadViewModel {
         status.set("Preparing…");
         lastChartSecond = -1;
         charts.runStarting();
+        settled = new CompletableFuture<>();
         LoadRun started = LoadEngine.start(scenario);
         run = started;
         unsubscribe = started.onSnapshot(this::snapshotArrived);
         started.completion().whenComplete((done, error) -> FxThread.run(() -> finished(started, done, error)));
         return true;
+    }
+
+    /**
+     * Stops the run and answers when it has ended and its report is saved (at once when none
+     * runs): what closing the window waits for before it stops the services under the run.
+     */
+    public CompletableFuture<Void> stopAndSave() {
+        stop();
+        return settled;
     }
 
     /** Stops the run; its report covers what was done. */
@@ -380,6 +392,7 @@ public final class LoadViewModel {
 
     private void finished(LoadRun done, LoadReport result, Throwable error) {
         if (done != run || disposed) {
+            settled.complete(null);
             return;
         }
         unsubscribe.run();
@@ -393,6 +406,7 @@ public final class LoadViewModel {
             if (!(cause instanceof CancellationException)) {
                 formError.set(cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
             }
+            settled.complete(null);
             return;
         }
         progress.set(1);
@@ -408,6 +422,7 @@ public final class LoadViewModel {
                     } else {
                         calls.say("Saved run " + result.runId() + ".", false);
                     }
+                    settled.complete(null);
                 });
     }
 
