@@ -210,7 +210,8 @@ public final class LoadCommand implements java.util.concurrent.Callable<Integer>
                 report = run.completion().get();
             } catch (ExecutionException e) {
                 Throwable cause = e.getCause();
-                err.println("The run could not start: " + cause.getMessage());
+                String why = String.valueOf(cause.getMessage());
+                err.println(why.startsWith("Before the run could start") ? why : "The run could not start: " + why);
                 return COULD_NOT_RUN;
             }
             out.println();

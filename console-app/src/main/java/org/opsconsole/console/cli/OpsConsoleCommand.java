@@ -101,10 +101,9 @@ public final class OpsConsoleCommand implements Callable<Integer> {
         validatePort(orderPort, "--order-port");
         ConsoleOptions options = options();   // refuses a malformed --attach before anything starts
         ServiceLogging.configure();
-        ConsoleSession session = ConsoleSession.embedded(options);
         // SIGTERM or Ctrl-C in the terminal: stop the services cleanly too
-        Runtime.getRuntime().addShutdownHook(new Thread(session::close, "opsconsole-shutdown"));
-        return ConsoleApp.launch(session);
+        Runtime.getRuntime().addShutdownHook(new Thread(ConsoleApp::closeSession, "opsconsole-shutdown"));
+        return ConsoleApp.launch(options, ConsoleSession::embedded);
     }
 
     private void validatePort(int port, String option) {

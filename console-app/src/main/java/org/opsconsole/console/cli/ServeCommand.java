@@ -1,5 +1,6 @@
 package org.opsconsole.console.cli;
 
+import org.opsconsole.console.session.DataFolderLock;
 import org.opsconsole.service.kit.AppDataFolder;
 import org.opsconsole.service.kit.RunningService;
 import org.opsconsole.service.kit.ServiceConfig;
@@ -57,6 +58,13 @@ public final class ServeCommand implements Callable<Integer> {
             System.err.println("Ports must be between 0 and 65535.");
             return 2;
         }
+        DataFolderLock folderLock;
+        try {
+            folderLock = DataFolderLock.acquire(folder());
+        } catch (DataFolderLock.InUseException e) {
+            System.err.println(e.getMessage() + " Stop it, or give --data-dir another folder.");
+            return 1;
+        }
         ServiceConfig usersConfig = usersConfig();
         RunningService users;
         RunningService orders;
@@ -64,6 +72,7 @@ public final class ServeCommand implements Callable<Integer> {
             users = UserService.start(usersConfig);
         } catch (ServiceStartException e) {
             System.err.println("The users service could not start: " + e.getMessage());
+            folderLock.close();
             return 1;
         }
         ServiceConfig ordersConfig = ordersConfig(users.baseUri());
@@ -72,6 +81,7 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (ServiceStartException e) {
             System.err.println("The orders service could not start: " + e.getMessage());
             users.stop();
+            folderLock.close();
             return 1;
         }
         CountDownLatch stopped = new CountDownLatch(1);
@@ -79,6 +89,7 @@ public final class ServeCommand implements Callable<Integer> {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 orders.stop();
                 users.stop();
+                folderLock.close();
                 System.out.println("Services stopped.");
                 stopped.countDown();
             }, "serve-shutdown"));

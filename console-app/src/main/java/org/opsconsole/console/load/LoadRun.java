@@ -464,7 +464,7 @@ public final class LoadRun {
         return new LoadSnapshot(id, startedAt, stopping && phase == Phase.RUNNING ? Phase.STOPPING : phase,
                 RunSampler.round(elapsed), planned, Math.min(1, planned <= 0 ? 1 : elapsed / planned),
                 RunSampler.round(plannedRateAt(now)), sampler.windowRate(),
-                recorder.requests.sum(), recorder.errors.sum(), recorder.late.sum(),
+                recorder.requests.sum(), recorder.errors.sum(), recorder.late.sum(), recorder.lateForConnection.sum(),
                 RunSampler.round(behindMs(now)), RunSampler.round(recorder.maxLatenessNanos.get() / 1e6),
                 Math.max(0, recorder.inFlight.get()),
                 sampler.windowCorrected(), sampler.windowUncorrected(), sampler.totalCorrected(), ops, stopReason);
@@ -474,13 +474,13 @@ public final class LoadRun {
         double planned = scenario.model().duration().toNanos() / 1e9;
         return new LoadSnapshot(id, startedAt, stopping ? Phase.STOPPING : Phase.WARMING_UP,
                 RunSampler.round((now - startNanos) / 1e9),
-                planned, 0, RunSampler.round(plannedRateAt(now)), 0, 0, 0, 0, RunSampler.round(behindMs(now)), 0, 0,
+                planned, 0, RunSampler.round(plannedRateAt(now)), 0, 0, 0, 0, 0, RunSampler.round(behindMs(now)), 0, 0,
                 Percentiles.EMPTY, Percentiles.EMPTY, Percentiles.EMPTY, List.of(), stopReason);
     }
 
     private LoadSnapshot emptySnapshot() {
         double planned = scenario.model().duration().toNanos() / 1e9;
-        return new LoadSnapshot(id, startedAt, phase, 0, planned, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        return new LoadSnapshot(id, startedAt, phase, 0, planned, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
                 Percentiles.EMPTY, Percentiles.EMPTY, Percentiles.EMPTY, List.of(), stopReason);
     }
 

@@ -30,6 +30,7 @@ public record LoadSnapshot(
         long requests,
         long errors,
         long late,
+        long lateForConnection,
         double behindMs,
         double maxBehindMs,
         int inFlight,

@@ -68,6 +68,21 @@ public final class RatePlan {
         return durationNanos;
     }
 
+    /** How many requests the plan sends in its first {@code nanos}: what a run stopped then was asked for. */
+    public double plannedBy(long nanos) {
+        double planned = 0;
+        for (int s = 0; s < stages.size(); s++) {
+            Stage stage = stages.get(s);
+            if (nanos >= startNanos[s + 1]) {
+                planned += stage.plannedRequests();
+                continue;
+            }
+            double t = Math.max(0, (nanos - startNanos[s]) / 1e9);
+            return planned + t * (stage.fromRate() + stage.rateAt(t)) / 2;   // rates are linear within a stage
+        }
+        return planned;
+    }
+
     /** The planned rate {@code nanos} after the start (0 after the end). */
     public double rateAt(long nanos) {
         for (int s = 0; s < stages.size(); s++) {

@@ -9,7 +9,8 @@ import java.util.Set;
  * Two runs side by side, figure by figure, with the change from {@code base} to {@code other} and
  * whether it is a regression (slower, fewer requests per second, more errors or late sends).
  */
-public record RunComparison(String baseId, String otherId, List<Row> rows, List<OperationRow> operations) {
+public record RunComparison(String baseId, String otherId, List<Row> rows, List<OperationRow> operations,
+                            double baseTargetRate, double otherTargetRate) {
 
     /** One figure in both runs; {@code higherIsBetter} tells which way is a regression. */
     public record Row(String metric, double base, double other, double change, Double changePercent,
@@ -22,11 +23,25 @@ public record RunComparison(String baseId, String otherId, List<Row> rows, List<
             boolean worse = significant && (higherIsBetter ? change < 0 : change > 0);
             return new Row(metric, base, other, Math.round(change * 1000.0) / 1000.0, percent, higherIsBetter, worse);
         }
+
+        /** The figure in words, for people: "Achieved rate (req/s)" for {@code achievedRate}. */
+        public String label() {
+            return switch (metric) {
+                case "achievedRate" -> "Achieved rate (req/s)";
+                case "requests" -> "Requests";
+                case "errorPercent" -> "Errors (%)";
+                case "latePercent" -> "Late sends (%)";
+                case "p999Ms" -> "p99.9 latency (ms)";
+                case "maxMs" -> "Max latency (ms)";
+                case "uncorrectedP99Ms" -> "p99 uncorrected (ms)";
+                default -> metric.endsWith("Ms") ? metric.substring(0, metric.length() - 2) + " latency (ms)" : metric;
+            };
+        }
     }
 
-    /** One operation's p99 and rate in both runs (0 where a run didn't have it). */
-    public record OperationRow(String name, double baseRate, double otherRate, double baseP99Ms, double otherP99Ms,
-                               long baseErrors, long otherErrors) {
+    /** One operation's p99 and rate in both runs (null where a run didn't have it). */
+    public record OperationRow(String name, Double baseRate, Double otherRate, Double baseP99Ms, Double otherP99Ms,
+                               Long baseErrors, Long otherErrors) {
     }
 
     public static RunComparison of(LoadReport base, LoadReport other) {
@@ -46,11 +61,25 @@ public record RunComparison(String baseId, String otherId, List<Row> rows, List<
         for (String name : names) {
             LoadReport.OperationReport b = find(base, name);
             LoadReport.OperationReport o = find(other, name);
-            ops.add(new OperationRow(name, b == null ? 0 : b.rate(), o == null ? 0 : o.rate(),
-                    b == null ? 0 : b.p99Ms(), o == null ? 0 : o.p99Ms(),
-                    b == null ? 0 : b.errorCount(), o == null ? 0 : o.errorCount()));
+            ops.add(new OperationRow(name, b == null ? null : b.rate(), o == null ? null : o.rate(),
+                    b == null ? null : b.p99Ms(), o == null ? null : o.p99Ms(),
+                    b == null ? null : b.errorCount(), o == null ? null : o.errorCount()));
         }
-        return new RunComparison(base.runId(), other.runId(), rows, ops);
+        return new RunComparison(base.runId(), other.runId(), rows, ops, base.targetRate(), other.targetRate());
+    }
+
+    /** A warning when the runs were asked for different rates (more than 5% apart): their latencies then differ for that reason alone. */
+    public java.util.Optional<String> targetsNote() {
+        if (Math.abs(baseTargetRate - otherTargetRate) <= 0.05 * Math.max(baseTargetRate, otherTargetRate)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(String.format(java.util.Locale.ROOT,
+                "The runs had different targets (%s/s and %s/s): figures differ for that reason too.",
+                rate(baseTargetRate), rate(otherTargetRate)));
+    }
+
+    private static String rate(double value) {
+        return value == 0 ? "closed model, no target " : String.format(java.util.Locale.ROOT, "%,.0f", value);
     }
 
     private static LoadReport.OperationReport find(LoadReport report, String name) {

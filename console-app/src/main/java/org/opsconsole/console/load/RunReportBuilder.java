@@ -44,7 +44,11 @@ final class RunReportBuilder {
         Double thinkMs = null;
         switch (scenario.model()) {
             case LoadScenario.Open open -> {
-                targetRate = RunSampler.round(open.plan().totalRequests() / (open.plan().duration().toNanos() / 1e9));
+                // a run that ended early (stopped, a threshold) was asked for what the plan holds up to then
+                double planned = open.plan().duration().toNanos() / 1e9;
+                targetRate = RunSampler.round(seconds < 0.99 * planned && seconds > 0
+                        ? open.plan().plannedBy((long) (seconds * 1e9)) / seconds
+                        : open.plan().totalRequests() / planned);
                 stages = open.plan().toString();
             }
             case LoadScenario.Closed closed -> {

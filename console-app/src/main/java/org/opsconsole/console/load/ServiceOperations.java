@@ -108,7 +108,7 @@ public final class ServiceOperations {
                         .addQueryParameter("limit", "500").addQueryParameter("offset", "0").build())
                 .build(), true);
         if (!page.ok()) {
-            throw new IOException("could not list users at " + usersUrl + ": " + page.errorKind());
+            throw new IOException(explain("list the users to read and to order for", "users", usersUrl, page, apiToken != null));
         }
         JsonNode root = mapper.readTree(page.body());
         knownUserTotal = root.path("total").asLong();
@@ -132,19 +132,42 @@ public final class ServiceOperations {
     private static void run(LoadHttpClient http, Operation op, String why) throws IOException {
         Request request = op.nextRequest();
         LoadHttpClient.Outcome outcome = http.send(request, op.readsBody());
-        if (!outcome.ok() && outcome.status() == 401) {
-            HttpUrl url = request.url();
-            String service = url.scheme() + "://" + url.host() + ":" + url.port();
-            throw new IOException("could not " + why + ": the service at " + service
-                    + (request.header("Authorization") == null
-                    ? " wants an API token (give it with --api-token, or attach the service with its token)"
-                    : " refused the API token"));
-        }
         if (!outcome.ok()) {
-            throw new IOException("could not " + why + " (" + request.method() + " " + request.url() + "): "
-                    + outcome.errorKind());
+            String service = request.url().pathSegments().getFirst().startsWith("order") ? "orders" : "users";
+            throw new IOException(explain(why, service, request.url(), outcome, request.header("Authorization") != null));
         }
         op.onResponse(request, outcome.status(), outcome.body());
+    }
+
+    /**
+     * Why preparing the run failed, in an operator's words, with what to do: "Before the run could
+     * start, the console tried to create an order to move, but the orders service at URL ..."
+     */
+    static String explain(String why, String service, HttpUrl url, LoadHttpClient.Outcome outcome, boolean tokenSent) {
+        String address = url.scheme() + "://" + url.host() + ":" + url.port();
+        String at = "the " + service + " service at " + address;
+        String what = switch (outcome.errorKind()) {
+            case "connection refused" -> "nothing answers at " + address + ". Start the " + service
+                    + " service, or correct its URL";
+            case "unknown host" -> "the host of " + address + " is unknown. Correct the " + service + " URL";
+            case "timeout" -> at + " did not answer in time. It may be overloaded or stuck: check it on the Services screen,"
+                    + " or raise the timeout";
+            case "connection reset", "connection closed" -> "the connection to " + address + " was dropped. Check that it is the "
+                    + service + " service, and that it runs";
+            default -> switch (outcome.status()) {
+                case 401, 403 -> tokenSent
+                        ? at + " refused the API token. Give the right one with --api-token, or add the service again with it"
+                        : at + " wants an API token. Give it with --api-token, or add the service with its token";
+                case 404 -> address + " has no such path (HTTP 404). Check that it is the " + service + " service's address";
+                case 503 -> at + " is unavailable (HTTP 503)" + ("orders".equals(service)
+                        ? ": the users service it asks about every new order may be down. Check both on the Services screen"
+                        : ". Check it on the Services screen");
+                default -> outcome.status() >= 500
+                        ? at + " failed (HTTP " + outcome.status() + "). Its log says why"
+                        : at + " refused it (HTTP " + outcome.status() + ")";
+            };
+        };
+        return "Before the run could start, the console tried to " + why + ", but " + what + ".";
     }
 
     private void addUser(long id) {

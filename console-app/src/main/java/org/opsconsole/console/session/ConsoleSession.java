@@ -50,6 +50,7 @@ public final class ConsoleSession implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(ConsoleSession.class.getName());
 
     private final ConsoleOptions options;
+    private final DataFolderLock folderLock;
     private final ConsoleHttp http;
     private final ScheduledExecutorService scheduler;
     private final ServiceGroup services;
@@ -63,6 +64,8 @@ public final class ConsoleSession implements AutoCloseable {
 
     private ConsoleSession(ConsoleOptions options, ServiceLauncher usersLauncher, ServiceLauncher ordersLauncher) {
         this.options = options;
+        // first: a second console on these files fails here, before it captures, binds or opens anything
+        this.folderLock = options.folders() == null ? null : DataFolderLock.acquire(options.folders().root());
         this.http = new ConsoleHttp();
         this.scheduler = Executors.newScheduledThreadPool(1, Thread.ofPlatform().daemon().name("supervisor-timer").factory());
         // capture before anything starts, so the first lines of the first start are kept
@@ -303,6 +306,9 @@ public final class ConsoleSession implements AutoCloseable {
         scheduler.shutdownNow();
         http.close();
         logs.values().forEach(ServiceLogCapture::close);
+        if (folderLock != null) {
+            folderLock.close();
+        }
     }
 
     /** Milliseconds since this JVM started: for the start-up figures in the log. */

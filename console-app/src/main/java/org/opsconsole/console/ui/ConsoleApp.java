@@ -4,39 +4,90 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.control.Alert;
 import javafx.stage.Stage;
+import org.opsconsole.console.session.ConsoleOptions;
 import org.opsconsole.console.session.ConsoleSession;
+import org.opsconsole.console.session.DataFolderLock;
+import org.opsconsole.console.session.DataFolders;
 
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The JavaFX application: opens the {@link ConsoleWindow} for the session handed over by
- * {@link #launch(ConsoleSession)}, then starts the session (services, scraping, event streams),
- * so the window is up before the services are.
+ * The JavaFX application: opens the session {@link #launch} was given the means to open (asking
+ * for another folder while the data folder is in use), shows the {@link ConsoleWindow}, then
+ * starts the session (services, scraping, event streams), so the window is up before the
+ * services are.
  */
 public final class ConsoleApp extends Application {
 
     private static final Logger LOG = Logger.getLogger(ConsoleApp.class.getName());
-    private static final AtomicReference<ConsoleSession> PENDING = new AtomicReference<>();
 
-    private ConsoleSession session;
+    /** What {@link #launch} hands to the JavaFX thread: the options, and how a session is opened with them. */
+    private record Pending(ConsoleOptions options, Function<ConsoleOptions, ConsoleSession> open) {
+    }
 
-    /** Runs the console window until it is closed; returns the exit code. Call from the main thread. */
-    public static int launch(ConsoleSession session) {
-        PENDING.set(session);
+    private static final AtomicReference<Pending> PENDING = new AtomicReference<>();
+    private static final AtomicReference<ConsoleSession> OPENED = new AtomicReference<>();
+
+    /**
+     * Runs the console window until it is closed; returns the exit code. Call from the main thread.
+     * A data folder that another console uses is said in a dialog that offers another folder or Quit.
+     */
+    public static int launch(ConsoleOptions options, Function<ConsoleOptions, ConsoleSession> open) {
+        PENDING.set(new Pending(options, open));
         Application.launch(ConsoleApp.class);
-        session.close();
+        closeSession();
         return 0;
+    }
+
+    /** Stops the session's services, if one was opened (also what SIGTERM does). */
+    public static void closeSession() {
+        ConsoleSession session = OPENED.get();
+        if (session != null) {
+            session.close();
+        }
+    }
+
+    /**
+     * Opens a session with {@code options}; while their data folder is in use, asks for another
+     * ({@code ask} answers empty for Quit, and then so does this).
+     */
+    static Optional<ConsoleSession> openAsking(ConsoleOptions options, Function<ConsoleOptions, ConsoleSession> open,
+                                               Function<DataFolderLock.InUseException, Optional<Path>> ask) {
+        ConsoleOptions tried = options;
+        while (true) {
+            try {
+                return Optional.of(open.apply(tried));
+            } catch (DataFolderLock.InUseException inUse) {
+                LOG.warning(inUse.getMessage());
+                Optional<Path> other = ask.apply(inUse);
+                if (other.isEmpty()) {
+                    return Optional.empty();
+                }
+                tried = tried.withFolders(DataFolders.resolve(other.get()));
+            }
+        }
     }
 
     @Override
     public void start(Stage stage) {
-        session = PENDING.getAndSet(null);
-        if (session == null) {
-            throw new IllegalStateException("ConsoleApp is started through ConsoleApp.launch(session)");
+        Pending pending = PENDING.getAndSet(null);
+        if (pending == null) {
+            throw new IllegalStateException("ConsoleApp is started through ConsoleApp.launch(options, open)");
         }
         Thread.currentThread().setUncaughtExceptionHandler((thread, error) -> showError(error));
+        Optional<ConsoleSession> opened = openAsking(pending.options(), pending.open(),
+                inUse -> new FolderInUseDialog(inUse).showAndWait());
+        if (opened.isEmpty()) {
+            Platform.exit();
+            return;
+        }
+        ConsoleSession session = opened.get();
+        OPENED.set(session);
         ConsoleWindow window = new ConsoleWindow(session, ConsolePreferences.user(), Platform::exit);
         window.show(stage);
         session.begin();
@@ -44,9 +95,7 @@ public final class ConsoleApp extends Application {
 
     @Override
     public void stop() {
-        if (session != null) {
-            session.close();
-        }
+        closeSession();
     }
 
     private static void showError(Throwable error) {

@@ -1,6 +1,7 @@
 package org.opsconsole.console.ui;
 
 import javafx.scene.Node;
+import org.opsconsole.console.session.ConsoleOptions;
 import org.opsconsole.console.session.ConsoleSession;
 import org.opsconsole.console.ui.events.EventsView;
 import org.opsconsole.console.ui.fx.FxThread;
@@ -82,7 +83,11 @@ public final class ScreenViews {
             case DATA -> new org.opsconsole.console.ui.data.DataView(session.services(), session.http());
             case LOAD -> {
                 LoadViewModel model = new LoadViewModel(loadRuns(), session.metrics(), services, io, clock);
-                session.services().all().forEach(model::followService);
+                // until a service on "any free port" runs, its address is unknown: no default port is assumed
+                ConsoleOptions options = session.options();
+                model.serviceAt(ConsoleSession.USERS, options.userPort() == 0 ? "" : "http://" + options.host() + ":" + options.userPort());
+                model.serviceAt(ConsoleSession.ORDERS, options.orderPort() == 0 ? "" : "http://" + options.host() + ":" + options.orderPort());
+                List.of(session.services().users(), session.services().orders()).forEach(model::followService);
                 model.form().setTokens(session.http()::tokenFor);
                 yield new LoadView(model);
             }

@@ -140,7 +140,7 @@ class LoadCommandTest {
                 "--duration", "1s", "--no-save");
 
         assertThat(code).isEqualTo(LoadCommand.COULD_NOT_RUN);
-        assertThat(err.toString()).contains("could not start", "connection refused");
+        assertThat(err.toString()).contains("Before the run could start", "nothing answers at http://127.0.0.1:1");
     }
 
     @Test

@@ -110,6 +110,22 @@ class ServeCommandTest {
     }
 
     @Test
+    void aDataFolderInUseByAnotherConsoleIsSaidAndNothingStarts(@TempDir Path data) throws Exception {
+        try (var held = org.opsconsole.console.session.DataFolderLock.acquire(data)) {
+            Process process = start(data, "serve", "--user-port", "0", "--order-port", "0", "--data-dir", data.toString());
+            assertThat(process.waitFor(90, TimeUnit.SECONDS)).isTrue();
+            String text = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(process.exitValue()).isEqualTo(1);
+            assertThat(text).contains("Another Ops Console (process " + ProcessHandle.current().pid()
+                    + ") is using the data folder " + data.toAbsolutePath() + ". Stop it, or give --data-dir another folder.");
+            assertThat(text).doesNotContain("Exception").doesNotContain("\tat ");
+            try (var files = java.nio.file.Files.list(data)) {
+                assertThat(files.map(f -> f.getFileName().toString())).containsExactly("console.lock");
+            }
+        }
+    }
+
+    @Test
     void helpListsTheCommands() {
         java.io.StringWriter out = new java.io.StringWriter();
         picocli.CommandLine cli = OpsConsoleCommand.commandLine();

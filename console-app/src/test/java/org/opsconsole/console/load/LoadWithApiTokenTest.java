@@ -42,7 +42,7 @@ class LoadWithApiTokenTest {
 
     @Test
     void withoutTheTokenTheRunSaysSoInWords() {
-        assertThatThrownBy(() -> run(null)).hasMessageContaining("the service at " + users.baseUri().toString()
+        assertThatThrownBy(() -> run(null)).hasMessageContaining("the users service at " + users.baseUri().toString()
                 .replaceAll("/$", "")).hasMessageContaining("wants an API token");
         assertThatThrownBy(() -> run("wrong")).hasMessageContaining("refused the API token");
     }

@@ -31,6 +31,15 @@ class PlanAndRulesTest {
     }
 
     @Test
+    void what_a_run_stopped_early_was_asked_for_is_the_plan_up_to_then() {
+        RatePlan plan = new RatePlan(List.of(Stage.ramp(Duration.ofSeconds(10), 0, 1000), Stage.constant(Duration.ofSeconds(5), 1000)));
+        assertThat(plan.plannedBy(2_000_000_000L)).as("2 s into a ramp to 1000/s: 2 x 200 / 2").isCloseTo(200, within(0.01));
+        assertThat(plan.plannedBy(10_000_000_000L)).isCloseTo(5000, within(0.01));
+        assertThat(plan.plannedBy(12_000_000_000L)).isCloseTo(7000, within(0.01));
+        assertThat(plan.plannedBy(99_000_000_000L)).isCloseTo(plan.totalRequests(), within(0.01));
+    }
+
+    @Test
     void stages_follow_one_another() {
         RatePlan plan = new RatePlan(List.of(Stage.constant(Duration.ofSeconds(2), 100),
                 Stage.constant(Duration.ofSeconds(1), 1000)));

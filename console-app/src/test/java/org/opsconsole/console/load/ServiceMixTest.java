@@ -74,7 +74,8 @@ class ServiceMixTest {
                 new LoadScenario.Services("http://127.0.0.1:1", "http://127.0.0.1:1", OperationMix.parse("read-user=1")),
                 new LoadScenario.Open(RatePlan.constant(10, Duration.ofSeconds(1))));
         assertThatThrownBy(() -> LoadEngine.start(scenario).completion().get(30, TimeUnit.SECONDS))
-                .hasMessageContaining("connection refused");
+                .hasMessageContaining("Before the run could start, the console tried to list the users to read and to order for, "
+                        + "but nothing answers at http://127.0.0.1:1. Start the users service, or correct its URL.");
     }
 
     @Test

@@ -101,6 +101,24 @@ class ConsoleWindowTest {
     }
 
     @Test
+    void theLoadFormAssumesNoDefaultPortForServicesOnFreePortsUntilTheyRun(FxRobot robot) throws Exception {
+        console = ConsoleHarness.open(stage, ConsoleOptions.forTests());
+        robot.push(KeyCode.CONTROL, KeyCode.DIGIT4);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#load-users-url").queryTextInputControl().getText()).isEmpty();
+        assertThat(robot.lookup("#load-orders-url").queryTextInputControl().getText()).isEmpty();
+        robot.push(KeyCode.CONTROL, KeyCode.DIGIT1);
+        robot.clickOn("#start-users");
+        awaitState("users", ServiceState.RUNNING);
+        robot.push(KeyCode.CONTROL, KeyCode.DIGIT4);
+        await().atMost(PATIENCE).until(() -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return console.url("users").toString().startsWith(robot.lookup("#load-users-url").queryTextInputControl().getText())
+                    && !robot.lookup("#load-users-url").queryTextInputControl().getText().isEmpty();
+        });
+    }
+
+    @Test
     void afterTheUsersServiceRestartsOnAFreePortTheOrdersServiceStillReachesIt(FxRobot robot, @TempDir Path data) throws Exception {
         console = ConsoleHarness.open(stage, ConsoleOptions.forTests().withFolders(new DataFolders(data)));
         robot.clickOn("#start-all");

@@ -135,6 +135,10 @@ class LoadScreenTest {
         assertThat(model.comparisonProperty().get().otherId()).isEqualTo(second);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#load-compare").queryAs(TableView.class).getItems()).isNotEmpty();
+        // the figures in words, as the table shows them
+        List<String> figures = robot.lookup("#load-compare .table-cell").queryAllAs(javafx.scene.control.TableCell.class).stream()
+                .map(javafx.scene.control.Labeled::getText).filter(t -> t != null && !t.isEmpty()).toList();
+        assertThat(figures).contains("Achieved rate (req/s)", "Requests").doesNotContain("achievedRate", "requests");
 
         // exports of the shown report
         Path folder = Files.createTempDirectory("load-export");

@@ -209,6 +209,7 @@ public final class LoadViewModel {
         if (running.get()) {
             return false;
         }
+        behind.set("");
         LoadScenario scenario;
         try {
             scenario = form.toScenario();
@@ -371,10 +372,16 @@ public final class LoadViewModel {
         }
         progress.set(s.phase() == LoadSnapshot.Phase.PREPARING ? -1 : s.progress());
         status.set(statusLine(s));
-        behind.set(s.fallingBehind()
-                ? String.format(Locale.ROOT, "Behind schedule: %d late sends, up to %.0f ms behind (now %.0f ms). "
-                        + "Add connections or lower the rate.", s.late(), s.maxBehindMs(), s.behindMs())
-                : "");
+        behind.set(s.fallingBehind() ? behindSentence(s) : "");
+    }
+
+    /** How far behind the engine is and what would help: more connections only when requests waited for one. */
+    static String behindSentence(LoadSnapshot s) {
+        String advice = s.lateForConnection() * 2 > s.late()
+                ? "Every connection was busy when they were due: add connections, or lower the rate."
+                : "Connections were free, so this machine was too busy to send on time: close other programs, or lower the rate.";
+        return String.format(Locale.ROOT, "Behind schedule: %d late sends, up to %.0f ms behind (now %.0f ms). %s",
+                s.late(), s.maxBehindMs(), s.behindMs(), advice);
     }
 
     static String statusLine(LoadSnapshot s) {
@@ -402,7 +409,8 @@ public final class LoadViewModel {
         if (error != null) {
             Throwable cause = Calls.unwrap(error);
             progress.set(0);
-            status.set(cause instanceof CancellationException ? "Stopped before it started." : "The run could not run.");
+            status.set(cause instanceof CancellationException ? "Stopped before it started." : "The run did not start: see why below.");
+            behind.set("");
             if (!(cause instanceof CancellationException)) {
                 formError.set(cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
             }

@@ -120,7 +120,7 @@ final class SavedRunsPane extends VBox {
         rows.setId("load-compare");
         rows.getStyleClass().add("dense");
         rows.getColumns().addAll(List.of(
-                column("cmp-metric", "figure", 125, RunComparison.Row::metric),
+                column("cmp-metric", "figure", 160, RunComparison.Row::label),
                 column("cmp-base", "base", 70, r -> number(r.base())),
                 column("cmp-other", "other", 70, r -> number(r.other())),
                 column("cmp-change", "change", 80, r -> signed(r.change())),
@@ -142,12 +142,12 @@ final class SavedRunsPane extends VBox {
         ops.getStyleClass().add("dense");
         ops.getColumns().addAll(List.of(
                 column("cmpop-name", "operation", 120, RunComparison.OperationRow::name),
-                column("cmpop-base-rate", "base /s", 74, r -> fmt(r.baseRate(), 1)),
-                column("cmpop-other-rate", "other /s", 80, r -> fmt(r.otherRate(), 1)),
-                column("cmpop-base-p99", "base p99", 82, r -> fmt(r.baseP99Ms(), 2)),
-                column("cmpop-other-p99", "other p99", 88, r -> fmt(r.otherP99Ms(), 2)),
-                column("cmpop-base-errors", "base err", 78, r -> Long.toString(r.baseErrors())),
-                column("cmpop-other-errors", "other err", 84, r -> Long.toString(r.otherErrors()))));
+                column("cmpop-base-rate", "base /s", 74, r -> orDash(r.baseRate(), 1)),
+                column("cmpop-other-rate", "other /s", 80, r -> orDash(r.otherRate(), 1)),
+                column("cmpop-base-p99", "base p99", 82, r -> orDash(r.baseP99Ms(), 2)),
+                column("cmpop-other-p99", "other p99", 88, r -> orDash(r.otherP99Ms(), 2)),
+                column("cmpop-base-errors", "base err", 78, r -> r.baseErrors() == null ? NOT_IN_RUN : Long.toString(r.baseErrors())),
+                column("cmpop-other-errors", "other err", 84, r -> r.otherErrors() == null ? NOT_IN_RUN : Long.toString(r.otherErrors()))));
         ops.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         // figures and operations one above the other, each with both runs side by side
         rows.setMinHeight(120);
@@ -158,12 +158,20 @@ final class SavedRunsPane extends VBox {
         VBox.setVgrow(side, Priority.ALWAYS);
         model.comparisonProperty().addListener((obs, was, c) -> {
             if (c != null) {
-                title.setText("Base " + c.baseId() + "  vs  " + c.otherId() + (c.anyWorse() ? ": worse figures in red" : ": nothing worse"));
+                title.setText("Base " + c.baseId() + "  vs  " + c.otherId() + (c.anyWorse() ? ": worse figures in red" : ": nothing worse")
+                        + c.targetsNote().map(note -> ". " + note).orElse(""));
                 rows.getItems().setAll(c.rows());
                 ops.getItems().setAll(c.operations());
             }
         });
         getChildren().addAll(runs, actions, title, side);
+    }
+
+    /** What an operation absent from one of the runs shows there. */
+    private static final String NOT_IN_RUN = "—";
+
+    private static String orDash(Double value, int places) {
+        return value == null ? NOT_IN_RUN : fmt(value, places);
     }
 
     private static Button button(String id, String text, String help) {
