@@ -180,6 +180,8 @@ class ConsoleWindowTest {
         assertThat(WaitForAsyncUtils.asyncFx(requests::legendText).get()).containsPattern("users  [0-9]");
         MetricsChart threads = (MetricsChart) robot.lookup("#chart-threads").query().getParent();
         assertThat(WaitForAsyncUtils.asyncFx(threads::valuedPoints).get()).isPositive();
+        // both services run in this process: one line for it, not two copies of the same JVM
+        assertThat(WaitForAsyncUtils.asyncFx(threads::legendText).get()).startsWith("console JVM").doesNotContain("orders");
     }
 
     @Test

@@ -181,6 +181,12 @@ class DataScreenTest {
         robot.clickOn("#user-dialog-reload");
         await().atMost(WAIT).until(() -> "Alan M. Turing".equals(field(robot, "#user-name")));
         assertThat(field(robot, "#user-email")).isEqualTo("alan@example.com");
+        // the reload is news, not an error: said apart from the errors, not in red
+        assertThat(text(robot, "#user-dialog-error")).isEmpty();
+        assertThat(text(robot, "#user-dialog-note")).startsWith("Reloaded: these are the current values");
+        Label reloaded = robot.lookup("#user-dialog-note").queryAs(Label.class);
+        javafx.scene.paint.Color ink = (javafx.scene.paint.Color) reloaded.getTextFill();
+        assertThat(ink.getRed() - Math.max(ink.getGreen(), ink.getBlue())).as("not red: " + ink).isLessThan(0.3);
         // the table shows the reloaded user too, so the next edit starts from the current version
         await().atMost(WAIT).until(() -> table(robot).getItems().stream()
                 .anyMatch(u -> u.id() == alan.id() && u.name().equals("Alan M. Turing") && u.version() == alan.version() + 1));
@@ -227,6 +233,11 @@ class DataScreenTest {
         await().atMost(WAIT).until(() -> text(robot, "#users-page").equals("1–10 of 10"));
         assertThat(table(robot).getItems()).extracting(User::email).first().isEqualTo("p00049@example.com");
         writeScreenshot("console-data-users.png");
+
+        // a number finds the user with that id too, first
+        User seventh = users.list("p00007@", null, 1, 0).items().getFirst();
+        replace(robot, "#users-search", "#" + seventh.id());
+        await().atMost(WAIT).until(() -> !table(robot).getItems().isEmpty() && table(robot).getItems().getFirst().id() == seventh.id());
     }
 
     @Test
@@ -377,6 +388,9 @@ class DataScreenTest {
         assertThat(text(robot, "#orders-message")).contains("Order " + order.id() + " not moved to PAID")
                 .contains("someone changed it").contains("The list now shows it as it is");
         assertThat(robot.lookup("#orders-message").queryAs(Label.class).getStyle()).contains("danger");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(shownText(robot.lookup("#orders-message").query())).as("the whole refusal, not cut")
+                .isEqualTo(text(robot, "#orders-message"));
         assertThat(orders.get(order.id()).status()).isEqualTo(OrderStatus.CANCELLED);
     }
 

@@ -119,7 +119,8 @@ class MetricsAndRecoveryTest {
         MetricsChart requests = (MetricsChart) robot.lookup("#chart-requests").query().getParent();
         Path png = WaitForAsyncUtils.asyncFx(() -> view.savePng(requests, dir.resolve("requests.png"))).get().get();
         var image = ImageIO.read(png.toFile());
-        assertThat(image.getWidth()).isGreaterThan(100);
+        assertThat((double) image.getWidth()).as("twice the size on screen").isGreaterThanOrEqualTo(requests.getWidth() * 2 - 1);
+        assertThat(robot.lookup("#export-png-requests").query().isVisible()).as("the button is back after the picture").isTrue();
         await().atMost(PATIENCE).until(() -> {
             WaitForAsyncUtils.waitForFxEvents();
             return console.text("metrics-message").contains("requests.png");

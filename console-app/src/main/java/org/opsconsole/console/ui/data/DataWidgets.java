@@ -82,6 +82,8 @@ final class DataWidgets {
         message.textProperty().bind(calls.messageProperty());
         calls.failedProperty().addListener((obs, was, now) -> message.setStyle(now ? "-fx-text-fill: -color-danger-fg;" : ""));
         message.setMaxWidth(Double.MAX_VALUE);
+        message.setWrapText(true);   // a refusal is read in full, never cut to "..."
+        message.setMinHeight(Region.USE_PREF_SIZE);
         HBox.setHgrow(message, Priority.ALWAYS);
         page.setMinWidth(Region.USE_PREF_SIZE);
         progress.setMinSize(16, 16);

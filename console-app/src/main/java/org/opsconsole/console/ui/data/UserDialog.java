@@ -33,6 +33,8 @@ final class UserDialog extends Dialog<User> {
     private final Label nameError = errorLabel("user-name-error");
     private final Label emailError = errorLabel("user-email-error");
     private final Label problem = errorLabel("user-dialog-error");
+    /** What happened that is not a problem ("Reloaded: ..."), in the ordinary text colour. */
+    private final Label note = noteLabel("user-dialog-note");
     private final Button reload = new Button("Reload");
     private final ProgressIndicator progress = new ProgressIndicator();
 
@@ -75,7 +77,7 @@ final class UserDialog extends Dialog<User> {
         // the message wraps within the dialog's width, Reload below it; the dialog grows to hold them
         problem.setMaxWidth(Double.MAX_VALUE);
         problem.setPrefWidth(420);
-        VBox content = new VBox(10, form, problem, reload, progress);
+        VBox content = new VBox(10, form, problem, note, reload, progress);
         content.setPrefWidth(440);
         getDialogPane().setContent(content);
         getDialogPane().setMinHeight(Region.USE_PREF_SIZE);
@@ -174,7 +176,7 @@ final class UserDialog extends Dialog<User> {
             email.setText(fresh.email());
             setHeaderText("User " + fresh.id() + " (version " + fresh.version() + ")");
             clearErrors();
-            problem.setText("Reloaded: these are the current values (version " + fresh.version() + "). Make your change and save again.");
+            note.setText("Reloaded: these are the current values (version " + fresh.version() + "). Make your change and save again.");
             fit();
         });
     }
@@ -183,6 +185,7 @@ final class UserDialog extends Dialog<User> {
         nameError.setText("");
         emailError.setText("");
         problem.setText("");
+        note.setText("");
         reload.setVisible(false);
         reload.setManaged(false);
     }
@@ -193,6 +196,17 @@ final class UserDialog extends Dialog<User> {
         }
         String text = Character.toUpperCase(message.charAt(0)) + message.substring(1);
         return text.endsWith(".") ? text : text + ".";
+    }
+
+    static Label noteLabel(String id) {
+        Label label = new Label();
+        label.setId(id);
+        label.setWrapText(true);
+        label.setMinHeight(Region.USE_PREF_SIZE);
+        label.setMaxWidth(360);
+        label.visibleProperty().bind(label.textProperty().isNotEmpty());
+        label.managedProperty().bind(label.visibleProperty());
+        return label;
     }
 
     static Label errorLabel(String id) {

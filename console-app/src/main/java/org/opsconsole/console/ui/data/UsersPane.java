@@ -38,7 +38,7 @@ final class UsersPane extends VBox {
 
         TextField search = new TextField();
         search.setId("users-search");
-        search.setPromptText("Search name or email…");
+        search.setPromptText("Search id, name or email…");
         search.setPrefWidth(260);
         search.textProperty().bindBidirectional(model.queryProperty());
 

@@ -17,6 +17,7 @@ import org.opsconsole.model.Page;
 import org.opsconsole.model.User;
 import org.opsconsole.model.UserDraft;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
@@ -229,7 +230,7 @@ public final class UsersViewModel {
         long started = System.nanoTime();
         String doing = q == null || q.isBlank() ? "Loading users…" : "Searching for \"" + q.strip() + "\"…";
         calls.run(done == null ? doing : done + " " + doing,
-                () -> usersApi().list(q, s, PAGE_SIZE, wantedOffset)).whenComplete((page, error) -> {
+                () -> withIdMatch(q, usersApi().list(q, s, PAGE_SIZE, wantedOffset))).whenComplete((page, error) -> {
             if (mine != generation) {
                 return;
             }
@@ -247,6 +248,32 @@ public final class UsersViewModel {
                     ? (q == null || q.isBlank() ? "No users yet." : "No user matches \"" + q.strip() + "\".")
                     : "Showing " + window.textProperty().get() + " users (" + ms + " ms)."), doneFailed);
         });
+    }
+
+    /**
+     * A search that is a number (an id, "42" or "#42") also finds the user with that id, first on
+     * the first page, beside those whose name or email contains it.
+     */
+    private Page<User> withIdMatch(String q, Page<User> page) {
+        String text = q == null ? "" : q.strip();
+        if (page.offset() > 0 || !text.matches("#?\\d{1,18}")) {
+            return page;
+        }
+        long id = Long.parseLong(text.replace("#", ""));
+        if (page.items().stream().anyMatch(u -> u.id() == id)) {
+            return page;
+        }
+        try {
+            User match = usersApi().get(id);
+            List<User> items = new java.util.ArrayList<>(page.items());
+            items.addFirst(match);
+            return new Page<>(items.size() > PAGE_SIZE ? items.subList(0, PAGE_SIZE) : items, page.total() + 1, page.limit(), 0);
+        } catch (org.opsconsole.console.api.ApiException e) {
+            if (e.status() == 404) {
+                return page;
+            }
+            throw e;
+        }
     }
 
     private void show(Page<User> page) {

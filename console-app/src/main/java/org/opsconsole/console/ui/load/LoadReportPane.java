@@ -10,11 +10,10 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import org.opsconsole.console.load.LoadReport;
 import org.opsconsole.console.load.Percentiles;
+import org.opsconsole.console.ui.fx.SaveDialog;
 
-import java.io.File;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -140,14 +139,8 @@ final class LoadReportPane extends VBox {
         button.setTooltip(new Tooltip(help));
         button.setOnAction(e -> {
             LoadReport r = model.reportProperty().get();
-            FileChooser chooser = new FileChooser();
-            chooser.setTitle("Export the report as " + format);
-            chooser.setInitialFileName("load-" + r.runId() + "." + extension);
-            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(format.name(), "*." + extension));
-            File file = chooser.showSaveDialog(getScene().getWindow());
-            if (file != null) {
-                model.export(format, file.toPath());
-            }
+            SaveDialog.choose(this, "Export the report as " + format, "load-" + r.runId() + "." + extension, format.name(), extension)
+                    .ifPresent(file -> model.export(format, file));
         });
         return button;
     }

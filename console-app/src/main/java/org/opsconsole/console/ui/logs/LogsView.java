@@ -16,13 +16,12 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.util.Duration;
 import javafx.util.StringConverter;
 import org.opsconsole.console.logs.LogEntry;
 import org.opsconsole.console.logs.LogFormat;
+import org.opsconsole.console.ui.fx.SaveDialog;
 
-import java.io.File;
 import java.util.logging.Level;
 
 /**
@@ -103,13 +102,7 @@ public final class LogsView extends VBox {
         Button export = new Button("Export…");
         export.setId("log-export");
         export.setOnAction(e -> {
-            FileChooser chooser = new FileChooser();
-            chooser.setTitle("Export log");
-            chooser.setInitialFileName(model.serviceProperty().get() + ".log");
-            File file = chooser.showSaveDialog(getScene().getWindow());
-            if (file != null) {
-                model.export(file.toPath());
-            }
+            SaveDialog.choose(this, "Export log", model.serviceProperty().get() + ".log", "Log", "log").ifPresent(model::export);
         });
 
         Region grow = new Region();

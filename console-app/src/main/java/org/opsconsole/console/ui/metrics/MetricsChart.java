@@ -119,6 +119,21 @@ public final class MetricsChart extends VBox implements ChartFeed {
         resetData(60);
     }
 
+    /**
+     * A picture of the card at twice its size on screen (sharp when printed or zoomed), without its
+     * PNG button. On the FX thread.
+     */
+    public javafx.scene.image.WritableImage picture() {
+        javafx.scene.SnapshotParameters parameters = new javafx.scene.SnapshotParameters();
+        parameters.setTransform(javafx.scene.transform.Transform.scale(2, 2));
+        png.setVisible(false);
+        try {
+            return snapshot(parameters, null);
+        } finally {
+            png.setVisible(true);
+        }
+    }
+
     public String key() {
         return key;
     }

@@ -13,11 +13,10 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import org.opsconsole.console.metrics.Metric;
 import org.opsconsole.console.metrics.SeriesKey;
+import org.opsconsole.console.ui.fx.SaveDialog;
 
-import java.io.File;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -116,8 +115,8 @@ public final class MetricsView extends VBox {
         Button csv = new Button("Export CSV…");
         csv.setId("export-csv");
         csv.setTooltip(new Tooltip("Save the visible time window of every series as CSV"));
-        csv.setOnAction(e -> chooseFile("Export metrics as CSV", "metrics-" + FILE_TIME.format(LocalDateTime.now()) + ".csv",
-                new FileChooser.ExtensionFilter("CSV", "*.csv")).ifPresent(model::exportCsv));
+        csv.setOnAction(e -> SaveDialog.choose(this, "Export metrics as CSV", "metrics-" + FILE_TIME.format(LocalDateTime.now()) + ".csv",
+                "CSV", "csv").ifPresent(model::exportCsv));
 
         Label updated = new Label();
         updated.setId("metrics-updated");
@@ -173,11 +172,22 @@ public final class MetricsView extends VBox {
             errorNames.add(service + " 5xx");
         }
         charts.add(new MetricsChart("errors", "Errors per second", "err/s", errors, errorNames));
-        String shared = oneJvm ? " (one JVM, shared)" : "";
-        charts.add(perService("heap", "Heap used" + shared, "MiB", Metric.HEAP_USED_MB));
-        charts.add(perService("threads", "Live threads" + shared, "threads", Metric.LIVE_THREADS));
+        charts.add(perProcess("heap", "Heap used", "MiB", Metric.HEAP_USED_MB));
+        charts.add(perProcess("threads", "Live threads", "threads", Metric.LIVE_THREADS));
         charts.add(perService("pool", "DB connections in use", "conn", Metric.DB_POOL_ACTIVE));
         return charts;
+    }
+
+    /**
+     * A figure of the JVM: one line per service, or, while every service runs in this window's
+     * process, one line for that process (both services would report the same JVM).
+     */
+    private MetricsChart perProcess(String key, String title, String unit, Metric metric) {
+        if (!oneJvm) {
+            return perService(key, title, unit, metric);
+        }
+        return new MetricsChart(key, title + " (this console's JVM, both services in it)", unit,
+                List.of(new SeriesKey(services.getFirst(), metric)), List.of("console JVM"));
     }
 
     private MetricsChart perService(String key, String title, String unit, Metric metric) {
@@ -186,21 +196,12 @@ public final class MetricsView extends VBox {
     }
 
     private void exportPng(MetricsChart chart) {
-        chooseFile("Save chart as PNG", chart.key() + "-" + FILE_TIME.format(LocalDateTime.now()) + ".png",
-                new FileChooser.ExtensionFilter("PNG picture", "*.png")).ifPresent(file -> savePng(chart, file));
+        SaveDialog.choose(this, "Save chart as PNG", chart.key() + "-" + FILE_TIME.format(LocalDateTime.now()) + ".png",
+                "PNG picture", "png").ifPresent(file -> savePng(chart, file));
     }
 
     /** Saves a picture of {@code chart} as it is shown now: the snapshot here, on the FX thread, the file off it. */
     public java.util.concurrent.CompletableFuture<Path> savePng(MetricsChart chart, Path file) {
-        return model.savePng(javafx.embed.swing.SwingFXUtils.fromFXImage(chart.snapshot(null, null), null), file);
-    }
-
-    private java.util.Optional<Path> chooseFile(String title, String name, FileChooser.ExtensionFilter filter) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(title);
-        chooser.setInitialFileName(name);
-        chooser.getExtensionFilters().add(filter);
-        File file = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
-        return java.util.Optional.ofNullable(file).map(File::toPath);
+        return model.savePng(javafx.embed.swing.SwingFXUtils.fromFXImage(chart.picture(), null), file);
     }
 }
