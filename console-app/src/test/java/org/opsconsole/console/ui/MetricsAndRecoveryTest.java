@@ -23,6 +23,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -69,6 +70,35 @@ class MetricsAndRecoveryTest {
         MetricsChart threads = (MetricsChart) robot.lookup("#chart-threads").query().getParent();
         await().atMost(PATIENCE).until(() -> points(threads) >= 2);
         assertThat(console.text("metrics-updated")).startsWith("updated");
+    }
+
+    @Test
+    void aServicesPercentilesAreTellableApartInBothThemes(FxRobot robot) throws Exception {
+        openMetrics(robot);
+        for (Theme theme : Theme.values()) {
+            WaitForAsyncUtils.asyncFx(() -> console.window.setTheme(theme)).get();
+            WaitForAsyncUtils.waitForFxEvents();
+            List<javafx.scene.paint.Color> swatches = robot.lookup("#legend-latency .swatch").queryAllAs(javafx.scene.layout.Region.class)
+                    .stream().map(r -> (javafx.scene.paint.Color) r.getBackground().getFills().getFirst().getFill()).toList();
+            assertThat(swatches).hasSize(6);
+            for (int service = 0; service < 2; service++) {
+                for (int a = 0; a < 3; a++) {
+                    for (int b = a + 1; b < 3; b++) {
+                        javafx.scene.paint.Color one = swatches.get(3 * service + a);
+                        javafx.scene.paint.Color other = swatches.get(3 * service + b);
+                        assertThat(tellableApart(one, other)).as(theme + ": " + one + " and " + other).isTrue();
+                    }
+                }
+            }
+        }
+    }
+
+    /** Another hue, or clearly lighter or darker, or clearly more or less saturated: not two shades of one blue. */
+    private static boolean tellableApart(javafx.scene.paint.Color one, javafx.scene.paint.Color other) {
+        double hue = Math.abs(one.getHue() - other.getHue());
+        hue = Math.min(hue, 360 - hue);
+        return hue >= 20 || Math.abs(one.getBrightness() - other.getBrightness()) >= 0.3
+                || Math.abs(one.getSaturation() - other.getSaturation()) >= 0.4;
     }
 
     @Test
