@@ -198,6 +198,22 @@ class LoadScreenTest {
     }
 
     @Test
+    void onAWideWindowTheFormShowsWholeServiceUrls(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            stage.setWidth(1280);   // the headless screen's size: the test platform can't draw a larger window
+            stage.setHeight(800);
+        }).get();
+        await().atMost(WAIT).until(() -> robot.lookup("#load-users-url").queryAs(TextField.class).getText()
+                .equals(trimmed(console.url("users").toString())));
+        WaitForAsyncUtils.waitForFxEvents();
+        TextField users = robot.lookup("#load-users-url").queryAs(TextField.class);
+        javafx.scene.text.Text drawn = new javafx.scene.text.Text(users.getText());
+        drawn.setFont(users.getFont());
+        double room = users.getWidth() - users.getPadding().getLeft() - users.getPadding().getRight();
+        assertThat(drawn.getLayoutBounds().getWidth()).as("the whole URL fits its field").isLessThanOrEqualTo(room);
+    }
+
+    @Test
     void beforeTheFirstRunTheEmptyRunChartsStandStillWhileTheServicesChartsMove(FxRobot robot) {
         // an empty ChartFX chart whose axis moves is redrawn on every frame: the idle screen must not do that
         var runAxis = robot.lookup(".load-rate-chart").queryAs(MetricsChart.class).chart().getXAxis();

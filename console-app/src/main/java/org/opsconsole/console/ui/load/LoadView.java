@@ -123,9 +123,12 @@ public final class LoadView extends VBox {
         form.setId("load-form");
         form.setFitToWidth(true);
         form.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        form.setMinWidth(250);
-        form.setPrefWidth(250);
-        form.setMaxWidth(250);
+        // a quarter of the screen, 250 to 420 px: room for whole URLs on a wide window, charts first on a narrow one
+        javafx.beans.binding.DoubleBinding formWidth = javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> Math.max(250, Math.min(420, getWidth() * 0.25)), widthProperty());
+        form.minWidthProperty().bind(formWidth);   // the charts beside it would squeeze it back otherwise
+        form.prefWidthProperty().bind(formWidth);
+        form.maxWidthProperty().bind(formWidth);
         form.visibleProperty().bind(showForm.selectedProperty());
         form.managedProperty().bind(form.visibleProperty());
         form.getStyleClass().add("edge-to-edge");
