@@ -20,6 +20,7 @@ public final class StatusBar extends HBox {
     private final Label services = new Label();
     private final Label message = new Label();
     private final Label versions = new Label();
+    private final javafx.scene.control.Tooltip versionsTip = new javafx.scene.control.Tooltip();
     private final Map<String, ServiceStatus> statuses = new LinkedHashMap<>();
 
     public StatusBar(ConsoleSession session) {
@@ -30,8 +31,12 @@ public final class StatusBar extends HBox {
         folder.setId("status-data-folder");
         versions.setId("status-versions");
         services.setMinWidth(Region.USE_PREF_SIZE);
-        folder.setMinWidth(Region.USE_PREF_SIZE);
-        versions.setMinWidth(0);
+        // a long folder gives way first, keeping its end (the folder's own name); the whole path is in its tooltip
+        folder.setMinWidth(120);
+        folder.setTextOverrun(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS);
+        folder.setTooltip(new javafx.scene.control.Tooltip(session.options().dataLocation()));
+        versions.setMinWidth(Region.USE_PREF_SIZE);
+        versions.setTooltip(versionsTip);
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         getChildren().addAll(services, message, grow, folder, versions);
@@ -58,9 +63,11 @@ public final class StatusBar extends HBox {
                 .filter(s -> s.version() != null)
                 .map(s -> s.name() + " " + s.version())
                 .collect(Collectors.joining(" · "));
-        versions.setText("Ops Console " + ConsoleVersion.current()
-                + (serviceVersions.isEmpty() ? "" : " · " + serviceVersions)
-                + " · Java " + Runtime.version().feature()
-                + " · JavaFX " + System.getProperty("javafx.runtime.version", "?").replaceAll("\\+.*", ""));
+        // the bar names the console's version; every version is in its tooltip
+        versions.setText("Ops Console " + ConsoleVersion.current());
+        versionsTip.setText("Ops Console " + ConsoleVersion.current()
+                + (serviceVersions.isEmpty() ? "" : "\n" + serviceVersions.replace(" · ", "\n"))
+                + "\nJava " + Runtime.version().feature()
+                + "\nJavaFX " + System.getProperty("javafx.runtime.version", "?").replaceAll("\\+.*", ""));
     }
 }

@@ -324,6 +324,28 @@ class DataScreenTest {
     }
 
     @Test
+    void atTheSmallestWindowTheOrdersStatusAndTheStatusBarReadInFull(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            stage.setWidth(1024);
+            stage.setHeight(700);
+        }).get();
+        User buyer = users.create(new UserDraft("Grace Hopper", "grace@example.com"));
+        Order order = orders.create(new OrderDraft(buyer.id(), List.of(new OrderItem("COBOL-1", 1, new BigDecimal("9.99")))));
+        for (OrderStatus next : List.of(OrderStatus.PAID, OrderStatus.SHIPPED, OrderStatus.DELIVERED)) {
+            order = orders.changeStatus(order.id(), next, null);
+        }
+        robot.clickOn("#data-tab-orders");
+        robot.clickOn("#orders-refresh");
+        await().atMost(WAIT).until(() -> ordersTable(robot).getItems().stream().anyMatch(o -> o.status() == OrderStatus.DELIVERED));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(shownText(cellContaining(robot, "DELIVERED"))).isEqualTo("DELIVERED");
+        for (String id : List.of("#status-services", "#status-versions")) {
+            Node label = robot.lookup(id).query();
+            assertThat(shownText(label)).as(id).isEqualTo(((Label) label).getText());
+        }
+    }
+
+    @Test
     void aUnitPriceWithMoreThanTwoDecimalsIsRefusedAtItsFieldNotRounded(FxRobot robot) {
         User buyer = users.create(new UserDraft("Blaise Pascal", "blaise@example.com"));
         robot.clickOn("#data-tab-orders");

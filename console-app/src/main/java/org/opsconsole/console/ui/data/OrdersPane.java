@@ -83,7 +83,7 @@ final class OrdersPane extends VBox {
         table.getColumns().setAll(List.of(
                 DataWidgets.<Order>column("orders-col-id", "ID", 50, o -> Long.toString(o.id())),
                 DataWidgets.<Order>column("orders-col-user", "User", 55, o -> Long.toString(o.userId())),
-                DataWidgets.<Order>column("orders-col-status", "Status", 80, o -> o.status().name()),
+                DataWidgets.<Order>column("orders-col-status", "Status", 96, o -> o.status().name()),
                 DataWidgets.<Order>column("orders-col-items", "Items", 150, OrdersPane::items),
                 DataWidgets.<Order>column("orders-col-total", "Total", 70, o -> o.total() == null ? "" : o.total().toPlainString()),
                 DataWidgets.<Order>timeColumn("orders-col-created", "Created", Order::createdAt),
@@ -101,7 +101,7 @@ final class OrdersPane extends VBox {
         });
         table.getColumns().forEach(c -> {
             c.setSortable(false);
-            c.setMinWidth(Math.min(c.getPrefWidth(), 60));
+            c.setMinWidth(c.getId().equals("orders-col-status") ? c.getPrefWidth() : Math.min(c.getPrefWidth(), 60));   // "DELIVERED" whole
         });
         table.setItems(model.rows());
         table.setPlaceholder(new Label("No orders to show"));
