@@ -104,7 +104,7 @@ public final class EventStreamClient implements AutoCloseable {
             try {
                 follow(base.get());
                 backoff = WAIT_STEP;
-            } catch (IOException | RuntimeException e) {
+            } catch (Exception e) {   // also the InterruptedException OkHttp lets through when close() interrupts a connect
                 if (closed) {
                     return;
                 }
