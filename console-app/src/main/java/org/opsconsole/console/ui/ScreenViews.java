@@ -89,6 +89,7 @@ public final class ScreenViews {
                 model.serviceAt(ConsoleSession.ORDERS, options.orderPort() == 0 ? "" : "http://" + options.host() + ":" + options.orderPort());
                 List.of(session.services().users(), session.services().orders()).forEach(model::followService);
                 model.form().setTokens(session.http()::tokenFor);
+                model.setServicesShareOneJvm(session.options().attached().isEmpty());
                 yield new LoadView(model);
             }
             case LOGS -> new LogsView(new LogsViewModel(services.stream().map(session::log).toList(), io,

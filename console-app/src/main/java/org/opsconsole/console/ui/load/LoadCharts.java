@@ -57,7 +57,8 @@ final class LoadCharts implements LoadChartFeed {
     // false until the first run starts: until then the run's charts are left still
     private volatile boolean runStarted;
 
-    LoadCharts(List<String> services, MetricsHistory history, Clock clock) {
+    /** @param oneJvm every service runs in this window's process: their heap is one line, the console JVM's */
+    LoadCharts(List<String> services, boolean oneJvm, MetricsHistory history, Clock clock) {
         this.clock = clock;
         this.history = history;
         runCharts = List.of(
@@ -71,7 +72,10 @@ final class LoadCharts implements LoadChartFeed {
         serviceCharts = List.of(
                 perService("load-svc-requests", "Services: requests/s", "req/s", services, Metric.REQUESTS_PER_SECOND, ""),
                 perService("load-svc-latency", "Services: latency p99", "ms", services, Metric.LATENCY_P99, " p99"),
-                perService("load-svc-heap", "Services: heap used", "MiB", services, Metric.HEAP_USED_MB, ""));
+                oneJvm
+                        ? new MetricsChart("load-svc-heap", "Heap used (the console's JVM, both services in it)", "MiB",
+                                List.of(new SeriesKey(services.getFirst(), Metric.HEAP_USED_MB)), List.of("console JVM"))
+                        : perService("load-svc-heap", "Services: heap used", "MiB", services, Metric.HEAP_USED_MB, ""));
         for (MetricsChart chart : runCharts) {
             chart.resetData(SERVICE_CAPACITY);
         }

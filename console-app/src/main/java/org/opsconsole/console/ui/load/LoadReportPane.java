@@ -65,11 +65,11 @@ final class LoadReportPane extends VBox {
                 column("op-name", "operation", 120, LoadReport.OperationReport::name),
                 column("op-count", "count", 64, o -> Long.toString(o.count())),
                 column("op-rate", "rate/s", 66, o -> fmt(o.rate(), 1)),
-                column("op-p50", "p50", 56, o -> ms(o.p50Ms())),
-                column("op-p90", "p90", 56, o -> ms(o.p90Ms())),
-                column("op-p99", "p99", 56, o -> ms(o.p99Ms())),
-                column("op-p999", "p99.9", 60, o -> ms(o.p999Ms())),
-                column("op-max", "max", 60, o -> ms(o.maxMs())),
+                column("op-p50", "p50", 72, o -> ms(o.p50Ms())),
+                column("op-p90", "p90", 72, o -> ms(o.p90Ms())),
+                column("op-p99", "p99", 72, o -> ms(o.p99Ms())),
+                column("op-p999", "p99.9", 76, o -> ms(o.p999Ms())),
+                column("op-max", "max", 76, o -> ms(o.maxMs())),
                 column("op-errors", "errors", 120, o -> o.errorCount() + kinds(o.errors()))));
         operations.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         operations.setPlaceholder(new Label("No operations"));

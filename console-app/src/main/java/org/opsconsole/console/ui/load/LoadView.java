@@ -289,7 +289,7 @@ public final class LoadView extends VBox {
             grid.getRowConstraints().add(row);
         }
         // the run's figures on the left, the services' own on the right, row by row: rate/requests, latency, errors/heap
-        LoadCharts built = new LoadCharts(model.services(), model.history(), model.clock());
+        LoadCharts built = new LoadCharts(model.services(), model.servicesShareOneJvm(), model.history(), model.clock());
         model.feedCharts(built);
         List<MetricsChart> charts = built.all();
         for (int i = 0; i < charts.size(); i++) {

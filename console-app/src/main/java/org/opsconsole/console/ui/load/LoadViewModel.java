@@ -62,6 +62,7 @@ public final class LoadViewModel {
     private final List<Runnable> followed = new java.util.ArrayList<>();
     private LoadRun run;
     private boolean disposed;
+    private boolean oneJvm;
     /** Completes when the last run has ended and its report is saved. */
     private CompletableFuture<Void> settled = CompletableFuture.completedFuture(null);
     private Runnable unsubscribe = () -> { };
@@ -104,6 +105,16 @@ public final class LoadViewModel {
     /** The services whose own figures the charts show beside the run's. */
     List<String> services() {
         return services;
+    }
+
+    /** True while every service runs in this window's process: their heap is one JVM's. */
+    boolean servicesShareOneJvm() {
+        return oneJvm;
+    }
+
+    /** Says whether every service runs in this window's process (before the screen builds its charts). */
+    public void setServicesShareOneJvm(boolean value) {
+        oneJvm = value;
     }
 
     /** The services' figures so far, for the charts' first fill. */
