@@ -36,7 +36,7 @@ public final class EventStreamClient implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(EventStreamClient.class.getName());
     private static final Duration WAIT_STEP = Duration.ofMillis(500);
     /** Events shown from before the console connected: the feed is live, not an archive. */
-    static final int FIRST_CONNECT_HISTORY = 200;
+    public static final int FIRST_CONNECT_HISTORY = 200;
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
     private static final ObjectReader EVENT_READER = Json.mapper().readerFor(ServiceEvent.class)
             .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

@@ -284,6 +284,8 @@ class ConsoleWindowTest {
             WaitForAsyncUtils.waitForFxEvents();
             return table.getItems().stream().anyMatch(e -> e.type().equals("user.created") && e.service().equals("users"));
         });
+        // what the count covers is said: the feed is not the whole history
+        assertThat(console.text("events-count")).contains(" events in the feed: each service's latest 200 when the console connected");
     }
 
     @Test

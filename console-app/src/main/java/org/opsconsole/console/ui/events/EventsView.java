@@ -15,6 +15,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
+import org.opsconsole.console.events.EventFeed;
+import org.opsconsole.console.events.EventStreamClient;
 import org.opsconsole.model.ServiceEvent;
 
 import java.time.ZoneId;
@@ -38,7 +40,9 @@ public final class EventsView extends VBox {
         createView(services);
         poller = new Timeline(new KeyFrame(Duration.millis(250), e -> {
             model.poll();
-            count.setText(model.visibleRows().size() + " of " + model.totalRows() + " events");
+            count.setText(model.visibleRows().size() + " of " + model.totalRows() + " events in the feed: each service's latest "
+                    + EventStreamClient.FIRST_CONNECT_HISTORY + " when the console connected, then all new ones (the newest "
+                    + String.format(java.util.Locale.ROOT, "%,d", EventFeed.DEFAULT_CAPACITY) + " kept)");
             placeholderText.run();
         }));
         poller.setCycleCount(Animation.INDEFINITE);
@@ -112,6 +116,7 @@ public final class EventsView extends VBox {
         streams.getStyleClass().add("stream-state");
         streams.textProperty().bind(model.streamsProperty());
         count.setId("events-count");
+        count.setTooltip(new javafx.scene.control.Tooltip("Every event stays in its service: GET /events?after=ID lists them all."));
         HBox footer = new HBox(16, count, streams);
         getChildren().addAll(toolbar, table, footer);
     }
