@@ -346,6 +346,53 @@ class DataScreenTest {
     }
 
     @Test
+    void aSelectedRowStandsOutInBothThemes(FxRobot robot) throws Exception {
+        users.create(new UserDraft("Ada Lovelace", "ada@example.com"));
+        users.create(new UserDraft("Alan Turing", "alan@example.com"));
+        robot.clickOn("#users-refresh");
+        await().atMost(WAIT).until(() -> rowsShown(robot).contains("Alan Turing"));
+        robot.clickOn("Alan Turing");
+        for (Theme theme : Theme.values()) {
+            WaitForAsyncUtils.asyncFx(() -> console.window.setTheme(theme)).get();
+            WaitForAsyncUtils.waitForFxEvents();
+            List<javafx.scene.control.TableRow<?>> rows = new java.util.ArrayList<>();
+            for (javafx.scene.control.TableRow<?> row : robot.lookup("#users-table .table-row-cell").queryAllAs(javafx.scene.control.TableRow.class)) {
+                if (row.getItem() != null) {
+                    rows.add(row);
+                }
+            }
+            var selected = rows.stream().filter(javafx.scene.control.TableRow::isSelected).findFirst().orElseThrow();
+            for (var other : rows.stream().filter(r -> !r.isSelected()).toList()) {
+                assertThat(Contrast.ratio(Contrast.background(selected), Contrast.background(other)))
+                        .as(theme + ": the selected row against another").isGreaterThanOrEqualTo(1.4);
+            }
+        }
+    }
+
+    @Test
+    void anOrdersDetailsShowItsUserByNameEveryItemAndTheTotal(FxRobot robot) {
+        User buyer = users.create(new UserDraft("Ada Lovelace", "ada@example.com"));
+        Order order = orders.create(new OrderDraft(buyer.id(), List.of(new OrderItem("ENGINE-1", 2, new BigDecimal("10.50")),
+                new OrderItem("CARD-9", 3, new BigDecimal("0.99")))));
+        robot.clickOn("#data-tab-orders");
+        robot.clickOn("#orders-refresh");
+        await().atMost(WAIT).until(() -> ordersTable(robot).getItems().stream().anyMatch(o -> o.id() == order.id()));
+        // the table names each order's user beside the id
+        await().atMost(WAIT).until(() -> robot.lookup("#orders-table .table-cell").tryQuery().isPresent()
+                && cellsShown(robot).contains(buyer.id() + " · Ada Lovelace"));
+        robot.clickOn(cellContaining(robot, "ENGINE-1"));
+        robot.clickOn("#order-details");
+        await().atMost(WAIT).until(() -> text(robot, "#order-details-user").equals("Ada Lovelace (user " + buyer.id() + ")"));
+        TableView<?> items = robot.lookup("#order-details-items").queryAs(TableView.class);
+        assertThat(items.getItems()).hasSize(2);
+        List<String> cells = robot.lookup("#order-details-items .table-cell").queryAllAs(javafx.scene.control.TableCell.class).stream()
+                .map(javafx.scene.control.Labeled::getText).filter(t -> t != null && !t.isEmpty()).toList();
+        assertThat(cells).containsSubsequence("ENGINE-1", "2", "10.50", "21.00").containsSubsequence("CARD-9", "3", "0.99", "2.97");
+        assertThat(text(robot, "#order-details-total")).isEqualTo("Total 23.97");
+        robot.clickOn("#order-details-close");
+    }
+
+    @Test
     void aUnitPriceWithMoreThanTwoDecimalsIsRefusedAtItsFieldNotRounded(FxRobot robot) {
         User buyer = users.create(new UserDraft("Blaise Pascal", "blaise@example.com"));
         robot.clickOn("#data-tab-orders");
@@ -519,6 +566,12 @@ class DataScreenTest {
     private static String text(FxRobot robot, String id) {
         Optional<Node> node = robot.lookup(id).tryQuery();
         return node.map(n -> n instanceof Label l ? l.getText() : String.valueOf(n)).map(s -> s == null ? "" : s).orElse("");
+    }
+
+    private static List<String> cellsShown(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        return robot.lookup(".table-cell").queryAllAs(javafx.scene.control.TableCell.class).stream()
+                .map(javafx.scene.control.Labeled::getText).filter(t -> t != null && !t.isEmpty()).toList();
     }
 
     private static Node cellContaining(FxRobot robot, String text) {

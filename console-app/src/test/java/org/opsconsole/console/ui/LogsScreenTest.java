@@ -5,7 +5,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
-import javafx.scene.layout.Background;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -74,8 +73,8 @@ class LogsScreenTest {
                 ListCell<?> cell = cellShowing(robot, text);
                 assertThat(cell.isSelected()).isTrue();
                 Color fg = (Color) cell.getTextFill();
-                Color bg = background(cell);
-                assertThat(contrast(fg, bg)).as(theme + " " + text + ": " + fg + " on " + bg).isGreaterThanOrEqualTo(4.5);
+                Color bg = Contrast.background(cell);
+                assertThat(Contrast.ratio(fg, bg)).as(theme + " " + text + ": " + fg + " on " + bg).isGreaterThanOrEqualTo(4.5);
             }
         }
     }
@@ -161,31 +160,5 @@ class LogsScreenTest {
     private static ListCell<?> cellShowing(FxRobot robot, String text) {
         return robot.lookup("#log-list .list-cell").match((ListCell<?> c) -> c.getText() != null && c.getText().contains(text))
                 .queryAs(ListCell.class);
-    }
-
-    private static Color background(ListCell<?> cell) {
-        Background background = cell.getBackground();
-        if (background != null && !background.getFills().isEmpty()) {
-            var fill = background.getFills().getLast().getFill();
-            if (fill instanceof Color c && c.getOpacity() > 0) {
-                return c;
-            }
-        }
-        return Color.WHITE;
-    }
-
-    /** WCAG contrast ratio. */
-    private static double contrast(Color a, Color b) {
-        double la = luminance(a);
-        double lb = luminance(b);
-        return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
-    }
-
-    private static double luminance(Color c) {
-        return 0.2126 * channel(c.getRed()) + 0.7152 * channel(c.getGreen()) + 0.0722 * channel(c.getBlue());
-    }
-
-    private static double channel(double v) {
-        return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
     }
 }

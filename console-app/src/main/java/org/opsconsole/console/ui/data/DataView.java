@@ -45,7 +45,7 @@ public final class DataView extends VBox {
         orders = new ServiceLink(services.orders(), "orders");
         ServiceApis apis = new ServiceApis(http.quick());
         usersModel = new UsersViewModel(users, orders, apis, calls);
-        ordersModel = new OrdersViewModel(orders, apis, calls);
+        ordersModel = new OrdersViewModel(orders, users, apis, calls);
         usersFrom.setId("data-users-service");
         ordersFrom.setId("data-orders-service");
         sources = new HBox(8, new Label("Users from"), usersFrom, new Label("Orders from"), ordersFrom);

@@ -82,7 +82,8 @@ final class OrdersPane extends VBox {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().setAll(List.of(
                 DataWidgets.<Order>column("orders-col-id", "ID", 50, o -> Long.toString(o.id())),
-                DataWidgets.<Order>column("orders-col-user", "User", 55, o -> Long.toString(o.userId())),
+                DataWidgets.<Order>column("orders-col-user", "User", 150, o -> o.userId()
+                        + (model.userNames().containsKey(o.userId()) ? " · " + model.userNames().get(o.userId()) : "")),
                 DataWidgets.<Order>column("orders-col-status", "Status", 96, o -> o.status().name()),
                 DataWidgets.<Order>column("orders-col-items", "Items", 150, OrdersPane::items),
                 DataWidgets.<Order>column("orders-col-total", "Total", 70, o -> o.total() == null ? "" : o.total().toPlainString()),
@@ -104,6 +105,7 @@ final class OrdersPane extends VBox {
             c.setMinWidth(c.getId().equals("orders-col-status") ? c.getPrefWidth() : Math.min(c.getPrefWidth(), 60));   // "DELIVERED" whole
         });
         table.setItems(model.rows());
+        model.userNames().addListener((javafx.collections.MapChangeListener<Long, String>) change -> table.refresh());
         table.setPlaceholder(new Label("No orders to show"));
         table.disableProperty().bind(model.orders().availableProperty().not());
         VBox.setVgrow(table, Priority.ALWAYS);
@@ -163,12 +165,22 @@ final class OrdersPane extends VBox {
             }
             actions.getChildren().add(move);
         }
+        Button details = DataWidgets.button("order-details", "Details…");
+        details.setOnAction(e -> showDetails(order));
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
+        actions.getChildren().add(details);
         Button delete = DataWidgets.button("order-delete", "Delete order…");
         delete.getStyleClass().add(atlantafx.base.theme.Styles.DANGER);
         delete.setOnAction(e -> confirmDelete(order));
         actions.getChildren().addAll(grow, delete);
+    }
+
+    /** The order in full, its user by name. */
+    private void showDetails(Order order) {
+        OrderDetailsDialog dialog = new OrderDetailsDialog(order, model.userName(order.userId()));
+        dialog.initOwner(getScene().getWindow());
+        dialog.show();
     }
 
     private void confirmDelete(Order order) {

@@ -26,6 +26,9 @@ public final class OrdersViewModel {
     public static final int PAGE_SIZE = 50;
 
     private final ServiceLink orders;
+    private final ServiceLink users;
+    private final Executor executor;
+    private final javafx.collections.ObservableMap<Long, String> userNames = javafx.collections.FXCollections.observableHashMap();
     private final ServiceApis apis;
     private final Calls calls;
     private long generation;
@@ -37,8 +40,11 @@ public final class OrdersViewModel {
     private final ObjectProperty<OrderStatus> statusFilter = new SimpleObjectProperty<>();
     private final PageWindow window = new PageWindow(PAGE_SIZE);
 
-    public OrdersViewModel(ServiceLink orders, ServiceApis apis, Executor executor) {
+    /** @param users where the users' names come from (the order details show its user by name) */
+    public OrdersViewModel(ServiceLink orders, ServiceLink users, ServiceApis apis, Executor executor) {
         this.orders = orders;
+        this.users = users;
+        this.executor = executor;
         this.apis = apis;
         this.calls = new Calls(executor);
         userFilter.addListener((obs, was, now) -> firstPage());
@@ -56,6 +62,17 @@ public final class OrdersViewModel {
 
     public ServiceLink orders() {
         return orders;
+    }
+
+    /** The name of user {@code id}, as already shown or from the users service (off the FX thread); call on the FX thread. */
+    public CompletableFuture<String> userName(long id) {
+        String known = userNames.get(id);
+        return known != null ? CompletableFuture.completedFuture(known) : CompletableFuture.supplyAsync(() -> fetchName(id), executor);
+    }
+
+    /** Off the FX thread: asks the users service. */
+    private String fetchName(long id) {
+        return apis.users(users.uri().orElseThrow(() -> new Calls.ServiceNotRunning(users.notRunningSentence()))).get(id).name();
     }
 
     public Calls calls() {
@@ -212,6 +229,36 @@ public final class OrdersViewModel {
     private void show(Page<Order> page) {
         rows.setAll(page.items());
         window.show(page);
+        lookUpNames(page.items());
+    }
+
+    /** The names of the users of these orders that are not known yet, fetched off the FX thread, then shown. */
+    private void lookUpNames(java.util.List<Order> shown) {
+        java.util.Set<Long> wanted = new java.util.LinkedHashSet<>();
+        shown.forEach(o -> {
+            if (!userNames.containsKey(o.userId())) {
+                wanted.add(o.userId());
+            }
+        });
+        if (wanted.isEmpty() || users.uri().isEmpty()) {
+            return;
+        }
+        CompletableFuture.supplyAsync(() -> {
+            java.util.Map<Long, String> found = new java.util.HashMap<>();
+            for (long id : wanted) {
+                try {
+                    found.put(id, fetchName(id));
+                } catch (RuntimeException e) {
+                    // unknown, deleted or unreachable: the id alone is shown
+                }
+            }
+            return found;
+        }, executor).thenAccept(found -> org.opsconsole.console.ui.fx.FxThread.run(() -> userNames.putAll(found)));
+    }
+
+    /** Names of the users of the orders shown, by id, as the users service gave them; grows as pages are shown. */
+    public javafx.collections.ObservableMap<Long, String> userNames() {
+        return userNames;
     }
 
     private OrdersApi api() {
