@@ -198,6 +198,21 @@ class LoadScreenTest {
     }
 
     @Test
+    void theLegendExplainsCorrectedUncorrectedAndLate(FxRobot robot) {
+        // the headless test robot does not hover, so the tooltip each entry carries is read directly
+        assertThat(legendTip(robot, "legend-load-latency", "p99 uncorr.")).startsWith("Uncorrected: from the moment the request actually left");
+        assertThat(legendTip(robot, "legend-load-latency", "p99")).startsWith("Corrected: from the moment the request was planned");
+        assertThat(legendTip(robot, "legend-load-errors", "late sends")).contains("after their planned time");
+    }
+
+    private static String legendTip(FxRobot robot, String legend, String entry) {
+        javafx.scene.control.Label label = robot.lookup("#" + legend + " .label").match((javafx.scene.control.Label l) ->
+                l.getText() != null && (l.getText().equals(entry) || l.getText().startsWith(entry + " "))
+                        && !(entry.equals("p99") && l.getText().startsWith("p99 uncorr."))).query();
+        return label.getTooltip() == null ? "" : label.getTooltip().getText();
+    }
+
+    @Test
     void onAWideWindowTheFormShowsWholeServiceUrls(FxRobot robot) throws Exception {
         WaitForAsyncUtils.asyncFx(() -> {
             stage.setWidth(1280);   // the headless screen's size: the test platform can't draw a larger window

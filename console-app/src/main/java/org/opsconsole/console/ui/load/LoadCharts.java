@@ -57,6 +57,11 @@ final class LoadCharts implements LoadChartFeed {
     // false until the first run starts: until then the run's charts are left still
     private volatile boolean runStarted;
 
+    private static final String CORRECTED_HELP = "Corrected: from the moment the request was planned to leave, so time spent"
+            + " waiting behind a slow server counts (what a user of a real schedule would see)";
+    private static final String UNCORRECTED_HELP = "Uncorrected: from the moment the request actually left; it hides the wait"
+            + " when the server stalls, so compare it with the corrected line";
+
     /** @param oneJvm every service runs in this window's process: their heap is one line, the console JVM's */
     LoadCharts(List<String> services, boolean oneJvm, MetricsHistory history, Clock clock) {
         this.clock = clock;
@@ -66,9 +71,14 @@ final class LoadCharts implements LoadChartFeed {
                         List.of("target", "achieved")),
                 new MetricsChart("load-latency", "Run: latency per second", "ms",
                         List.of(CORRECTED_P50, CORRECTED_P99, UNCORRECTED_P50, UNCORRECTED_P99),
-                        List.of("p50", "p99", "p50 uncorr.", "p99 uncorr.")),
+                        List.of("p50", "p99", "p50 uncorr.", "p99 uncorr."))
+                        .explain(0, CORRECTED_HELP).explain(1, CORRECTED_HELP)
+                        .explain(2, UNCORRECTED_HELP).explain(3, UNCORRECTED_HELP),
                 new MetricsChart("load-errors", "Run: errors, late sends", "per s", List.of(ERRORS, LATE),
-                        List.of("errors", "late sends")));
+                        List.of("errors", "late sends"))
+                        .explain(0, "Requests answered with an error or not answered at all, per second")
+                        .explain(1, "Requests that left more than the allowed delay after their planned time, per second:"
+                                + " the machine or the connections could not keep the schedule"));
         serviceCharts = List.of(
                 perService("load-svc-requests", "Services: requests/s", "req/s", services, Metric.REQUESTS_PER_SECOND, ""),
                 perService("load-svc-latency", "Services: latency p99", "ms", services, Metric.LATENCY_P99, " p99"),

@@ -134,6 +134,12 @@ public final class MetricsChart extends VBox implements ChartFeed {
         }
     }
 
+    /** Explains series {@code index} in a tooltip on its legend entry (what "uncorrected" means, say). */
+    public MetricsChart explain(int index, String text) {
+        latest.get(index).setTooltip(new Tooltip(text));
+        return this;
+    }
+
     public String key() {
         return key;
     }
