@@ -50,6 +50,11 @@ public record AddedService(String kind, String name, List<URI> urls) {
         return new AddedService(kind, shown, parsed);
     }
 
+    /** The sentence for a name the console already watches a service under. */
+    public static String nameTaken(String name) {
+        return "The console already watches a service called " + name + ": give this one another name.";
+    }
+
     /** "users (host:port)": what an added service is called unless the operator names it. */
     public static String defaultName(String kind, URI url) {
         HttpUrl http = HttpUrl.get(url);

@@ -181,8 +181,7 @@ public final class ConsoleSession implements AutoCloseable {
 
     private void watch(AddedService service, String token) {
         if (services.named(service.name()).isPresent()) {
-            throw new IllegalArgumentException("The console already watches a service called " + service.name()
-                    + ": give this one another name.");
+            throw new IllegalArgumentException(AddedService.nameTaken(service.name()));
         }
         service.urls().forEach(url -> http.useToken(url, token));
         AttachedService watched = new AttachedService(service.kind(), service.name(), service.urls(), http.quick(), scheduler,

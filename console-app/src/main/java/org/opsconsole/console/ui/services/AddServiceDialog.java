@@ -106,7 +106,7 @@ final class AddServiceDialog extends Dialog<AddServiceDialog.Result> {
         try {
             AddedService service = service();
             if (taken.test(service.name())) {
-                return "The console already watches a service called " + service.name() + ": give this one another name.";
+                return AddedService.nameTaken(service.name());
             }
             return null;
         } catch (IllegalArgumentException e) {
