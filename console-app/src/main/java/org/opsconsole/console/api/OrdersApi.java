@@ -25,8 +25,12 @@ public final class OrdersApi {
         return calls.baseUri();
     }
 
-    /** One page of orders, optionally of one user and in one status (null for any). */
-    public Page<Order> list(Long userId, OrderStatus status, int limit, int offset) {
+    /**
+     * One page of orders, optionally of one user and in one status (null for any).
+     *
+     * @param sort id, userId, status, total, items, createdAt, updatedAt or version, with a leading '-' for descending; null for id
+     */
+    public Page<Order> list(Long userId, OrderStatus status, String sort, int limit, int offset) {
         HttpUrl.Builder url = calls.url("/orders")
                 .addQueryParameter("limit", Integer.toString(limit))
                 .addQueryParameter("offset", Integer.toString(offset));
@@ -35,6 +39,9 @@ public final class OrdersApi {
         }
         if (status != null) {
             url.addQueryParameter("status", status.name());
+        }
+        if (sort != null) {
+            url.addQueryParameter("sort", sort);
         }
         return calls.get(url.build(), calls.type(new TypeReference<Page<Order>>() { }));
     }

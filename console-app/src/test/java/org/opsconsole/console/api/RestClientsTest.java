@@ -107,10 +107,10 @@ class RestClientsTest {
         assertThat(illegal.isConflict()).isTrue();
         assertThat(illegal.getMessage()).contains("allowed: SHIPPED, CANCELLED");
 
-        assertThat(ordersApi.list(buyer.id(), OrderStatus.PAID, 10, 0).items()).extracting(Order::id)
+        assertThat(ordersApi.list(buyer.id(), OrderStatus.PAID, null, 10, 0).items()).extracting(Order::id)
                 .containsExactly(order.id());
         ordersApi.delete(order.id(), null);
-        assertThat(ordersApi.list(buyer.id(), null, 10, 0).total()).isZero();
+        assertThat(ordersApi.list(buyer.id(), null, null, 10, 0).total()).isZero();
     }
 
     @Test

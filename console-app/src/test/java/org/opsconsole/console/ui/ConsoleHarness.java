@@ -50,6 +50,7 @@ final class ConsoleHarness implements AutoCloseable {
             harness.session = ConsoleSession.withLaunchers(options, TestServices.users(), TestServices.orders());
             harness.window = new ConsoleWindow(harness.session, preferences, () -> harness.exited.set(true));
             harness.window.show(stage);
+            HeadlessClicks.leftClicksAreNoPopupTriggers(stage.getScene());
             harness.session.begin();
         }).get();
         WaitForAsyncUtils.waitForFxEvents();

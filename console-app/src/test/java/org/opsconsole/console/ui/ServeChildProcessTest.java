@@ -243,8 +243,8 @@ class ServeChildProcessTest {
         robot.clickOn("#order-price-0").write("12.50");
         robot.clickOn("#order-dialog-create");
         OrdersApi orders = new OrdersApi(HTTP, service, TOKEN);
-        await().atMost(PATIENCE).until(() -> orders.list(userId, null, 10, 0).total() == 1);
-        Order created = orders.list(userId, null, 10, 0).items().getFirst();
+        await().atMost(PATIENCE).until(() -> orders.list(userId, null, null, 10, 0).total() == 1);
+        Order created = orders.list(userId, null, null, 10, 0).items().getFirst();
         @SuppressWarnings("unchecked")
         TableView<Order> table = robot.lookup("#orders-table").queryAs(TableView.class);
         await().atMost(PATIENCE).until(() -> {

@@ -1,10 +1,12 @@
 package org.opsconsole.console.ui.data;
 
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.StringProperty;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -12,9 +14,10 @@ import javafx.scene.layout.Region;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
 import java.util.function.Function;
 
-/** Small pieces both data tabs build the same way: columns, the offline banner, the status line. */
+/** Small pieces both data tabs build the same way: columns, sorting, the offline banner, the pager. */
 final class DataWidgets {
 
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
@@ -70,8 +73,53 @@ final class DataWidgets {
         return banner;
     }
 
+    /**
+     * Clicking a column header asks the service for that order ({@code sort} gets the column's key,
+     * '-' first for descending); the table never sorts the rows it holds.
+     */
+    static <T> void sortedByService(TableView<T> table, Map<String, String> keyOfColumnId, StringProperty sort) {
+        table.getColumns().forEach(c -> c.setSortable(keyOfColumnId.containsKey(c.getId())));
+        table.setSortPolicy(t -> {
+            if (t.getSortOrder().isEmpty()) {
+                sort.set("id");
+                return true;
+            }
+            TableColumn<T, ?> column = t.getSortOrder().getFirst();
+            String key = keyOfColumnId.getOrDefault(column.getId(), "id");
+            sort.set(column.getSortType() == TableColumn.SortType.DESCENDING ? "-" + key : key);
+            return true;
+        });
+    }
+
+    /** The status line with the page shown ("1–50 of 10,000") and First, Previous, Next and Last. */
+    static HBox pager(String prefix, PagedList model) {
+        Button first = button(prefix + "-first", "First");
+        Button previous = button(prefix + "-previous", "◀ Previous");
+        Button next = button(prefix + "-next", "Next ▶");
+        Button last = button(prefix + "-last", "Last");
+        first.setOnAction(e -> model.firstPage());
+        previous.setOnAction(e -> model.previousPage());
+        next.setOnAction(e -> model.nextPage());
+        last.setOnAction(e -> model.lastPage());
+        Label page = new Label();
+        page.setId(prefix + "-page");
+        page.textProperty().bind(model.pageTextProperty());
+        Runnable enable = () -> {
+            first.setDisable(!model.hasPrevious());
+            previous.setDisable(!model.hasPrevious());
+            next.setDisable(!model.hasNext());
+            last.setDisable(!model.hasNext());
+        };
+        model.offsetProperty().addListener((obs, was, now) -> enable.run());
+        model.totalProperty().addListener((obs, was, now) -> enable.run());
+        enable.run();
+        HBox line = statusLine(prefix, model.calls(), page);
+        line.getChildren().addAll(first, previous, next, last);
+        return line;
+    }
+
     /** A spinner while calls run and the last sentence; red when it reports a failure. */
-    static HBox statusLine(String prefix, Calls calls, Label page) {
+    private static HBox statusLine(String prefix, Calls calls, Label page) {
         ProgressIndicator progress = new ProgressIndicator();
         progress.setId(prefix + "-progress");
         progress.setPrefSize(16, 16);

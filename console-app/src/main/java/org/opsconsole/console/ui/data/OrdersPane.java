@@ -25,6 +25,12 @@ import java.util.stream.Collectors;
  */
 final class OrdersPane extends VBox {
 
+    /** Table column id to the service's sort key: every column sorts. */
+    private static final java.util.Map<String, String> SORT_KEYS = java.util.Map.of(
+            "orders-col-id", "id", "orders-col-user", "userId", "orders-col-status", "status", "orders-col-items", "items",
+            "orders-col-total", "total", "orders-col-created", "createdAt", "orders-col-updated", "updatedAt",
+            "orders-col-version", "version");
+
     private final OrdersViewModel model;
     private final TableView<Order> table = new TableView<>();
     private final HBox actions = new HBox(8);
@@ -100,8 +106,8 @@ final class OrdersPane extends VBox {
                 setTooltip(empty || item == null || item.isEmpty() ? null : new javafx.scene.control.Tooltip(item.replace(", ", "\n")));
             }
         });
+        DataWidgets.sortedByService(table, SORT_KEYS, model.sortProperty());
         table.getColumns().forEach(c -> {
-            c.setSortable(false);
             c.setMinWidth(c.getId().equals("orders-col-status") ? c.getPrefWidth() : Math.min(c.getPrefWidth(), 60));   // "DELIVERED" whole
         });
         table.setItems(model.rows());
@@ -116,24 +122,7 @@ final class OrdersPane extends VBox {
         actions.setStyle("-fx-alignment: center-left;");
         showActions(null);
 
-        Button previous = DataWidgets.button("orders-previous", "◀ Previous");
-        Button next = DataWidgets.button("orders-next", "Next ▶");
-        previous.setOnAction(e -> model.previousPage());
-        next.setOnAction(e -> model.nextPage());
-        Label page = new Label();
-        page.setId("orders-page");
-        page.textProperty().bind(model.pageTextProperty());
-        Runnable pager = () -> {
-            previous.setDisable(!model.hasPrevious());
-            next.setDisable(!model.hasNext());
-        };
-        model.offsetProperty().addListener((obs, was, now) -> pager.run());
-        model.totalProperty().addListener((obs, was, now) -> pager.run());
-        pager.run();
-        HBox statusLine = DataWidgets.statusLine("orders", model.calls(), page);
-        statusLine.getChildren().addAll(previous, next);
-
-        getChildren().addAll(DataWidgets.offlineBanner("orders", model.orders()), toolbar, table, actions, statusLine);
+        getChildren().addAll(DataWidgets.offlineBanner("orders", model.orders()), toolbar, table, actions, DataWidgets.pager("orders", model));
     }
 
     /** For the selected order: one button per legal move, and delete. */

@@ -5,6 +5,8 @@ import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.opsconsole.console.api.OrdersApi;
@@ -21,7 +23,7 @@ import java.util.concurrent.Executor;
  * The orders tab's state: one server-side page of orders, filtered by user and status, and the
  * commands that create orders, move them through their statuses and delete them.
  */
-public final class OrdersViewModel {
+public final class OrdersViewModel implements PagedList {
 
     public static final int PAGE_SIZE = 50;
 
@@ -38,6 +40,7 @@ public final class OrdersViewModel {
     private final ObservableList<Order> rows = FXCollections.observableArrayList();
     private final ObjectProperty<Long> userFilter = new SimpleObjectProperty<>();
     private final ObjectProperty<OrderStatus> statusFilter = new SimpleObjectProperty<>();
+    private final StringProperty sort = new SimpleStringProperty("id");
     private final PageWindow window = new PageWindow(PAGE_SIZE);
 
     /** @param users where the users' names come from (the order details show its user by name) */
@@ -49,6 +52,7 @@ public final class OrdersViewModel {
         this.calls = new Calls(executor);
         userFilter.addListener((obs, was, now) -> firstPage());
         statusFilter.addListener((obs, was, now) -> firstPage());
+        sort.addListener((obs, was, now) -> firstPage());
         orders.availableProperty().addListener((obs, was, now) -> {
             if (now) {
                 refresh();
@@ -75,6 +79,7 @@ public final class OrdersViewModel {
         return apis.users(users.uri().orElseThrow(() -> new Calls.ServiceNotRunning(users.notRunningSentence()))).get(id).name();
     }
 
+    @Override
     public Calls calls() {
         return calls;
     }
@@ -93,22 +98,32 @@ public final class OrdersViewModel {
         return statusFilter;
     }
 
+    /** id, userId, status, total, items, createdAt, updatedAt or version; a leading '-' sorts descending. */
+    public StringProperty sortProperty() {
+        return sort;
+    }
+
+    @Override
     public ReadOnlyIntegerProperty offsetProperty() {
         return window.offsetProperty();
     }
 
+    @Override
     public ReadOnlyLongProperty totalProperty() {
         return window.totalProperty();
     }
 
+    @Override
     public ReadOnlyStringProperty pageTextProperty() {
         return window.textProperty();
     }
 
+    @Override
     public boolean hasPrevious() {
         return window.hasPrevious();
     }
 
+    @Override
     public boolean hasNext() {
         return window.hasNext();
     }
@@ -119,18 +134,26 @@ public final class OrdersViewModel {
         load(window.offset());
     }
 
+    @Override
     public void firstPage() {
         load(0);
     }
 
+    @Override
     public void nextPage() {
         if (hasNext()) {
             load(window.nextOffset());
         }
     }
 
+    @Override
     public void previousPage() {
         load(window.previousOffset());
+    }
+
+    @Override
+    public void lastPage() {
+        load(window.lastOffset(window.totalProperty().get()));
     }
 
     public CompletableFuture<Order> create(OrderDraft draft) {
@@ -202,9 +225,10 @@ public final class OrdersViewModel {
         long mine = ++generation;
         Long user = userFilter.get();
         OrderStatus status = statusFilter.get();
+        String order = sort.get();
         long started = System.nanoTime();
         calls.run(done == null ? "Loading orders…" : done + " Loading orders…",
-                () -> api().list(user, status, PAGE_SIZE, wantedOffset)).whenComplete((page, error) -> {
+                () -> api().list(user, status, order, PAGE_SIZE, wantedOffset)).whenComplete((page, error) -> {
             if (mine != generation) {
                 return;
             }

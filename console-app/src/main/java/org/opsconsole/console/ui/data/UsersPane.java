@@ -3,7 +3,6 @@ package org.opsconsole.console.ui.data;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -69,12 +68,8 @@ final class UsersPane extends VBox {
                 DataWidgets.<User>timeColumn("users-col-created", "Created", User::createdAt),
                 DataWidgets.<User>timeColumn("users-col-updated", "Updated", User::updatedAt),
                 DataWidgets.<User>column("users-col-version", "Version", 70, u -> Long.toString(u.version()))));
-        table.getColumns().get(5).setSortable(false);
         table.getColumns().get(5).setMinWidth(70);
-        table.setSortPolicy(t -> {
-            model.sortProperty().set(sortKey());
-            return true;
-        });
+        DataWidgets.sortedByService(table, SORT_KEYS, model.sortProperty());
         table.setItems(model.rows());
         table.setPlaceholder(new Label("No users to show"));
         table.setRowFactory(t -> {
@@ -89,43 +84,11 @@ final class UsersPane extends VBox {
         table.disableProperty().bind(model.users().availableProperty().not());
         VBox.setVgrow(table, Priority.ALWAYS);
 
-        Button first = DataWidgets.button("users-first", "First");
-        Button previous = DataWidgets.button("users-previous", "◀ Previous");
-        Button next = DataWidgets.button("users-next", "Next ▶");
-        Button last = DataWidgets.button("users-last", "Last");
-        first.setOnAction(e -> model.firstPage());
-        previous.setOnAction(e -> model.previousPage());
-        next.setOnAction(e -> model.nextPage());
-        last.setOnAction(e -> model.lastPage());
-        Label page = new Label();
-        page.setId("users-page");
-        page.textProperty().bind(model.pageTextProperty());
-        Runnable pager = () -> {
-            first.setDisable(!model.hasPrevious());
-            previous.setDisable(!model.hasPrevious());
-            next.setDisable(!model.hasNext());
-            last.setDisable(!model.hasNext());
-        };
-        model.offsetProperty().addListener((obs, was, now) -> pager.run());
-        model.totalProperty().addListener((obs, was, now) -> pager.run());
-        pager.run();
-        HBox status = DataWidgets.statusLine("users", model.calls(), page);
-        status.getChildren().addAll(first, previous, next, last);
-
-        getChildren().addAll(DataWidgets.offlineBanner("users", model.users()), toolbar, table, status);
+        getChildren().addAll(DataWidgets.offlineBanner("users", model.users()), toolbar, table, DataWidgets.pager("users", model));
     }
 
     TableView<User> table() {
         return table;
-    }
-
-    private String sortKey() {
-        if (table.getSortOrder().isEmpty()) {
-            return "id";
-        }
-        TableColumn<User, ?> column = table.getSortOrder().getFirst();
-        String key = SORT_KEYS.getOrDefault(column.getId(), "id");
-        return column.getSortType() == TableColumn.SortType.DESCENDING ? "-" + key : key;
     }
 
     private void openEditor(User user) {

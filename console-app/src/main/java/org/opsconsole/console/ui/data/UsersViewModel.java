@@ -26,7 +26,7 @@ import java.util.concurrent.Executor;
  * commands that change users. Every call goes through {@link Calls}, off the FX thread; only the
  * answer to the latest page request is shown, so fast typing never shows stale rows.
  */
-public final class UsersViewModel {
+public final class UsersViewModel implements PagedList {
 
     public static final int PAGE_SIZE = 50;
     static final Duration SEARCH_DELAY = Duration.millis(300);
@@ -72,6 +72,7 @@ public final class UsersViewModel {
         return orders;
     }
 
+    @Override
     public Calls calls() {
         return calls;
     }
@@ -90,23 +91,28 @@ public final class UsersViewModel {
         return sort;
     }
 
+    @Override
     public ReadOnlyIntegerProperty offsetProperty() {
         return window.offsetProperty();
     }
 
+    @Override
     public ReadOnlyLongProperty totalProperty() {
         return window.totalProperty();
     }
 
     /** "1–50 of 10,000". */
+    @Override
     public ReadOnlyStringProperty pageTextProperty() {
         return window.textProperty();
     }
 
+    @Override
     public boolean hasPrevious() {
         return window.hasPrevious();
     }
 
+    @Override
     public boolean hasNext() {
         return window.hasNext();
     }
@@ -117,21 +123,25 @@ public final class UsersViewModel {
         load(window.offset());
     }
 
+    @Override
     public void firstPage() {
         debounce.stop();
         load(0);
     }
 
+    @Override
     public void nextPage() {
         if (hasNext()) {
             load(window.nextOffset());
         }
     }
 
+    @Override
     public void previousPage() {
         load(window.previousOffset());
     }
 
+    @Override
     public void lastPage() {
         load(window.lastOffset(window.totalProperty().get()));
     }
@@ -179,7 +189,7 @@ public final class UsersViewModel {
             }
             OrdersApi api = apis.orders(orders.uri().get());
             try {
-                return api.list(user.id(), OrderStatus.NEW, 1, 0).total() + api.list(user.id(), OrderStatus.PAID, 1, 0).total();
+                return api.list(user.id(), OrderStatus.NEW, null, 1, 0).total() + api.list(user.id(), OrderStatus.PAID, null, 1, 0).total();
             } catch (org.opsconsole.console.api.ApiException e) {
                 if (e.isUnavailable()) {
                     return null;

@@ -11,6 +11,7 @@ import org.opsconsole.service.kit.DomainException;
 import org.opsconsole.service.kit.Inserts;
 import org.opsconsole.service.kit.Outbox;
 import org.opsconsole.service.kit.Rows;
+import org.opsconsole.service.kit.SortKeys;
 import org.opsconsole.service.kit.SqlErrors;
 
 import java.math.BigDecimal;
@@ -41,7 +42,13 @@ final class OrderRepository {
         this.outbox = outbox;
     }
 
-    Page<Order> list(Long userId, OrderStatus status, int limit, int offset) {
+    /** Accepted values of {@code sort}; a leading '-' sorts descending. "items" is the number of lines. */
+    static final SortKeys SORT_KEYS = new SortKeys(Map.of(
+            "id", "id", "userId", "user_id", "status", "status", "total", "total", "createdAt", "created_at",
+            "updatedAt", "updated_at", "version", "version", "items", ITEM_COUNT));
+
+    /** @param sort a key of {@link #SORT_KEYS}, optionally with a leading '-'; null for id order */
+    Page<Order> list(Long userId, OrderStatus status, String sort, int limit, int offset) {
         List<String> conditions = new ArrayList<>();
         List<Object> params = new ArrayList<>();
         if (userId != null) {
@@ -59,7 +66,8 @@ final class OrderRepository {
         pageParams.add(offset);
         pageParams.add(limit);
         List<DbRow> rows;
-        try (Stream<DbRow> stream = exec.query(SELECT_ORDERS_FROM + where + PAGE_BY_ID, pageParams.toArray())) {
+        try (Stream<DbRow> stream = exec.query(SELECT_ORDERS_FROM + where + " ORDER BY " + SORT_KEYS.orderBy(sort) + PAGE,
+                pageParams.toArray())) {
             rows = stream.toList();
         }
         Map<Long, List<OrderItem>> items = itemsOf(exec, rows.stream().map(r -> Rows.longValue(r, "ID")).toList());

@@ -27,7 +27,9 @@ final class OrderSql {
     /** Listing: a WHERE clause, then paging, are added to these; items are read with an IN list. */
     static final String COUNT_ORDERS_FROM = "SELECT COUNT(*) AS n FROM orders";
     static final String SELECT_ORDERS_FROM = "SELECT " + COLUMNS + " FROM orders";
-    static final String PAGE_BY_ID = " ORDER BY id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
+    static final String PAGE = " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
+    /** An order's number of item lines, to sort by. */
+    static final String ITEM_COUNT = "(SELECT COUNT(*) FROM order_items i WHERE i.order_id = orders.id)";
     static final String SELECT_ITEMS_OF_ORDERS = "SELECT order_id, sku, quantity, unit_price FROM order_items"
             + " WHERE order_id IN (%s) ORDER BY order_id, line";
 

@@ -51,7 +51,8 @@ final class OrdersResource implements HttpService {
     private void list(ServerRequest req, ServerResponse res) {
         Long userId = RequestParams.queryId(req, "userId").orElse(null);
         OrderStatus status = RequestParams.query(req, "status").map(text -> status("status", text, true)).orElse(null);
-        JsonBodies.send(res, orders.list(userId, status, RequestParams.limit(req), RequestParams.offset(req)));
+        String sort = OrderRepository.SORT_KEYS.from(req).orElse(null);
+        JsonBodies.send(res, orders.list(userId, status, sort, RequestParams.limit(req), RequestParams.offset(req)));
     }
 
     private void get(ServerRequest req, ServerResponse res) {

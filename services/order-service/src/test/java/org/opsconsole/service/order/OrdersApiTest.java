@@ -128,6 +128,51 @@ class OrdersApiTest {
     }
 
     @Test
+    void listSortsByEveryColumnEitherWayAndRefusesAnUnknownKeyInWords() {
+        long buyer = new TestClient(users.baseUri())
+                .post("/users", "{\"name\":\"Sorter\",\"email\":\"sorter@example.com\"}").json().get("id").asLong();
+        long cheap = placed(buyer, "[{\"sku\":\"A\",\"quantity\":1,\"unitPrice\":\"1.00\"},"
+                + "{\"sku\":\"B\",\"quantity\":1,\"unitPrice\":\"1.00\"},{\"sku\":\"C\",\"quantity\":1,\"unitPrice\":\"1.00\"}]");
+        long dear = placed(buyer, "[{\"sku\":\"A\",\"quantity\":1,\"unitPrice\":\"900.00\"}]");
+        long middle = placed(buyer, "[{\"sku\":\"A\",\"quantity\":2,\"unitPrice\":\"20.00\"},{\"sku\":\"B\",\"quantity\":1,\"unitPrice\":\"1.00\"}]");
+        client.patch("/orders/" + dear, "{\"status\":\"PAID\"}");
+        client.patch("/orders/" + dear, "{\"status\":\"SHIPPED\"}");
+        client.patch("/orders/" + middle, "{\"status\":\"CANCELLED\"}");
+
+        assertThat(ids(buyer, "total")).containsExactly(cheap, middle, dear);
+        assertThat(ids(buyer, "-total")).containsExactly(dear, middle, cheap);
+        assertThat(ids(buyer, "items")).containsExactly(dear, middle, cheap);
+        assertThat(ids(buyer, "-items")).containsExactly(cheap, middle, dear);
+        assertThat(ids(buyer, "status")).containsExactly(middle, cheap, dear);   // CANCELLED, NEW, SHIPPED
+        assertThat(ids(buyer, "-version")).containsExactly(dear, middle, cheap);
+        assertThat(ids(buyer, "-updatedAt").getFirst()).isIn(dear, middle);
+        assertThat(ids(buyer, "createdAt")).containsExactly(cheap, dear, middle);
+        assertThat(ids(buyer, "-id")).containsExactly(middle, dear, cheap);
+        assertThat(ids(buyer, "userId")).containsExactly(cheap, dear, middle);
+
+        JsonNode second = client.get("/orders?userId=" + buyer + "&sort=-total&limit=1&offset=1").json();
+        assertThat(second.get("items").get(0).get("id").asLong()).isEqualTo(middle);
+
+        Response refused = client.get("/orders?sort=price");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("errors").get(0).get("field").asText()).isEqualTo("sort");
+        assertThat(refused.json().get("errors").get(0).get("message").asText())
+                .contains("createdAt, id, items, status, total, updatedAt, userId, version");
+    }
+
+    private static long placed(long buyer, String items) {
+        Response res = client.post("/orders", "{\"userId\":" + buyer + ",\"items\":" + items + "}");
+        assertThat(res.status()).as(res.toString()).isEqualTo(201);
+        return res.json().get("id").asLong();
+    }
+
+    private static List<Long> ids(long buyer, String sort) {
+        Response res = client.get("/orders?userId=" + buyer + "&sort=" + sort);
+        assertThat(res.status()).as(res.toString()).isEqualTo(200);
+        return res.json().get("items").findValues("id").stream().map(JsonNode::asLong).toList();
+    }
+
+    @Test
     void deleteRemovesTheOrder() {
         long id = newOrder().get("id").asLong();
         assertThat(client.delete("/orders/" + id).status()).isEqualTo(204);

@@ -10,6 +10,7 @@ import org.opsconsole.service.kit.DomainException;
 import org.opsconsole.service.kit.Inserts;
 import org.opsconsole.service.kit.Outbox;
 import org.opsconsole.service.kit.Rows;
+import org.opsconsole.service.kit.SortKeys;
 import org.opsconsole.service.kit.SqlErrors;
 
 import java.time.Instant;
@@ -30,8 +31,8 @@ import static org.opsconsole.service.user.UserSql.*;
 final class UserRepository {
 
     /** Accepted values of {@code sort}; a leading '-' sorts descending. */
-    static final Map<String, String> SORT_COLUMNS = Map.of(
-            "id", "id", "name", "name_key", "email", "email_key", "createdAt", "created_at", "updatedAt", "updated_at");
+    static final SortKeys SORT_KEYS = new SortKeys(Map.of(
+            "id", "id", "name", "name_key", "email", "email_key", "createdAt", "created_at", "updatedAt", "updated_at"));
 
     private final Database db;
     private final Outbox outbox;
@@ -44,7 +45,7 @@ final class UserRepository {
         this.cache = cache;
     }
 
-    /** @param sort a key of {@link #SORT_COLUMNS}, optionally with a leading '-'; null for id order */
+    /** @param sort a key of {@link #SORT_KEYS}, optionally with a leading '-'; null for id order */
     Page<User> list(String query, String sort, int limit, int offset) {
         List<Object> params = new ArrayList<>();
         String where = "";
@@ -60,28 +61,10 @@ final class UserRepository {
         List<Object> pageParams = new ArrayList<>(params);
         pageParams.add(offset);
         pageParams.add(limit);
-        try (Stream<DbRow> rows = exec.query(SELECT_USERS_FROM + where + " ORDER BY " + orderBy(sort) + PAGE,
+        try (Stream<DbRow> rows = exec.query(SELECT_USERS_FROM + where + " ORDER BY " + SORT_KEYS.orderBy(sort) + PAGE,
                 pageParams.toArray())) {
             return new Page<>(rows.map(UserRepository::toUser).toList(), total, limit, offset);
         }
-    }
-
-    /** True when {@code sort} names a column users can be sorted by. */
-    static boolean isSortable(String sort) {
-        return SORT_COLUMNS.containsKey(sort.startsWith("-") ? sort.substring(1) : sort);
-    }
-
-    private static String orderBy(String sort) {
-        if (sort == null) {
-            return "id";
-        }
-        boolean descending = sort.startsWith("-");
-        String column = SORT_COLUMNS.get(descending ? sort.substring(1) : sort);
-        if (column == null) {
-            throw new IllegalArgumentException("not a sort key: " + sort);
-        }
-        String direction = descending ? " DESC" : " ASC";
-        return column.equals("id") ? "id" + direction : column + direction + ", id" + direction;
     }
 
     Optional<User> find(long id) {

@@ -41,11 +41,7 @@ final class UsersResource implements HttpService {
         if (query != null && query.length() > QUERY_MAX) {
             throw ProblemException.badRequest("q", "must be at most " + QUERY_MAX + " characters long");
         }
-        String sort = RequestParams.query(req, "sort").orElse(null);
-        if (sort != null && !UserRepository.isSortable(sort)) {
-            throw ProblemException.badRequest("sort", "must be one of " + String.join(", ",
-                    UserRepository.SORT_COLUMNS.keySet().stream().sorted().toList()) + ", optionally with a leading '-'");
-        }
+        String sort = UserRepository.SORT_KEYS.from(req).orElse(null);
         JsonBodies.send(res, users.list(query, sort, RequestParams.limit(req), RequestParams.offset(req)));
     }
 
