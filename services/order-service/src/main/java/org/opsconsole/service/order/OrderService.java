@@ -45,6 +45,7 @@ public final class OrderService implements ServiceApp {
         orders = new OrderRepository(context.database(), context.outbox());
         String token = context.config().token().orElse(null);
         UserDirectory users = new UserDirectory(userService, token, LOG);
+        context.dependencies().add("user-service", users::problem);
         consumer = context.broker() == null
                 ? new UserEventsConsumer(orders, userService, token, LOG)
                 : new BrokerUserEventsConsumer(orders, context.broker(), LOG);

@@ -11,6 +11,7 @@ import org.opsconsole.service.kit.ProblemException;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -23,6 +24,7 @@ import java.util.logging.Logger;
 final class UserDirectory {
 
     static final Duration RETRY_AFTER = Duration.ofSeconds(5);
+    static final Duration PROBE_EVERY = Duration.ofSeconds(2);
 
     private final WebClient client;
     private final Timeout timeout;
@@ -30,11 +32,16 @@ final class UserDirectory {
     private final CircuitBreaker breaker;
     private final Logger log;
     private final String authorization;
+    private final URI userService;
+    private final Object probing = new Object();
+    private long probedAtNanos;
+    private Optional<String> lastProblem = Optional.empty();
 
     /** {@code token}: the users service's API token (it guards reads when bound off loopback); null for none. */
     UserDirectory(URI userService, String token, Logger log) {
         this.log = log;
         this.authorization = token == null ? null : "Bearer " + token;
+        this.userService = userService;
         this.client = WebClient.builder()
                 .baseUri(userService)
                 .connectTimeout(Duration.ofMillis(500))
@@ -70,6 +77,40 @@ final class UserDirectory {
         } catch (RuntimeException e) {
             log.log(Level.FINE, "user lookup failed", e);
             throw unavailable("the user service did not answer in time");
+        }
+    }
+
+    /**
+     * Why the user service can't be asked now (unreachable, answering errors, the breaker open), for
+     * the health answer; empty while it can. Asks its liveness at most every {@link #PROBE_EVERY},
+     * as monitors ask for health often.
+     */
+    Optional<String> problem() {
+        if (breaker.state() == CircuitBreaker.State.OPEN) {
+            return Optional.of("the user service at " + userService + " is failing: new orders are refused (503) for a few seconds");
+        }
+        synchronized (probing) {
+            long now = System.nanoTime();
+            if (probedAtNanos == 0 || now - probedAtNanos >= PROBE_EVERY.toNanos()) {
+                lastProblem = probe();
+                probedAtNanos = System.nanoTime();
+            }
+            return lastProblem;
+        }
+    }
+
+    private Optional<String> probe() {
+        var request = client.get("/observe/health/live");
+        if (authorization != null) {
+            request.header(HeaderNames.AUTHORIZATION, authorization);
+        }
+        try (HttpClientResponse res = request.request()) {
+            int status = res.status().code();
+            return status == 200 ? Optional.empty()
+                    : Optional.of("the user service at " + userService + " answers " + status + ": new orders are refused (503) until it is well");
+        } catch (RuntimeException e) {
+            log.log(Level.FINE, "user service probe failed", e);
+            return Optional.of("the user service at " + userService + " is unreachable: new orders are refused (503) until it is back");
         }
     }
 

@@ -1,5 +1,6 @@
 package org.opsconsole.service.order;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.opsconsole.service.kit.RunningService;
 import org.opsconsole.service.kit.ServiceConfig;
@@ -8,7 +9,10 @@ import org.opsconsole.service.kit.TestDatabases;
 import org.opsconsole.service.kit.TestClient.Response;
 import org.opsconsole.service.user.UserService;
 
+import java.time.Duration;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class UserServiceDownTest {
 
@@ -36,6 +40,35 @@ class UserServiceDownTest {
             }
             assertThat(client.post("/order", ORDER).status()).isEqualTo(503);
             assertThat(client.get("/orders").json().get("total").asLong()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void healthSaysDegradedWithTheUserServiceAwayAndUpOnceItIsBack() {
+        ServiceConfig usersConfig = TestDatabases.fresh("users");
+        RunningService users = UserService.start(usersConfig);
+        int port = users.baseUri().getPort();
+        try (users; RunningService orders = OrderService.start(TestDatabases.fresh("orders").withUserServiceUrl(users.baseUri()))) {
+            TestClient client = new TestClient(orders.baseUri());
+            assertThat(client.get("/observe/health").json().get("status").asText()).isEqualTo("UP");
+            users.stop();
+
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                Response health = client.get("/observe/health");
+                assertThat(health.status()).as("still serving: 200").isEqualTo(200);
+                assertThat(health.json().get("status").asText()).isEqualTo("DEGRADED");
+                JsonNode check = java.util.stream.StreamSupport.stream(health.json().get("checks").spliterator(), false)
+                        .filter(c -> c.get("name").asText().equals("user-service")).findFirst().orElseThrow();
+                assertThat(check.get("status").asText()).isEqualTo("DOWN");
+                assertThat(check.get("detail").asText()).contains("user service at " + users.baseUri()).contains("unreachable")
+                        .contains("new orders are refused");
+            });
+            assertThat(client.get("/observe/health/live").json().get("status").asText()).as("liveness asks no dependency")
+                    .isEqualTo("UP");
+
+            try (RunningService back = UserService.start(usersConfig.withPort(port))) {
+                await().atMost(Duration.ofSeconds(20)).until(() -> client.get("/observe/health").json().get("status").asText().equals("UP"));
+            }
         }
     }
 }

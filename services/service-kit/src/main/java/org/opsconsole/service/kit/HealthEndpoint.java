@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -17,8 +16,9 @@ import java.util.function.Supplier;
 /**
  * {@code /observe/health}, {@code /observe/health/live} and {@code /observe/health/ready}, in the
  * shape of Helidon's health observer: 200 with {@code "status":"UP"}, or 503 with {@code "DOWN"}
- * and the check that failed. Readiness includes the database check. With a broker that can't be
- * reached, the answer stays 200 with {@code "status":"DEGRADED"} and a broker check that says why.
+ * and the check that failed. Readiness includes the database check. With a dependency that can't
+ * be used (the broker, the user service), the answer stays 200 with {@code "status":"DEGRADED"} and
+ * a check of that name that says why in {@code "detail"}.
  * An H2 file database's check carries the file's size: {@code "data":{"fileBytes":N}}.
  */
 final class HealthEndpoint {
@@ -27,19 +27,19 @@ final class HealthEndpoint {
     private final String version;
     private final BooleanSupplier database;
     private final Supplier<OptionalLong> databaseFileBytes;
-    private final Supplier<Optional<String>> brokerProblem;
+    private final Dependencies dependencies;
 
     /**
      * @param databaseFileBytes the database file's size; empty when it is not a file
-     * @param brokerProblem why the broker can't be used now; always empty without a broker
+     * @param dependencies what else the service uses, each asked at every readiness answer
      */
     HealthEndpoint(String service, String version, BooleanSupplier database, Supplier<OptionalLong> databaseFileBytes,
-                   Supplier<Optional<String>> brokerProblem) {
+                   Dependencies dependencies) {
         this.service = service;
         this.version = version;
         this.database = database;
         this.databaseFileBytes = databaseFileBytes;
-        this.brokerProblem = brokerProblem;
+        this.dependencies = dependencies;
     }
 
     void register(HttpRouting.Builder routing) {
@@ -57,15 +57,16 @@ final class HealthEndpoint {
             checks.add(check);
         }
         checks.add(check("server", true));
-        // the broker being away degrades the service (events wait in the outbox), it does not stop it
-        Optional<String> broker = withDatabase ? brokerProblem.get() : Optional.empty();
-        broker.ifPresent(problem -> {
-            Map<String, Object> check = check("broker", false);
+        // a dependency being away degrades the service (events wait in the outbox, orders wait for
+        // the user service), it does not stop it
+        Map<String, String> problems = withDatabase ? dependencies.problems() : Map.of();
+        problems.forEach((name, problem) -> {
+            Map<String, Object> check = check(name, false);
             check.put("detail", problem);
             checks.add(check);
         });
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", !dbUp ? "DOWN" : broker.isPresent() ? "DEGRADED" : "UP");
+        body.put("status", !dbUp ? "DOWN" : !problems.isEmpty() ? "DEGRADED" : "UP");
         body.put("service", service);
         body.put("version", version);
         body.put("checks", checks);

@@ -38,8 +38,12 @@ public final class ServiceBootstrap {
         Database database = Database.open(app.name(), config, app.migrations(), metrics.registry());
         try {
             Outbox outbox = new Outbox(app.name(), database);
+            Dependencies dependencies = new Dependencies();
+            if (broker != null) {
+                dependencies.add("broker", broker::problem);
+            }
             ServiceContext context = new ServiceContext(app.name(), version, config, database, outbox, metrics, log,
-                    broker);
+                    broker, dependencies);
             OutboxRelay relay = broker == null ? null : new OutboxRelay(context, broker);
             if (relay == null) {
                 OutboxRelay.registerWithoutBroker(metrics);
@@ -49,8 +53,7 @@ public final class ServiceBootstrap {
             new ProblemResponses(log).register(routing);
             metrics.register(routing);
             config.token().ifPresent(token -> routing.addFilter(new ApiTokenFilter(token, offLoopback)));
-            new HealthEndpoint(app.name(), version, database::isReachable, database::fileBytes,
-                    broker == null ? java.util.Optional::empty : broker::problem).register(routing);
+            new HealthEndpoint(app.name(), version, database::isReachable, database::fileBytes, dependencies).register(routing);
             OpenApiEndpoint openApi = new OpenApiEndpoint(app.openApiDocument(), version);
             openApi.register(routing);
             events.register(routing);
