@@ -73,7 +73,7 @@ public final class AttachedService implements WatchedService {
         this.clock = clock;
         this.instances = this.urls.stream().map(InstanceStatus::unknown).toList();
         this.status = new ServiceStatus(name, ServiceState.STARTING, "waiting for the first answer from " + describeUrls(),
-                null, null, null, false, null);
+                null, null, null, false, null, null);
         this.worker = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("attached-" + name).factory());
         this.probe = scheduler.scheduleWithFixedDelay(() -> worker.execute(this::probeAll), 0,
                 probeInterval.toMillis(), TimeUnit.MILLISECONDS);
@@ -170,11 +170,14 @@ public final class AttachedService implements WatchedService {
                 .orElse(status.version());
         if (usable.isPresent()) {
             Instant since = status.state() == ServiceState.RUNNING ? status.startedAt() : clock.instant();
-            return new ServiceStatus(name, ServiceState.RUNNING, null, usable.get().uri(), version, since, true, null);
+            String warnings = found.stream().filter(InstanceStatus::isUsable).filter(i -> i.reason() != null)
+                    .map(i -> found.size() > 1 ? i.uri() + ": " + i.reason() : i.reason()).collect(Collectors.joining("; "));
+            return new ServiceStatus(name, ServiceState.RUNNING, null, usable.get().uri(), version, since, true, null,
+                    warnings.isEmpty() ? null : warnings);
         }
         String reasons = found.stream().map(InstanceStatus::describe).collect(Collectors.joining("; "));
         return new ServiceStatus(name, ServiceState.FAILED, "No instance of " + (name.equals(kind) ? "the " + name + " service" : name) + " can be used: " + reasons,
-                null, version, null, false, null);
+                null, version, null, false, null, null);
     }
 
     private InstanceStatus probe(URI url) {
@@ -189,7 +192,7 @@ public final class AttachedService implements WatchedService {
                         "the " + kind + " service at " + url + " refused the API token", version);
             }
             if (code == 200) {
-                return new InstanceStatus(url, InstanceStatus.Reach.REACHABLE, null, version);
+                return new InstanceStatus(url, InstanceStatus.Reach.REACHABLE, HttpHealthCheck.warning(body), version);
             }
             return new InstanceStatus(url, InstanceStatus.Reach.UNHEALTHY, unhealthyReason(code, health), version);
         } catch (ConnectException e) {

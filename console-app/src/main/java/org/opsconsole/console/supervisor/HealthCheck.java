@@ -6,5 +6,18 @@ import org.opsconsole.service.kit.RunningService;
 @FunctionalInterface
 public interface HealthCheck {
 
-    boolean isHealthy(RunningService service) throws Exception;
+    Health check(RunningService service) throws Exception;
+
+    /**
+     * A health answer.
+     *
+     * @param healthy true when it answered it is up (also when degraded)
+     * @param warning what it works without now (its broker, the user service), in words; null when nothing
+     */
+    record Health(boolean healthy, String warning) {
+
+        public static Health of(boolean healthy) {
+            return new Health(healthy, null);
+        }
+    }
 }

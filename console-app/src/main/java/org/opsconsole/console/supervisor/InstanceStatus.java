@@ -7,7 +7,8 @@ import java.net.URI;
  *
  * @param uri     its base URL
  * @param reach   whether it answered and how
- * @param reason  why it is not usable, in words; null when it is
+ * @param reason  why it is not usable, in words; for a usable one, what it works without now (its
+ *                health said DEGRADED); null when there is nothing to say
  * @param version the version it reports; null before it answered
  */
 public record InstanceStatus(URI uri, Reach reach, String reason, String version) {
@@ -35,6 +36,9 @@ public record InstanceStatus(URI uri, Reach reach, String reason, String version
     /** The row a card shows: "http://host:8081 reachable", "... unreachable: connection refused". */
     public String describe() {
         String word = reach.name().toLowerCase(java.util.Locale.ROOT);
-        return uri + " " + word + (reason == null || reach == Reach.REACHABLE ? "" : ": " + reason);
+        if (reach == Reach.REACHABLE) {
+            return uri + " " + word + (reason == null ? "" : ", degraded: " + reason);
+        }
+        return uri + " " + word + (reason == null ? "" : ": " + reason);
     }
 }

@@ -16,12 +16,14 @@ import java.util.Optional;
  * @param startedAt     when it became RUNNING; null when not running
  * @param healthy       the last health probe's answer (false when not running)
  * @param nextRetryAt   when restart-on-failure will try again; null when no retry is planned
+ * @param warning       what the running service works without now, as its health said (DEGRADED: the
+ *                      broker or the user service away), in words; null when nothing
  */
 public record ServiceStatus(String name, ServiceState state, String reason, URI baseUri, String version,
-                            Instant startedAt, boolean healthy, Instant nextRetryAt) {
+                            Instant startedAt, boolean healthy, Instant nextRetryAt, String warning) {
 
     public static ServiceStatus stopped(String name) {
-        return new ServiceStatus(name, ServiceState.STOPPED, null, null, null, null, false, null);
+        return new ServiceStatus(name, ServiceState.STOPPED, null, null, null, null, false, null, null);
     }
 
     public Optional<URI> uri() {
@@ -37,15 +39,15 @@ public record ServiceStatus(String name, ServiceState state, String reason, URI 
         return startedAt == null ? Duration.ZERO : Duration.between(startedAt, now);
     }
 
-    public ServiceStatus withHealthy(boolean value) {
-        return new ServiceStatus(name, state, reason, baseUri, version, startedAt, value, nextRetryAt);
+    public ServiceStatus withHealthy(boolean value, String warningNow) {
+        return new ServiceStatus(name, state, reason, baseUri, version, startedAt, value, nextRetryAt, warningNow);
     }
 
     public ServiceStatus withVersion(String value) {
-        return new ServiceStatus(name, state, reason, baseUri, value, startedAt, healthy, nextRetryAt);
+        return new ServiceStatus(name, state, reason, baseUri, value, startedAt, healthy, nextRetryAt, warning);
     }
 
     public ServiceStatus withNextRetryAt(Instant value) {
-        return new ServiceStatus(name, state, reason, baseUri, version, startedAt, healthy, value);
+        return new ServiceStatus(name, state, reason, baseUri, version, startedAt, healthy, value, warning);
     }
 }

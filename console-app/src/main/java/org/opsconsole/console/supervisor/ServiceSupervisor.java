@@ -211,7 +211,7 @@ public final class ServiceSupervisor implements WatchedService {
         if (!status.state().canStart()) {
             return;
         }
-        publish(new ServiceStatus(spec.name(), ServiceState.STARTING, null, null, lastVersion, null, false, null));
+        publish(new ServiceStatus(spec.name(), ServiceState.STARTING, null, null, lastVersion, null, false, null, null));
         ServiceConfig config = null;
         try {
             config = spec.config().get();
@@ -235,7 +235,7 @@ public final class ServiceSupervisor implements WatchedService {
             lastVersion = safeVersion(started);
             failedProbes = 0;
             publish(new ServiceStatus(spec.name(), ServiceState.RUNNING, null, started.baseUri(), lastVersion,
-                    clock.instant(), true, null));
+                    clock.instant(), true, null, null));
             log.info(() -> spec.name() + " is running at " + started.baseUri());
         } catch (RuntimeException | Error e) {
             String reason = describe(e);
@@ -254,7 +254,7 @@ public final class ServiceSupervisor implements WatchedService {
             return;
         }
         publish(new ServiceStatus(spec.name(), ServiceState.STOPPING, null, current.baseUri(), lastVersion,
-                status.startedAt(), status.healthy(), null));
+                status.startedAt(), status.healthy(), null, null));
         log.info(() -> "stopping " + spec.name());
         try {
             current.stop();
@@ -265,13 +265,13 @@ public final class ServiceSupervisor implements WatchedService {
             running = null;
             String reason = "did not stop cleanly: " + describe(e);
             log.log(Level.WARNING, spec.name() + " " + reason, e);
-            publish(new ServiceStatus(spec.name(), ServiceState.FAILED, reason, null, lastVersion, null, false, null));
+            publish(new ServiceStatus(spec.name(), ServiceState.FAILED, reason, null, lastVersion, null, false, null, null));
         }
     }
 
     private void fail(String reason) {
         consecutiveFailures++;
-        publish(new ServiceStatus(spec.name(), ServiceState.FAILED, reason, null, lastVersion, null, false, null));
+        publish(new ServiceStatus(spec.name(), ServiceState.FAILED, reason, null, lastVersion, null, false, null, null));
         if (restartOnFailure) {
             planRetry(reason);
         }
@@ -282,7 +282,7 @@ public final class ServiceSupervisor implements WatchedService {
         Duration delay = policy.delay(Math.max(consecutiveFailures, 1));
         Instant at = clock.instant().plus(delay);
         log.info(() -> "restarting " + spec.name() + " in " + delay.toMillis() + " ms");
-        publish(new ServiceStatus(spec.name(), ServiceState.FAILED, reason, null, lastVersion, null, false, at));
+        publish(new ServiceStatus(spec.name(), ServiceState.FAILED, reason, null, lastVersion, null, false, at, null));
         pendingRetry = scheduler.schedule(() -> worker.execute(this::retry), delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -305,33 +305,33 @@ public final class ServiceSupervisor implements WatchedService {
         if (current == null || status.state() != ServiceState.RUNNING) {
             return;
         }
-        boolean healthy;
+        HealthCheck.Health health;
         try {
-            healthy = healthCheck.isHealthy(current);
+            health = healthCheck.check(current);
         } catch (Exception e) {
-            healthy = false;
+            health = HealthCheck.Health.of(false);
         }
-        boolean result = healthy;
+        HealthCheck.Health result = health;
         worker.execute(() -> applyProbe(current, result));
     }
 
-    private void applyProbe(RunningService probed, boolean healthy) {
+    private void applyProbe(RunningService probed, HealthCheck.Health health) {
         if (probed != running || status.state() != ServiceState.RUNNING) {
             return;
         }
-        if (healthy) {
+        if (health.healthy()) {
             failedProbes = 0;
             if (consecutiveFailures > 0 && status.uptime(clock.instant()).compareTo(policy.stableAfter()) >= 0) {
                 consecutiveFailures = 0;
             }
-            if (!status.healthy()) {
-                publish(status.withHealthy(true));
+            if (!status.healthy() || !java.util.Objects.equals(status.warning(), health.warning())) {
+                publish(status.withHealthy(true, health.warning()));
             }
             return;
         }
         failedProbes++;
         if (status.healthy()) {
-            publish(status.withHealthy(false));
+            publish(status.withHealthy(false, null));
         }
         if (failedProbes >= FAILED_PROBES_TO_FAIL) {
             String reason = "stopped answering its health check";

@@ -52,7 +52,7 @@ class ServiceSupervisorTest {
     private ServiceSupervisor supervise(ServiceLauncher launcher, RestartPolicy policy, Duration probe) {
         supervisor = new ServiceSupervisor(
                 new ServiceSpec("users", "test.users", launcher, ServiceConfig::inMemory),
-                service -> ((Stub) service).healthy, policy, scheduler, probe, Clock.systemUTC());
+                service -> HealthCheck.Health.of(((Stub) service).healthy), policy, scheduler, probe, Clock.systemUTC());
         supervisor.addListener(seen::add);
         return supervisor;
     }
@@ -148,7 +148,7 @@ class ServiceSupervisorTest {
         Stub nowhere = new Stub(-1);
         supervisor = new ServiceSupervisor(
                 new ServiceSpec("users", "test.users", config -> nowhere, () -> ServiceConfig.inMemory().withPort(8081)),
-                service -> true, fast(), scheduler, Duration.ofHours(1), Clock.systemUTC());
+                service -> HealthCheck.Health.of(true), fast(), scheduler, Duration.ofHours(1), Clock.systemUTC());
         ServiceStatus failed = supervisor.start().get(5, TimeUnit.SECONDS);
         assertThat(failed.state()).isEqualTo(ServiceState.FAILED);
         assertThat(failed.reason()).isEqualTo("port 8081 on 127.0.0.1 is already in use by another program");
@@ -231,7 +231,7 @@ class ServiceSupervisorTest {
                     order.add("orders saw users " + users.status().state());
                     return new Stub(7000);
                 }, ServiceConfig::inMemory),
-                service -> true, fast(), scheduler, Duration.ofHours(1), Clock.systemUTC());
+                service -> HealthCheck.Health.of(true), fast(), scheduler, Duration.ofHours(1), Clock.systemUTC());
         try (ServiceGroup group = new ServiceGroup(users, orders, false)) {
             group.startAll().get(5, TimeUnit.SECONDS);
             assertThat(order).containsExactly("orders saw users RUNNING");

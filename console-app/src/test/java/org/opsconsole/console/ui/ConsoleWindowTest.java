@@ -135,6 +135,38 @@ class ConsoleWindowTest {
                 .as("a new order still finds its user").isEqualTo(201);
     }
 
+    @Test
+    void theOrdersCardSaysWhileItCannotReachTheUsersServiceAndClearsOnceItCan(FxRobot robot) throws Exception {
+        console = ConsoleHarness.open(stage, ConsoleOptions.forTests());
+        robot.clickOn("#start-all");
+        awaitState("users", ServiceState.RUNNING);
+        awaitState("orders", ServiceState.RUNNING);
+        URI users = console.url("users");
+        await().atMost(PATIENCE).until(() -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return console.text("health-orders").equals("healthy");
+        });
+        assertThat(robot.lookup("#warning-orders").query().isVisible()).isFalse();
+
+        robot.clickOn("#stop-users");
+        awaitState("users", ServiceState.STOPPED);
+        await().atMost(PATIENCE).until(() -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return console.text("health-orders").equals("degraded");
+        });
+        assertThat(console.text("warning-orders")).startsWith("Degraded: the user service at " + users)
+                .contains("unreachable").contains("new orders are refused");
+        assertThat(robot.lookup("#warning-orders").query().isVisible()).isTrue();
+        assertThat(console.text("state-orders")).as("still running: it lists and moves orders").isEqualTo("RUNNING");
+
+        robot.clickOn("#start-users");
+        awaitState("users", ServiceState.RUNNING);
+        await().atMost(PATIENCE).until(() -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return console.text("health-orders").equals("healthy") && !robot.lookup("#warning-orders").query().isVisible();
+        });
+    }
+
     private long runningLines() {
         return console.session.log("users").lines().all().stream().filter(e -> e.message().contains("is running at")).count();
     }
@@ -286,6 +318,22 @@ class ConsoleWindowTest {
         });
         // what the count covers is said: the feed is not the whole history
         assertThat(console.text("events-count")).contains(" events in the feed: each service's latest 200 when the console connected");
+
+        // the whole event, as JSON: select it, Details…
+        assertThat(robot.lookup("#events-details").queryButton().isDisabled()).isTrue();
+        robot.clickOn(robot.lookup(".table-cell").match(n -> n instanceof javafx.scene.control.TableCell<?, ?> c && !c.isEmpty()
+                && c.isVisible() && "user.created".equals(c.getText())).<javafx.scene.Node>query());
+        robot.clickOn("#events-details");
+        await().atMost(PATIENCE).until(() -> robot.lookup("#event-details-json").tryQuery().isPresent());
+        String json = robot.lookup("#event-details-json").queryAs(javafx.scene.control.TextArea.class).getText();
+        assertThat(json).contains("\"type\" : \"user.created\"").contains("\"service\" : \"users\"")
+                .contains("\"email\" : \"ann@example.com\"").contains("\"name\" : \"Ann\"");
+        assertThat(json.lines().count()).as("indented, one field a line").isGreaterThan(8);
+        robot.clickOn("#event-details-copy");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(WaitForAsyncUtils.asyncFx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString()).get()).isEqualTo(json);
+        robot.clickOn("#event-details-close");
+        await().atMost(PATIENCE).until(() -> robot.lookup("#event-details-json").tryQuery().isEmpty());
     }
 
     @Test

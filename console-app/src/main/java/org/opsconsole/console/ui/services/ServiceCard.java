@@ -107,6 +107,15 @@ public final class ServiceCard extends VBox {
         instances.setWrapText(true);
         facts.addRow(6, fieldName("Instances"), instances);
 
+        Label warning = new Label();
+        warning.setId("warning-" + name);
+        warning.getStyleClass().add("service-warning");
+        warning.setWrapText(true);
+        warning.textProperty().bind(model.warningProperty());
+        warning.visibleProperty().bind(model.warningProperty().isNotEmpty());
+        warning.managedProperty().bind(warning.visibleProperty());
+        warning.setMaxWidth(Double.MAX_VALUE);
+        warning.setMinHeight(Region.USE_PREF_SIZE);
         Label reason = new Label();
         reason.setId("reason-" + name);
         reason.getStyleClass().add("failure-reason");
@@ -151,10 +160,10 @@ public final class ServiceCard extends VBox {
             actions.getChildren().add(forget);
             Label kind = new Label("A " + model.kind() + " service, added here");
             kind.getStyleClass().add("field-name");
-            getChildren().addAll(header, kind, facts, reason, controlNote, actions);
+            getChildren().addAll(header, kind, facts, warning, reason, controlNote, actions);
             return;
         }
-        getChildren().addAll(header, facts, reason, controlNote, actions, autoRestart);
+        getChildren().addAll(header, facts, warning, reason, controlNote, actions, autoRestart);
     }
 
     private void styleState(ServiceState value) {

@@ -47,6 +47,7 @@ public final class ServiceCardViewModel {
     private final ReadOnlyStringWrapper health = new ReadOnlyStringWrapper("-");
     private final ReadOnlyStringWrapper version = new ReadOnlyStringWrapper("-");
     private final ReadOnlyStringWrapper reason = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper warning = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper traffic = new ReadOnlyStringWrapper("-");
     private final ReadOnlyStringWrapper database = new ReadOnlyStringWrapper("-");
     private final ReadOnlyBooleanWrapper canStart = new ReadOnlyBooleanWrapper(true);
@@ -101,6 +102,11 @@ public final class ServiceCardViewModel {
 
     public ReadOnlyStringProperty versionProperty() {
         return version.getReadOnlyProperty();
+    }
+
+    /** What the running service works without now (its broker, the user service), as its health says; empty when nothing. */
+    public ReadOnlyStringProperty warningProperty() {
+        return warning.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty reasonProperty() {
@@ -185,11 +191,12 @@ public final class ServiceCardViewModel {
         url.set(next.baseUri() == null ? "" : next.baseUri().toString());
         version.set(next.version() == null ? "-" : next.version());
         health.set(switch (next.state()) {
-            case RUNNING -> next.healthy() ? "healthy" : "not answering";
+            case RUNNING -> !next.healthy() ? "not answering" : next.warning() != null ? "degraded" : "healthy";
             case STARTING -> "starting";
             default -> "-";
         });
         reason.set(next.state() == ServiceState.FAILED ? reasonText(next) : "");
+        warning.set(next.state() == ServiceState.RUNNING && next.warning() != null ? "Degraded: " + next.warning() : "");
         canStart.set(controllable.get() && next.state().canStart());
         canStop.set(controllable.get()
                 && (next.state().canStop() || next.state() == ServiceState.FAILED && next.nextRetryAt() != null));
