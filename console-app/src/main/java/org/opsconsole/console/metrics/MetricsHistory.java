@@ -26,6 +26,12 @@ public final class MetricsHistory {
         }
     }
 
+    /** Something that happened at a moment, drawn as a line across the charts: "users stopped". */
+    public record Mark(double epochSeconds, String text) {
+    }
+
+    private static final int MARKS_KEPT = 1_000;
+    private final java.util.ArrayDeque<Mark> marks = new java.util.ArrayDeque<>();
     private volatile List<SeriesKey> keys;
     private final int capacity;
     private double[] times;
@@ -44,6 +50,19 @@ public final class MetricsHistory {
         for (SeriesKey key : this.keys) {
             values.put(key, new double[initial]);
         }
+    }
+
+    /** Notes that {@code text} happened at {@code epochSeconds}; the newest 1,000 are kept. */
+    public synchronized void mark(double epochSeconds, String text) {
+        marks.addLast(new Mark(epochSeconds, text));
+        if (marks.size() > MARKS_KEPT) {
+            marks.removeFirst();
+        }
+    }
+
+    /** The marks at or after {@code fromEpochSeconds}, oldest first. */
+    public synchronized List<Mark> marksSince(double fromEpochSeconds) {
+        return marks.stream().filter(m -> m.epochSeconds() >= fromEpochSeconds).toList();
     }
 
     /** Series for every metric of every named service, services in the given order. */

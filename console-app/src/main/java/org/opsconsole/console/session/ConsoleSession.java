@@ -11,6 +11,7 @@ import org.opsconsole.console.supervisor.AttachedService;
 import org.opsconsole.console.supervisor.HttpHealthCheck;
 import org.opsconsole.console.supervisor.RestartPolicy;
 import org.opsconsole.console.supervisor.ServiceGroup;
+import org.opsconsole.console.supervisor.ServiceState;
 import org.opsconsole.console.supervisor.ServiceLauncher;
 import org.opsconsole.console.supervisor.ServiceSpec;
 import org.opsconsole.console.supervisor.ServiceStatus;
@@ -95,6 +96,7 @@ public final class ConsoleSession implements AutoCloseable {
                 new MetricsHistory(MetricsHistory.keysFor(metricSeries), MetricsHistory.DEFAULT_CAPACITY),
                 Clock.systemUTC());
         this.events = new EventFeed(List.of(endpoint(users), endpoint(orders)), http.streaming(), EventFeed.DEFAULT_CAPACITY);
+        services.all().forEach(this::markStateChanges);
         this.saved = new SavedServices(options.folders() == null ? null : options.folders().root());
         for (AddedService remembered : saved.list()) {
             try {
@@ -191,7 +193,25 @@ public final class ConsoleSession implements AutoCloseable {
         scrapeTargets(watched, service.urls(), scraped, totals);
         scraper.add(scraped, totals);
         events.add(endpoint(watched));
+        markStateChanges(watched);
         services.add(watched); // last: the screens hear of it when everything is in place
+    }
+
+    /** Marks the charts' history where {@code service} started, stopped or failed. */
+    private void markStateChanges(WatchedService service) {
+        java.util.concurrent.atomic.AtomicReference<ServiceState> last = new java.util.concurrent.atomic.AtomicReference<>(service.status().state());
+        service.addListener(status -> {
+            ServiceState was = last.getAndSet(status.state());
+            String word = switch (status.state()) {
+                case RUNNING -> "started";
+                case STOPPED -> "stopped";
+                case FAILED -> "failed";
+                default -> null;
+            };
+            if (word != null && was != status.state()) {
+                scraper.history().mark(System.currentTimeMillis() / 1000.0, service.name() + " " + word);
+            }
+        });
     }
 
     /** Where the token of a service added now would be kept, in words; may ask the desktop, so not on the FX thread. */

@@ -80,7 +80,7 @@ public final class ScreenViews {
                 whenServicesChange(view::showSeries);
                 yield view;
             }
-            case DATA -> new org.opsconsole.console.ui.data.DataView(session.services(), session.http());
+            case DATA -> new org.opsconsole.console.ui.data.DataView(session.services(), session.http(), session.events());
             case LOAD -> {
                 LoadViewModel model = new LoadViewModel(loadRuns(), session.metrics(), services, io, clock);
                 // until a service on "any free port" runs, its address is unknown: no default port is assumed

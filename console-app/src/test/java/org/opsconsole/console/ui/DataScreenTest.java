@@ -405,6 +405,56 @@ class DataScreenTest {
         assertThat(ordersTable(robot).getColumns()).allMatch(javafx.scene.control.TableColumn::isSortable);
     }
 
+    @Test
+    void tablesFollowChangesMadeElsewhereKeepTheSelectedRowAndSelectWhatWasJustCreated(FxRobot robot) {
+        User ada = users.create(new UserDraft("Ada Lovelace", "ada@example.com"));
+        users.create(new UserDraft("Alan Turing", "alan@example.com"));
+        robot.clickOn("#users-refresh");
+        await().atMost(WAIT).until(() -> rowsShown(robot).contains("Alan Turing"));
+        robot.clickOn(cellContaining(robot, "Ada Lovelace"));
+        await().atMost(WAIT).until(() -> table(robot).getSelectionModel().getSelectedItem() != null
+                && table(robot).getSelectionModel().getSelectedItem().id() == ada.id());
+
+        // another client adds a user and renames Ada: the table shows both without Refresh, Ada still selected
+        users.create(new UserDraft("Charles Babbage", "charles@example.com"));
+        users.update(ada.id(), new UserDraft("Ada King", "ada@example.com"), ada.version());
+        await().atMost(WAIT).until(() -> rowsShown(robot).containsAll(List.of("Ada King", "Charles Babbage")));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(table(robot).getSelectionModel().getSelectedItem())
+                .extracting(User::id, User::name).containsExactly(ada.id(), "Ada King"));
+
+        // a user added here is selected
+        robot.clickOn("#users-add");
+        robot.clickOn("#user-name").write("Grace Hopper");
+        robot.clickOn("#user-email").write("grace@example.com");
+        robot.clickOn("#user-dialog-save");
+        await().atMost(WAIT).until(() -> table(robot).getSelectionModel().getSelectedItem() != null
+                && table(robot).getSelectionModel().getSelectedItem().name().equals("Grace Hopper"));
+
+        Order theirs = orders.create(new OrderDraft(ada.id(), List.of(new OrderItem("LOOM-1", 1, new BigDecimal("5.00")))));
+        robot.clickOn("#data-tab-orders");
+        await().atMost(WAIT).until(() -> ordersShown(robot).stream().anyMatch(o -> o.id() == theirs.id()));
+        robot.clickOn(cellContaining(robot, "LOOM-1"));
+        await().atMost(WAIT).until(() -> robot.lookup("#order-move-PAID").tryQuery().isPresent());
+
+        // another client pays it: the row says PAID, stays selected, and offers the next move
+        orders.changeStatus(theirs.id(), OrderStatus.PAID, null);
+        await().atMost(WAIT).until(() -> ordersShown(robot).stream().anyMatch(o -> o.id() == theirs.id() && o.status() == OrderStatus.PAID));
+        await().atMost(WAIT).until(() -> robot.lookup("#order-move-SHIPPED").tryQuery().isPresent());
+        await().atMost(WAIT).until(() -> ordersTable(robot).getSelectionModel().getSelectedItem() != null
+                && ordersTable(robot).getSelectionModel().getSelectedItem().id() == theirs.id());
+        assertThat(text(robot, "#orders-selection")).isEqualTo("Order " + theirs.id() + " (PAID):");
+
+        // an order created here is selected
+        robot.clickOn("#orders-add");
+        robot.clickOn("#order-user").write(Long.toString(ada.id()));
+        robot.clickOn("#order-sku-0").write("CARD-2");
+        robot.clickOn("#order-quantity-0").write("1");
+        robot.clickOn("#order-price-0").write("2.00");
+        robot.clickOn("#order-dialog-create");
+        await().atMost(WAIT).until(() -> ordersTable(robot).getSelectionModel().getSelectedItem() != null
+                && ordersTable(robot).getSelectionModel().getSelectedItem().items().getFirst().sku().equals("CARD-2"));
+    }
+
     private static List<Order> ordersShown(FxRobot robot) {
         return List.copyOf(ordersTable(robot).getItems());
     }
@@ -486,7 +536,8 @@ class DataScreenTest {
         await().atMost(WAIT).until(() -> ordersTable(robot).getItems().stream().anyMatch(o -> o.id() == order.id()));
         robot.clickOn(cellContaining(robot, "CHIP-1"));
         await().atMost(WAIT).until(() -> robot.lookup("#order-move-PAID").tryQuery().isPresent());
-        // someone else cancels it meanwhile
+        // someone else cancels it meanwhile, while the orders' event stream is down (else the table would follow at once)
+        console.session.events().remove("orders");
         orders.changeStatus(order.id(), OrderStatus.CANCELLED, null);
 
         robot.clickOn("#order-move-PAID");
@@ -539,9 +590,9 @@ class DataScreenTest {
         await().atMost(WAIT).until(() -> robot.lookup("#order-cancel-ok").tryQuery().isPresent());
         robot.clickOn("#order-cancel-ok");
         await().atMost(WAIT).until(() -> orders.get(order.id()).status() == OrderStatus.CANCELLED);
-        await().atMost(WAIT).until(() -> ordersShown(robot).stream().anyMatch(o -> o.id() == order.id() && o.status() == OrderStatus.CANCELLED));
+        // the cancelled order stays selected, its actions now those of a cancelled order
+        await().atMost(WAIT).until(() -> text(robot, "#orders-selection").equals("Order " + order.id() + " (CANCELLED):"));
 
-        robot.clickOn(cellContaining(robot, "COBOL-1"));
         robot.clickOn("#order-delete");
         await().atMost(WAIT).until(() -> robot.lookup("#order-delete-ok").tryQuery().isPresent());
         assertThat(robot.lookup("#order-delete-ok").queryButton().isDefaultButton()).isFalse();

@@ -245,6 +245,12 @@ class LoadScreenTest {
         assertThat(runAxis.getMin()).isEqualTo(runMin);
         assertThat(runAxis.getMax()).isEqualTo(runMax);
         assertThat(robot.lookup(".load-rate-chart").queryAs(MetricsChart.class).valuedPoints()).isZero();
+        // and say so in words in place of an empty plot with a time span of its own
+        javafx.scene.control.Label placeholder = robot.lookup("#placeholder-load-rate").queryAs(javafx.scene.control.Label.class);
+        assertThat(placeholder.isVisible()).isTrue();
+        assertThat(placeholder.getText()).startsWith("No run yet");
+        assertThat(robot.lookup("#chart-load-rate").query().isVisible()).isFalse();
+        assertThat(robot.lookup("#chart-load-svc-requests").query().isVisible()).isTrue();
 
         // a run starts them moving again, on the services' time axis
         replace(robot, "#load-stages", "2s@20");
@@ -253,6 +259,8 @@ class LoadScreenTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(runAxis.getMax()).isGreaterThan(runMax);
         assertThat(runAxis.getMin()).isEqualTo(servicesAxis.getMin());
+        assertThat(placeholder.isVisible()).isFalse();
+        assertThat(robot.lookup("#chart-load-rate").query().isVisible()).isTrue();
     }
 
     @Test

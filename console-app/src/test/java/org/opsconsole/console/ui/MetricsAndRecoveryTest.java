@@ -70,6 +70,18 @@ class MetricsAndRecoveryTest {
         MetricsChart threads = (MetricsChart) robot.lookup("#chart-threads").query().getParent();
         await().atMost(PATIENCE).until(() -> points(threads) >= 2);
         assertThat(console.text("metrics-updated")).startsWith("updated");
+
+        // pointing at the chart reads the time and each series' value there; leaving it clears it
+        await().atMost(PATIENCE).until(() -> points(threads) >= 12);
+        javafx.scene.Node timeAxis = (javafx.scene.Node) ((MetricsChart) robot.lookup("#chart-threads").query().getParent()).chart().getXAxis();
+        javafx.geometry.Bounds axis = timeAxis.localToScreen(timeAxis.getBoundsInLocal());
+        javafx.geometry.Bounds plot = robot.lookup("#chart-threads").query().localToScreen(
+                robot.lookup("#chart-threads").query().getBoundsInLocal());
+        robot.moveTo(new javafx.geometry.Point2D(axis.getMaxX() - axis.getWidth() * 0.03, plot.getMinY() + plot.getHeight() * 0.4));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(console.text("readout-threads"))
+                .matches("\\d\\d:\\d\\d:\\d\\d   .*\\d.*"));
+        robot.moveTo("#metrics-updated");
+        await().atMost(PATIENCE).until(() -> console.text("readout-threads").isEmpty());
     }
 
     @Test
@@ -184,6 +196,16 @@ class MetricsAndRecoveryTest {
             });
         }
         assertThat(dir.resolve("users.mv.db")).isRegularFile();
+
+        // the charts mark where the service started and stopped, with a labelled line
+        robot.clickOn("#nav-metrics");
+        javafx.scene.Node requests = robot.lookup("#chart-requests").query();
+        await().atMost(PATIENCE).until(() -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            List<String> labels = robot.from(requests).lookup(".label").queryAllAs(javafx.scene.control.Label.class).stream()
+                    .filter(javafx.scene.Node::isVisible).map(javafx.scene.control.Label::getText).toList();
+            return java.util.Collections.frequency(labels, "users stopped") == 3 && java.util.Collections.frequency(labels, "users started") == 3;
+        });
     }
 
     @Test

@@ -69,6 +69,38 @@ public final class Calls {
         return result;
     }
 
+    /** On the FX thread: runs {@code call} off it without a word or the busy sign; completes on the FX thread. */
+    public <T> CompletableFuture<T> runQuietly(Supplier<T> call) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        CompletableFuture.supplyAsync(call, executor).whenComplete((value, error) -> FxThread.run(() -> {
+            if (error != null) {
+                result.completeExceptionally(unwrap(error));
+            } else {
+                result.complete(value);
+            }
+        }));
+        return result;
+    }
+
+    /**
+     * Reloads a page without a word: shown when it arrives unless {@code stillWanted} says a newer
+     * load started meanwhile; when the page has emptied under it (rows deleted elsewhere),
+     * {@code reload} loads the right one as usual. Failures are left to the next reload.
+     */
+    public <T> void reloadQuietly(Supplier<org.opsconsole.model.Page<T>> fetch, java.util.function.BooleanSupplier stillWanted,
+                                  java.util.function.Consumer<org.opsconsole.model.Page<T>> show, Runnable reload) {
+        runQuietly(fetch).whenComplete((page, error) -> {
+            if (error != null || !stillWanted.getAsBoolean()) {
+                return;
+            }
+            if (page.items().isEmpty() && page.offset() > 0) {
+                reload.run();
+            } else {
+                show.accept(page);
+            }
+        });
+    }
+
     public void say(String sentence, boolean isFailure) {
         message.set(sentence);
         failed.set(isFailure);

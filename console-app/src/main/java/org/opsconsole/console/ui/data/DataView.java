@@ -1,5 +1,8 @@
 package org.opsconsole.console.ui.data;
 
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
@@ -10,10 +13,13 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.opsconsole.console.api.ConsoleHttp;
 import org.opsconsole.console.api.ServiceApis;
+import org.opsconsole.console.events.EventFeed;
 import org.opsconsole.console.session.ConsoleSession;
 import org.opsconsole.console.supervisor.ServiceGroup;
 import org.opsconsole.console.supervisor.WatchedService;
 import org.opsconsole.console.ui.fx.FxThread;
+import org.opsconsole.model.ServiceEvent;
+import javafx.util.Duration;
 
 import java.util.List;
 
@@ -38,9 +44,15 @@ public final class DataView extends VBox {
     private final ChoiceBox<String> ordersFrom = new ChoiceBox<>();
     private final HBox sources;
     private final Runnable servicesListener = () -> FxThread.run(this::showSources);
+    private final EventFeed events;
+    private final Timeline changesElsewhere = new Timeline(new KeyFrame(Duration.seconds(1), e -> followChanges()));
+    private long eventsSeen;
 
-    public DataView(ServiceGroup services, ConsoleHttp http) {
+    /** @param events the services' event streams: a change made elsewhere reloads the page it shows */
+    public DataView(ServiceGroup services, ConsoleHttp http, EventFeed events) {
         this.services = services;
+        this.events = events;
+        this.eventsSeen = events.events().lastSeq();
         users = new ServiceLink(services.users(), "users");
         orders = new ServiceLink(services.orders(), "orders");
         ServiceApis apis = new ServiceApis(http.quick());
@@ -55,6 +67,8 @@ public final class DataView extends VBox {
         usersFrom.valueProperty().addListener((obs, was, now) -> choose(users, usersModel::refresh, usersModel.calls(), now));
         ordersFrom.valueProperty().addListener((obs, was, now) -> choose(orders, ordersModel::refresh, ordersModel.calls(), now));
         services.addListener(servicesListener);
+        changesElsewhere.setCycleCount(Animation.INDEFINITE);
+        changesElsewhere.play();
         if (users.availableProperty().get()) {
             usersModel.refresh();
         } else {
@@ -127,6 +141,25 @@ public final class DataView extends VBox {
         }
     }
 
+    /**
+     * Reloads a tab's page, quietly and keeping its selection, when a service says its data changed
+     * (someone else, a load run, the orders service cancelling a deleted user's orders); at most once
+     * a second, and only while the screen is shown.
+     */
+    private void followChanges() {
+        java.util.List<ServiceEvent> fresh = events.events().after(eventsSeen);
+        eventsSeen = events.events().lastSeq();
+        if (fresh.isEmpty() || getScene() == null || !isVisible()) {
+            return;
+        }
+        if (fresh.stream().anyMatch(e -> e.type().startsWith("user."))) {
+            usersModel.refreshQuietly();
+        }
+        if (fresh.stream().anyMatch(e -> e.type().startsWith("order."))) {
+            ordersModel.refreshQuietly();
+        }
+    }
+
     public UsersViewModel usersModel() {
         return usersModel;
     }
@@ -141,6 +174,7 @@ public final class DataView extends VBox {
     }
 
     public void dispose() {
+        changesElsewhere.stop();
         services.removeListener(servicesListener);
         users.dispose();
         orders.dispose();

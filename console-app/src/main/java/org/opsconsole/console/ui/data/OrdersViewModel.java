@@ -41,6 +41,7 @@ public final class OrdersViewModel implements PagedList {
     private final ObjectProperty<Long> userFilter = new SimpleObjectProperty<>();
     private final ObjectProperty<OrderStatus> statusFilter = new SimpleObjectProperty<>();
     private final StringProperty sort = new SimpleStringProperty("id");
+    private final javafx.beans.property.ReadOnlyObjectWrapper<Long> touched = new javafx.beans.property.ReadOnlyObjectWrapper<>();
     private final PageWindow window = new PageWindow(PAGE_SIZE);
 
     /** @param users where the users' names come from (the order details show its user by name) */
@@ -156,10 +157,29 @@ public final class OrdersViewModel implements PagedList {
         load(window.lastOffset(window.totalProperty().get()));
     }
 
+    /** Reloads the page shown without a word, as the data changed elsewhere; skipped while a call of the tab runs. */
+    public void refreshQuietly() {
+        if (!orders.availableProperty().get() || calls.busyProperty().get()) {
+            return;
+        }
+        long mine = ++generation;
+        Long user = userFilter.get();
+        OrderStatus status = statusFilter.get();
+        String order = sort.get();
+        int offset = window.offset();
+        calls.reloadQuietly(() -> api().list(user, status, order, PAGE_SIZE, offset), () -> mine == generation, this::show, this::refresh);
+    }
+
+    /** The id of the order last created or moved here: the table selects it. */
+    public javafx.beans.property.ReadOnlyObjectProperty<Long> touchedProperty() {
+        return touched.getReadOnlyProperty();
+    }
+
     public CompletableFuture<Order> create(OrderDraft draft) {
         return calls.run("Creating an order for user " + draft.userId() + "…", () -> api().create(draft))
                 .whenComplete((order, error) -> {
                     if (error == null) {
+                        touched.set(order.id());
                         calls.say("Created order " + order.id() + " for user " + order.userId() + ", total " + order.total() + ".", false);
                         refresh();
                     } else {
@@ -173,6 +193,7 @@ public final class OrdersViewModel implements PagedList {
         return calls.run("Moving order " + order.id() + " to " + status + "…", () -> api().changeStatus(order.id(), status, order.version()))
                 .whenComplete((changed, error) -> {
                     if (error == null) {
+                        touched.set(changed.id());
                         load(window.offset(), "Order " + order.id() + " is now " + changed.status() + ".", false);
                     } else {
                         // the refusal stays on screen while the list reloads to show the order as it is now
@@ -251,7 +272,10 @@ public final class OrdersViewModel implements PagedList {
     }
 
     private void show(Page<Order> page) {
-        rows.setAll(page.items());
+        if (!rows.equals(page.items())) {
+            // unchanged rows are left alone: no redraw, and a row being clicked stays where it is
+            rows.setAll(page.items());
+        }
         window.show(page);
         lookUpNames(page.items());
     }

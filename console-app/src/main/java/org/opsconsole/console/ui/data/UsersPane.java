@@ -70,7 +70,12 @@ final class UsersPane extends VBox {
                 DataWidgets.<User>column("users-col-version", "Version", 70, u -> Long.toString(u.version()))));
         table.getColumns().get(5).setMinWidth(70);
         DataWidgets.sortedByService(table, SORT_KEYS, model.sortProperty());
-        table.setItems(model.rows());
+        KeptSelection<User> selected = KeptSelection.show(table, model.rows(), User::id);
+        model.touchedProperty().addListener((obs, was, now) -> {
+            if (now != null) {
+                selected.select(now);
+            }
+        });
         table.setPlaceholder(new Label("No users to show"));
         table.setRowFactory(t -> {
             TableRow<User> row = new TableRow<>();

@@ -43,6 +43,7 @@ public final class UsersViewModel implements PagedList {
     private final ObservableList<User> rows = FXCollections.observableArrayList();
     private final StringProperty query = new SimpleStringProperty("");
     private final StringProperty sort = new SimpleStringProperty("id");
+    private final javafx.beans.property.ReadOnlyObjectWrapper<Long> touched = new javafx.beans.property.ReadOnlyObjectWrapper<>();
     private final PageWindow window = new PageWindow(PAGE_SIZE);
 
     public UsersViewModel(ServiceLink users, ServiceLink orders, ServiceApis apis, Executor executor) {
@@ -146,6 +147,23 @@ public final class UsersViewModel implements PagedList {
         load(window.lastOffset(window.totalProperty().get()));
     }
 
+    /** Reloads the page shown without a word, as the data changed elsewhere; skipped while a call of the tab runs. */
+    public void refreshQuietly() {
+        if (!users.availableProperty().get() || calls.busyProperty().get()) {
+            return;
+        }
+        long mine = ++generation;
+        String q = query.get();
+        String s = sort.get();
+        int offset = window.offset();
+        calls.reloadQuietly(() -> withIdMatch(q, usersApi().list(q, s, PAGE_SIZE, offset)), () -> mine == generation, this::show, this::refresh);
+    }
+
+    /** The id of the user last added or saved here: the table selects it. */
+    public javafx.beans.property.ReadOnlyObjectProperty<Long> touchedProperty() {
+        return touched.getReadOnlyProperty();
+    }
+
     /** Creates a user, or replaces one's name and email when {@code existing} is given (at its version). */
     public CompletableFuture<User> save(User existing, UserDraft draft) {
         String doing = existing == null ? "Adding " + draft.name() + "…" : "Saving " + draft.name() + "…";
@@ -154,6 +172,7 @@ public final class UsersViewModel implements PagedList {
                         : usersApi().update(existing.id(), draft, existing.version()))
                 .whenComplete((saved, error) -> {
                     if (error == null) {
+                        touched.set(saved.id());
                         load(window.offset(), (existing == null ? "Added " : "Saved ") + describe(saved) + ".");
                     } else {
                         calls.say("Not saved: " + Calls.sentence(error), true);
@@ -287,7 +306,10 @@ public final class UsersViewModel implements PagedList {
     }
 
     private void show(Page<User> page) {
-        rows.setAll(page.items());
+        if (!rows.equals(page.items())) {
+            // unchanged rows are left alone: no redraw, and a row being clicked stays where it is
+            rows.setAll(page.items());
+        }
         window.show(page);
     }
 

@@ -27,7 +27,7 @@ import java.util.function.Function;
 /** The Events screen: the live activity feed of both services, newest first. */
 public final class EventsView extends VBox {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
 
     private final EventsViewModel model;
     private final TableView<ServiceEvent> table = new TableView<>();
@@ -98,6 +98,21 @@ public final class EventsView extends VBox {
                 column("#", 60, e -> Long.toString(e.id())),
                 column("Details", 300, e -> e.data() == null ? "" : e.data().toString())));
         table.setItems(model.visibleRows());
+        // the whole event: a double click, Enter, or Details…
+        table.setRowFactory(t -> {
+            javafx.scene.control.TableRow<ServiceEvent> row = new javafx.scene.control.TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && !row.isEmpty()) {
+                    showDetails(row.getItem());
+                }
+            });
+            return row;
+        });
+        table.setOnKeyPressed(e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER && table.getSelectionModel().getSelectedItem() != null) {
+                showDetails(table.getSelectionModel().getSelectedItem());
+            }
+        });
         Label placeholder = new Label();
         placeholder.setId("events-placeholder");
         table.setPlaceholder(placeholder);
@@ -117,8 +132,23 @@ public final class EventsView extends VBox {
         streams.textProperty().bind(model.streamsProperty());
         count.setId("events-count");
         count.setTooltip(new javafx.scene.control.Tooltip("Every event stays in its service: GET /events?after=ID lists them all."));
-        HBox footer = new HBox(16, count, streams);
+        javafx.scene.control.Button details = new javafx.scene.control.Button("Details…");
+        details.setId("events-details");
+        details.setTooltip(new javafx.scene.control.Tooltip("The selected event's whole JSON (or double-click it)"));
+        details.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        details.setOnAction(e -> showDetails(table.getSelectionModel().getSelectedItem()));
+        details.setMinWidth(Region.USE_PREF_SIZE);
+        Region spring = new Region();
+        HBox.setHgrow(spring, Priority.ALWAYS);
+        HBox footer = new HBox(16, count, streams, spring, details);
+        footer.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         getChildren().addAll(toolbar, table, footer);
+    }
+
+    private void showDetails(ServiceEvent event) {
+        EventDetailsDialog dialog = new EventDetailsDialog(event);
+        dialog.initOwner(getScene().getWindow());
+        dialog.show();
     }
 
     private static TableColumn<ServiceEvent, String> column(String title, double width, Function<ServiceEvent, String> value) {

@@ -37,6 +37,7 @@ final class LoadCharts implements LoadChartFeed {
 
     /** Seconds shown before a run starts and kept in the services' charts (an hour). */
     private static final int IDLE_WINDOW_SECONDS = 60;
+    static final String NO_RUN_YET = "No run yet: the run's rate, latency, errors and late sends are drawn here from its first second.";
     private static final int SERVICE_CAPACITY = 3600;
 
     private final Clock clock;
@@ -88,6 +89,8 @@ final class LoadCharts implements LoadChartFeed {
                         : perService("load-svc-heap", "Services: heap used", "MiB", services, Metric.HEAP_USED_MB, ""));
         for (MetricsChart chart : runCharts) {
             chart.resetData(SERVICE_CAPACITY);
+            // no empty plot with a time span of its own beside the services' charts
+            chart.showPlaceholder(NO_RUN_YET);
         }
         for (MetricsChart chart : serviceCharts) {
             chart.resetData(SERVICE_CAPACITY);
@@ -118,6 +121,7 @@ final class LoadCharts implements LoadChartFeed {
     /** A new run: the run's charts are emptied; on the FX thread. */
     @Override
     public void runStarting() {
+        runCharts.forEach(chart -> chart.showPlaceholder(""));
         running = true;
         runStarted = true;
         runFrom = Double.NaN;

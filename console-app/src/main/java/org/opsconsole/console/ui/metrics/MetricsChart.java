@@ -41,7 +41,11 @@ public final class MetricsChart extends VBox implements ChartFeed {
     private final List<Label> latest = new ArrayList<>();
     private final FlowPane legend = new FlowPane(14, 2);
     private final Button png = new Button("PNG");
+    private final Label readout = new Label();
+    private final Label placeholder = new Label();
     private volatile List<CircularDoubleErrorDataSet> dataSets = List.of();
+    private List<MetricsHistory.Mark> marksShown = List.of();
+    private final javafx.scene.layout.Pane markLayer = new javafx.scene.layout.Pane();
     private int capacity;
 
     /**
@@ -85,6 +89,20 @@ public final class MetricsChart extends VBox implements ChartFeed {
         // so the cache would be rebuilt on every frame (twice the painting for nothing)
         chart.getCanvas().setCache(false);
         xAxis.getCanvas().setCache(false);
+        // marks (a service stopped, started) are drawn over the plot; they never take the pointer
+        markLayer.setMouseTransparent(true);
+        markLayer.setManaged(false);
+        chart.getPlotForeground().getChildren().add(markLayer);
+        markLayer.prefWidthProperty().bind(chart.getPlotForeground().widthProperty());
+        markLayer.prefHeightProperty().bind(chart.getPlotForeground().heightProperty());
+        chart.getPlotForeground().widthProperty().addListener((obs, was, now) -> {
+            markLayer.resize(now.doubleValue(), chart.getPlotForeground().getHeight());
+            placeMarks();
+        });
+        chart.getPlotForeground().heightProperty().addListener((obs, was, now) -> {
+            markLayer.resize(chart.getPlotForeground().getWidth(), now.doubleValue());
+            placeMarks();
+        });
         chart.setMinHeight(120);
         chart.setPrefHeight(200);
         VBox.setVgrow(chart, Priority.ALWAYS);
@@ -96,9 +114,18 @@ public final class MetricsChart extends VBox implements ChartFeed {
         png.getStyleClass().addAll("small", "flat");
         png.setMinWidth(Region.USE_PREF_SIZE);
         png.setTooltip(new Tooltip("Save this chart as a PNG picture"));
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox header = new HBox(8, name, grow, png);
+        readout.setId("readout-" + key);
+        readout.getStyleClass().add("chart-readout");
+        // it takes the room left in the header and asks for none, so a long readout never widens the card
+        readout.setMinWidth(0);
+        readout.setPrefWidth(0);
+        readout.setMaxWidth(Double.MAX_VALUE);
+        readout.setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
+        HBox.setHgrow(readout, Priority.ALWAYS);
+        // filters: ChartFX's own handlers may consume the moves
+        chart.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_MOVED, e -> readAt(e.getSceneX(), e.getSceneY()));
+        chart.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_EXITED, e -> readout.setText(""));
+        HBox header = new HBox(8, name, readout, png);
         header.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
 
         legend.setId("legend-" + key);
@@ -114,8 +141,18 @@ public final class MetricsChart extends VBox implements ChartFeed {
             legend.getChildren().add(label);
         }
 
+        placeholder.setId("placeholder-" + key);
+        placeholder.getStyleClass().add("chart-placeholder");
+        placeholder.setWrapText(true);
+        placeholder.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
+        placeholder.setAlignment(javafx.geometry.Pos.CENTER);
+        placeholder.setMinHeight(120);
+        placeholder.setPrefHeight(200);
+        VBox.setVgrow(placeholder, Priority.ALWAYS);
+        showPlaceholder("");
+
         getStyleClass().addAll("chart-card", key + "-chart");
-        getChildren().addAll(header, chart, legend);
+        getChildren().addAll(header, chart, placeholder, legend);
         resetData(60);
     }
 
@@ -218,6 +255,7 @@ public final class MetricsChart extends VBox implements ChartFeed {
     @Override
     public void applyView(double from, double to, double highest, MetricsTick tick) {
         xAxis.set(from, to);
+        placeMarks();
         if (!Double.isNaN(highest)) {
             double top = niceCeiling(highest * 1.1);
             if (top != yAxis.getMax() || yAxis.getMin() != 0) {
@@ -227,6 +265,106 @@ public final class MetricsChart extends VBox implements ChartFeed {
         if (tick != null) {
             showLatest(tick);
         }
+    }
+
+    /**
+     * The hover readout: under the pointer's time, each series' value at the nearest second it has,
+     * e.g. "14:03:07   p50 3.1   p95 8.4"; nothing outside the plot.
+     */
+    private void readAt(double sceneX, double sceneY) {
+        double x = xAxis.sceneToLocal(sceneX, sceneY).getX();
+        if (x < 0 || x > xAxis.getWidth() || dataSets.isEmpty()) {
+            readout.setText("");
+            return;
+        }
+        double time = xAxis.getValueForDisplay(x);
+        StringBuilder text = new StringBuilder(READOUT_TIME.format(java.time.Instant.ofEpochMilli(Math.round(time * 1000))));
+        boolean any = false;
+        for (int i = 0; i < dataSets.size(); i++) {
+            double value = nearest(dataSets.get(i), time);
+            any |= !Double.isNaN(value);
+            text.append("   ").append(seriesNames.get(i)).append(' ').append(Double.isNaN(value) ? "–" : format(value));
+        }
+        readout.setText(any ? text.toString() : READOUT_TIME.format(java.time.Instant.ofEpochMilli(Math.round(time * 1000))) + "   no data");
+    }
+
+    private static final java.time.format.DateTimeFormatter READOUT_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").withZone(java.time.ZoneId.systemDefault());
+
+    /** The value at the point nearest {@code time} (within two seconds), NaN when there is none. */
+    private static double nearest(CircularDoubleErrorDataSet dataSet, double time) {
+        return dataSet.lock().readLockGuard(() -> {
+            double best = Double.NaN;
+            double bestDistance = 2;
+            for (int i = 0; i < dataSet.getDataCount(); i++) {
+                double distance = Math.abs(dataSet.get(0, i) - time);
+                if (distance <= bestDistance) {
+                    bestDistance = distance;
+                    best = dataSet.get(1, i);
+                }
+            }
+            return best;
+        });
+    }
+
+    /** What the hover readout says now: empty while the pointer is not over the plot. */
+    public String readoutText() {
+        return readout.getText();
+    }
+
+    /**
+     * Shows {@code text} in place of the plot (nothing to chart yet, e.g. before the first load run),
+     * or the plot again for an empty text. On the FX thread.
+     */
+    public void showPlaceholder(String text) {
+        boolean instead = !text.isEmpty();
+        placeholder.setText(text);
+        placeholder.setVisible(instead);
+        placeholder.setManaged(instead);
+        chart.setVisible(!instead);
+        chart.setManaged(!instead);
+        legend.setVisible(!instead);
+    }
+
+    /** A labelled vertical line at each mark in the window ("users stopped"); rebuilt only when they change. */
+    @Override
+    public void showMarks(List<MetricsHistory.Mark> marks) {
+        if (!marks.equals(marksShown)) {
+            marksShown = List.copyOf(marks);
+            markLayer.getChildren().clear();
+            for (MetricsHistory.Mark mark : marks) {
+                javafx.scene.shape.Line line = new javafx.scene.shape.Line();
+                line.getStyleClass().add("chart-mark-line");
+                Label text = new Label(mark.text());
+                text.getStyleClass().add("chart-mark-label");
+                markLayer.getChildren().addAll(line, text);
+            }
+        }
+        placeMarks();
+    }
+
+    /** Puts each mark's line and label where its time is on the axis now; hidden outside the plot. */
+    private void placeMarks() {
+        double height = markLayer.getHeight();
+        for (int i = 0; i < marksShown.size(); i++) {
+            javafx.scene.shape.Line line = (javafx.scene.shape.Line) markLayer.getChildren().get(2 * i);
+            Label text = (Label) markLayer.getChildren().get(2 * i + 1);
+            double onAxis = xAxis.getDisplayPosition(marksShown.get(i).epochSeconds());
+            double x = markLayer.sceneToLocal(xAxis.localToScene(onAxis, 0)).getX();
+            boolean inside = x >= 0 && x <= markLayer.getWidth();
+            line.setVisible(inside);
+            text.setVisible(inside);
+            line.setStartX(x);
+            line.setEndX(x);
+            line.setStartY(0);
+            line.setEndY(height);
+            text.relocate(x + 3, 2 + (i % 3) * 14);
+        }
+    }
+
+    /** The marks drawn now, by their text. */
+    public List<String> marksShown() {
+        return marksShown.stream().map(MetricsHistory.Mark::text).toList();
     }
 
     /** Points that are real numbers, over all series: what tests check after traffic. */

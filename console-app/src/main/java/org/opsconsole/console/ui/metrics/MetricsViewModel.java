@@ -152,6 +152,7 @@ public final class MetricsViewModel {
         }
         double to = tick.epochSeconds();
         double from = to - windowSecondsNow;
+        List<MetricsHistory.Mark> marks = scraper.history().marksSince(from);
         javafx.application.Platform.runLater(() -> {
             if (pausedNow) {
                 return;   // paused between the feeder's work and this
@@ -159,6 +160,7 @@ public final class MetricsViewModel {
             lastUpdate.set("updated " + TIME.format(clock.instant()));
             for (int i = 0; i < targets.size(); i++) {
                 targets.get(i).applyView(from, to, highest[i], tick);
+                targets.get(i).showMarks(marks);
             }
             if (!firstFiguresShown && tick.values().values().stream().anyMatch(v -> !Double.isNaN(v))) {
                 firstFiguresShown = true;
@@ -181,7 +183,11 @@ public final class MetricsViewModel {
             MetricsHistory.Slice slice = scraper.history().since(clock.millis() / 1000.0 - seconds);
             double highest = chart.fillData(slice);
             double to = slice.size() == 0 ? clock.millis() / 1000.0 : slice.times()[slice.size() - 1];
-            javafx.application.Platform.runLater(() -> chart.applyView(to - seconds, to, highest, null));
+            List<MetricsHistory.Mark> marks = scraper.history().marksSince(to - seconds);
+            javafx.application.Platform.runLater(() -> {
+                chart.applyView(to - seconds, to, highest, null);
+                chart.showMarks(marks);
+            });
         });
     }
 
