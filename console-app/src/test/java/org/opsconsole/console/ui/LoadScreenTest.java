@@ -251,6 +251,9 @@ class LoadScreenTest {
         assertThat(placeholder.getText()).startsWith("No run yet");
         assertThat(robot.lookup("#chart-load-rate").query().isVisible()).isFalse();
         assertThat(robot.lookup("#chart-load-svc-requests").query().isVisible()).isTrue();
+        // the services' charts mark where each service started
+        await().atMost(WAIT).until(() -> robot.lookup("#chart-load-svc-requests .chart-mark-label")
+                .queryAllAs(javafx.scene.control.Label.class).stream().anyMatch(l -> l.isVisible() && l.getText().equals("users started")));
 
         // a run starts them moving again, on the services' time axis
         replace(robot, "#load-stages", "2s@20");

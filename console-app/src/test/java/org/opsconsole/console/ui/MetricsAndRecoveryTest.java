@@ -82,6 +82,18 @@ class MetricsAndRecoveryTest {
                 .matches("\\d\\d:\\d\\d:\\d\\d   .*\\d.*"));
         robot.moveTo("#metrics-updated");
         await().atMost(PATIENCE).until(() -> console.text("readout-threads").isEmpty());
+
+        // every time label is drawn whole inside its axis: none cut at the card's edge
+        io.fair_acc.chartfx.axes.spi.DefaultNumericAxis axisOfThreads = (io.fair_acc.chartfx.axes.spi.DefaultNumericAxis) timeAxis;
+        List<io.fair_acc.chartfx.axes.spi.TickMark> labelled = WaitForAsyncUtils.asyncFx(() -> axisOfThreads.getTickMarks().stream()
+                .filter(t -> t.getText() != null && !t.getText().isEmpty()).toList()).get();
+        assertThat(labelled).as("the time axis has labels").hasSizeGreaterThan(2);
+        double axisWidth = axisOfThreads.getWidth();
+        assertThat(labelled).allSatisfy(t -> {
+            assertThat(t.getText()).matches("\\d\\d:\\d\\d:\\d\\d");
+            assertThat(t.getPosition() - t.getWidth() / 2).as(t.getText() + " starts inside").isGreaterThanOrEqualTo(0);
+            assertThat(t.getPosition() + t.getWidth() / 2).as(t.getText() + " ends inside").isLessThanOrEqualTo(axisWidth);
+        });
     }
 
     @Test

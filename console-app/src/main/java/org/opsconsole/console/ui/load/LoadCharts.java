@@ -197,9 +197,11 @@ final class LoadCharts implements LoadChartFeed {
             from = runFrom - 5;
             to = running ? Math.max(runTo, now) + 1 : Math.max(runTo, Math.min(now, runTo + 5));
         }
+        List<MetricsHistory.Mark> marks = history.marksSince(from);
         Platform.runLater(() -> {
             for (int i = 0; i < charts.size(); i++) {
                 charts.get(i).applyView(from, to, highest.get(i), tick);
+                charts.get(i).showMarks(marks);
             }
         });
     }

@@ -62,6 +62,22 @@ public final class MetricsChart extends VBox implements ChartFeed {
         this.yAxis = new DefaultNumericAxis(unit);
 
         xAxis.setTimeAxis(true);
+        // a time label centred on a tick within half a label of either end would be cut at the
+        // card's edge ("8:29:15"): such ticks keep their mark and lose their label
+        xAxis.setTickLabelFormatter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Number value) {
+                double span = xAxis.getMax() - xAxis.getMin();
+                double at = span <= 0 ? 0 : (value.doubleValue() - xAxis.getMin()) / span * xAxis.getWidth();
+                return at < EDGE_ROOM_PX || at > xAxis.getWidth() - EDGE_ROOM_PX ? ""
+                        : AXIS_TIME.format(java.time.Instant.ofEpochMilli(Math.round(value.doubleValue() * 1000)));
+            }
+
+            @Override
+            public Number fromString(String text) {
+                return 0;
+            }
+        });
         xAxis.setAutoRanging(false);
         xAxis.setName(null);
         xAxis.setUnit(null);
@@ -287,6 +303,12 @@ public final class MetricsChart extends VBox implements ChartFeed {
         }
         readout.setText(any ? text.toString() : READOUT_TIME.format(java.time.Instant.ofEpochMilli(Math.round(time * 1000))) + "   no data");
     }
+
+    /** Half a "08:29:15" label and a little: nearer an end of the time axis, a tick's label would be cut. */
+    static final double EDGE_ROOM_PX = 30;
+
+    private static final java.time.format.DateTimeFormatter AXIS_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").withZone(java.time.ZoneId.systemDefault());
 
     private static final java.time.format.DateTimeFormatter READOUT_TIME =
             java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").withZone(java.time.ZoneId.systemDefault());
