@@ -422,6 +422,14 @@ class DataScreenTest {
         await().atMost(WAIT).untilAsserted(() -> assertThat(table(robot).getSelectionModel().getSelectedItem())
                 .extracting(User::id, User::name).containsExactly(ada.id(), "Ada King"));
 
+        // a change made while another screen is shown is there on coming back, without Refresh
+        robot.clickOn("#nav-events");
+        users.create(new UserDraft("Edsger Dijkstra", "edsger@example.com"));
+        await().atMost(WAIT).until(() -> console.session.events().events().all().stream()
+                .anyMatch(e -> e.type().equals("user.created") && e.data().toString().contains("edsger@example.com")));
+        robot.clickOn("#nav-data");
+        await().atMost(WAIT).until(() -> rowsShown(robot).contains("Edsger Dijkstra"));
+
         // a user added here is selected
         robot.clickOn("#users-add");
         robot.clickOn("#user-name").write("Grace Hopper");

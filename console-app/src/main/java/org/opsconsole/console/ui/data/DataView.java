@@ -144,12 +144,15 @@ public final class DataView extends VBox {
     /**
      * Reloads a tab's page, quietly and keeping its selection, when a service says its data changed
      * (someone else, a load run, the orders service cancelling a deleted user's orders); at most once
-     * a second, and only while the screen is shown.
+     * a second while the screen is shown, and when it shows again after changes.
      */
     private void followChanges() {
+        if (getScene() == null || !isVisible()) {
+            return;   // what happens meanwhile waits: the page is reloaded when the screen shows again
+        }
         java.util.List<ServiceEvent> fresh = events.events().after(eventsSeen);
         eventsSeen = events.events().lastSeq();
-        if (fresh.isEmpty() || getScene() == null || !isVisible()) {
+        if (fresh.isEmpty()) {
             return;
         }
         if (fresh.stream().anyMatch(e -> e.type().startsWith("user."))) {
