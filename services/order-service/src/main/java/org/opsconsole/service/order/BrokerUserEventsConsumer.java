@@ -30,6 +30,8 @@ final class BrokerUserEventsConsumer extends BackgroundWorker implements UserEve
     private final OrderRepository orders;
     private final Broker broker;
     private final Logger log;
+    /** The connection being consumed on, aborted by {@link #stop()} wherever the loop is. */
+    private volatile Connection current;
 
     BrokerUserEventsConsumer(OrderRepository orders, Broker broker, Logger log) {
         super("orders-broker-user-events");
@@ -45,6 +47,10 @@ final class BrokerUserEventsConsumer extends BackgroundWorker implements UserEve
             CountDownLatch closed = new CountDownLatch(1);
             try (Connection connection = broker.connect("orders-user-events");
                  Channel channel = connection.createChannel()) {
+                current = connection;
+                if (!running()) {
+                    return;
+                }
                 connection.addShutdownListener(cause -> {
                     if (!cause.isInitiatedByApplication()) {
                         broker.unreachable(cause);
@@ -70,13 +76,30 @@ final class BrokerUserEventsConsumer extends BackgroundWorker implements UserEve
                 broker.unreachable(e);
                 failed(log, "user events: " + broker.problem().orElse(e.toString()) + "; will retry");
             }
+            current = null;
             if (!backOff()) {
                 return;
             }
         }
     }
 
+    /**
+     * Deliveries run on the broker client's threads, not the loop's: the connection is aborted
+     * here so that a stopped service's consumer takes no further message from the shared queue
+     * (its unacknowledged ones go back to the queue for the instances still running).
+     */
+    @Override
+    protected void wakeUp() {
+        Connection connection = current;
+        if (connection != null) {
+            connection.abort(1_000);
+        }
+    }
+
     private void deliver(Channel channel, Delivery delivery) throws IOException {
+        if (!running()) {
+            return; // stopping: left unacknowledged, the broker gives it to a running instance
+        }
         long tag = delivery.getEnvelope().getDeliveryTag();
         JsonNode event;
         try {

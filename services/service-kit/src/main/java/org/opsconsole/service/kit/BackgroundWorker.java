@@ -33,6 +33,7 @@ public abstract class BackgroundWorker {
 
     public void stop() {
         running = false;
+        wakeUp();
         Thread t = thread;
         if (t != null) {
             t.interrupt();
@@ -42,6 +43,14 @@ public abstract class BackgroundWorker {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /**
+     * Called by {@link #stop()} from the stopping thread, before the loop is interrupted: release
+     * what an interrupt can't reach (a broker connection whose consumer runs on the client's own
+     * threads), so that nothing of this worker acts after {@code stop()} returned.
+     */
+    protected void wakeUp() {
     }
 
     protected boolean running() {
