@@ -50,6 +50,7 @@ import java.util.logging.Logger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
+import static org.opsconsole.console.ui.ShownInFull.shownText;
 
 /**
  * The Data screen in the real console window against the real embedded services (in memory):
@@ -682,11 +683,6 @@ class DataScreenTest {
     }
 
     /** What a label or button really draws: its text, or a shortened one ending in "…" when it does not fit. */
-    private static String shownText(Node labeled) {
-        Node text = labeled.lookup(".text");
-        return text instanceof javafx.scene.text.Text t ? t.getText() : "";
-    }
-
     /** The node is visible and lies wholly within its window. */
     private static void assertInsideItsWindow(Node node) {
         javafx.geometry.Bounds bounds = node.localToScene(node.getBoundsInLocal());

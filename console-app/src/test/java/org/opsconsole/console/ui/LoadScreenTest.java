@@ -36,6 +36,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.opsconsole.console.ui.ShownInFull.assertTableReadsInFull;
 
 /**
  * The Load screen in the real console window against the embedded services (in memory): a short
@@ -267,6 +268,66 @@ class LoadScreenTest {
     }
 
     @Test
+    void inTheSmallestWindowTheReportShowsEveryOperationAndSavedRunsAndCompareReadInFull(FxRobot robot) throws Exception {
+        LoadViewModel model = view().model();
+        resize(1024, 700);
+        await().atMost(WAIT).until(() -> robot.lookup("#load-users-url").queryAs(TextField.class).getText()
+                .equals(trimmed(console.url("users").toString())));
+        replace(robot, "#load-stages", "2s@30");
+        robot.clickOn("#load-start");
+        await().atMost(WAIT).until(() -> model.runs().size() == 1);
+        robot.clickOn("#load-tab-live");
+        robot.clickOn("#load-start");
+        await().atMost(WAIT).until(() -> model.runs().size() == 2 && !model.runningProperty().get());
+
+        // the report: every operation of the mix in sight, whole
+        robot.clickOn("#load-tab-report");
+        WaitForAsyncUtils.waitForFxEvents();
+        LoadReport report = model.reportProperty().get();
+        TableView<?> operations = robot.lookup("#load-report-operations").queryAs(TableView.class);
+        assertThat(report.operations()).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(wholeRowsShown(operations)).as("operation rows in sight").isEqualTo(report.operations().size());
+        assertTableReadsInFull(operations);
+
+        // saved runs and a comparison of the two: headers, start times and verdicts whole
+        robot.clickOn("#load-tab-runs");
+        String older = model.runs().getLast().id();
+        clickRun(robot, older);
+        robot.clickOn("#load-run-baseline");
+        await().atMost(WAIT).until(() -> model.runs().stream().anyMatch(r -> r.baseline() && r.id().equals(older)));
+        clickRun(robot, model.runs().getFirst().id());
+        robot.clickOn("#load-run-compare");
+        await().atMost(WAIT).until(() -> model.comparisonProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        for (int[] size : new int[][] {{1024, 700}, {1280, 800}}) {
+            resize(size[0], size[1]);
+            for (String table : List.of("#load-runs", "#load-compare", "#load-compare-operations")) {
+                TableView<?> shown = robot.lookup(table).queryAs(TableView.class);
+                assertThat(wholeRowsShown(shown)).as(table + " rows in sight at " + size[0]).isGreaterThanOrEqualTo(2);
+                assertTableReadsInFull(shown);
+            }
+        }
+    }
+
+    private void resize(double width, double height) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            stage.setWidth(width);
+            stage.setHeight(height);
+        }).get();
+        WaitForAsyncUtils.waitForFxEvents(3);
+    }
+
+    /** How many filled rows of the table lie wholly inside it, above its bottom edge. */
+    private static long wholeRowsShown(TableView<?> table) {
+        javafx.geometry.Bounds area = table.localToScene(table.getBoundsInLocal());
+        return table.lookupAll(".table-row-cell").stream()
+                .filter(n -> n instanceof javafx.scene.control.TableRow<?> row && row.isVisible() && !row.isEmpty()
+                        && row.getItem() != null)
+                .filter(n -> n.localToScene(n.getBoundsInLocal()).getMaxY() <= area.getMaxY() + 0.5)
+                .count();
+    }
+
+    @Test
     void aWrongFormSaysWhatIsWrongAndStartsNothing(FxRobot robot) {
         replace(robot, "#load-stages", "three seconds");
         robot.clickOn("#load-start");
@@ -297,7 +358,7 @@ class LoadScreenTest {
         }
     }
 
-    /** Clicks the saved run's row (its id column may be scrolled out of sight). */
+    /** Clicks the saved run's row. */
     private static void clickRun(FxRobot robot, String id) {
         robot.clickOn(robot.lookup("#load-runs .table-row-cell").match((javafx.scene.control.TableRow<?> row) ->
                 row.getItem() instanceof RunStore.RunSummary r && r.id().equals(id)).queryAs(javafx.scene.Node.class));

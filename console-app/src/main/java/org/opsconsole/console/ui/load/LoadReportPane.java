@@ -27,6 +27,10 @@ final class LoadReportPane extends VBox {
     record LatencyRow(String kind, Percentiles p) {
     }
 
+    /** Rows of the operations table kept in sight however short the window (a mix has up to six). */
+    private static final int OPERATION_ROWS_KEPT = 6;
+    private static final int HEADER_HEIGHT = 28;
+
     private final LoadViewModel model;
 
     LoadReportPane(LoadViewModel model) {
@@ -70,9 +74,12 @@ final class LoadReportPane extends VBox {
                 column("op-p99", "p99", 72, o -> ms(o.p99Ms())),
                 column("op-p999", "p99.9", 76, o -> ms(o.p999Ms())),
                 column("op-max", "max", 76, o -> ms(o.maxMs())),
-                column("op-errors", "errors", 120, o -> o.errorCount() + kinds(o.errors()))));
-        operations.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+                column("op-errors", "errors", 90, o -> o.errorCount() + kinds(o.errors()))));
+        fitted(operations);
         operations.setPlaceholder(new Label("No operations"));
+        operations.setFixedCellSize(26);
+        // a short window keeps room for the rows of a whole mix: the report scrolls instead
+        operations.setMinHeight(HEADER_HEIGHT + OPERATION_ROWS_KEPT * 26 + 2);
         VBox.setVgrow(operations, Priority.ALWAYS);
 
         Label thresholds = new Label();
@@ -152,6 +159,15 @@ final class LoadReportPane extends VBox {
         column.setSortable(false);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         return column;
+    }
+
+    /**
+     * Columns as wide as their figures at least, the last one taking what is left: a narrow window
+     * scrolls the table sideways rather than cutting a start time, a header or a verdict.
+     */
+    static void fitted(TableView<?> table) {
+        table.getColumns().forEach(c -> c.setMinWidth(c.getPrefWidth()));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     }
 
     static String ms(double value) {

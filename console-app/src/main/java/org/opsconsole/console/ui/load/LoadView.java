@@ -34,6 +34,9 @@ import java.util.List;
 public final class LoadView extends VBox {
 
     private final LoadViewModel model;
+    /** The screen's width from which the form and the report's or saved runs' tables fit side by side. */
+    private static final double ROOM_FOR_FORM_AND_TABLES = 1300;
+
     private final TabPane tabs = new TabPane();
 
     public LoadView(LoadViewModel model) {
@@ -102,12 +105,16 @@ public final class LoadView extends VBox {
         status.getStyleClass().add("load-status");
         status.textProperty().bind(model.statusProperty());
         status.setMaxWidth(Double.MAX_VALUE);
+        // the run's id ends the line: on a narrow window it goes onto a second line, not cut
+        status.setWrapText(true);
+        status.setMinHeight(Region.USE_PREF_SIZE);
         HBox.setHgrow(status, Priority.ALWAYS);
         javafx.scene.control.ToggleButton showForm = new javafx.scene.control.ToggleButton("Form");
         showForm.setId("load-form-toggle");
         showForm.setSelected(true);
         showForm.setMinWidth(Region.USE_PREF_SIZE);
-        showForm.setTooltip(new Tooltip("Show or hide the form, to give the charts and tables the room"));
+        showForm.setTooltip(new Tooltip("Show or hide the form, to give the charts and tables the room"
+                + " (on a narrow window the report and the saved runs take the whole width)"));
         progress.setMinWidth(Region.USE_PREF_SIZE);
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
@@ -129,23 +136,21 @@ public final class LoadView extends VBox {
         form.minWidthProperty().bind(formWidth);   // the charts beside it would squeeze it back otherwise
         form.prefWidthProperty().bind(formWidth);
         form.maxWidthProperty().bind(formWidth);
-        form.visibleProperty().bind(showForm.selectedProperty());
+        // beside the live charts always; beside the report and the saved runs only when there is room for both
+        form.visibleProperty().bind(showForm.selectedProperty().and(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> tabs.getSelectionModel().getSelectedIndex() <= 0 || getWidth() >= ROOM_FOR_FORM_AND_TABLES,
+                tabs.getSelectionModel().selectedIndexProperty(), widthProperty())));
         form.managedProperty().bind(form.visibleProperty());
         form.getStyleClass().add("edge-to-edge");
 
         // the charts keep a readable height in a short window and scroll instead of squeezing their legends away
         GridPane chartGrid = createCharts();
         chartGrid.setMinHeight(3 * 200 + 20);
-        ScrollPane chartScroll = new ScrollPane(chartGrid);
-        chartScroll.setFitToWidth(true);
-        chartScroll.setFitToHeight(true);
-        chartScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        chartScroll.getStyleClass().add("edge-to-edge");
-        Tab live = new Tab("Live", chartScroll);
+        Tab live = new Tab("Live", scrolling(chartGrid));
         live.setId("load-tab-live");
-        Tab report = new Tab("Report", new LoadReportPane(model));
+        Tab report = new Tab("Report", scrolling(new LoadReportPane(model)));
         report.setId("load-tab-report");
-        Tab runs = new Tab("Saved runs", new SavedRunsPane(model, () -> showTab(1)));
+        Tab runs = new Tab("Saved runs", scrolling(new SavedRunsPane(model, () -> showTab(1))));
         runs.setId("load-tab-runs");
         tabs.getTabs().setAll(live, report, runs);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -159,6 +164,16 @@ public final class LoadView extends VBox {
         HBox body = new HBox(12, form, tabs);
         VBox.setVgrow(body, Priority.ALWAYS);
         getChildren().addAll(toolbar, statusRow, behind, error, body);
+    }
+
+    /** A tab's content filling the tab, scrolled up and down when the window is shorter than its minimum. */
+    private static ScrollPane scrolling(Region content) {
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("edge-to-edge");
+        return scroll;
     }
 
     private static ListCell<LoadPresets.Preset> presetCell() {

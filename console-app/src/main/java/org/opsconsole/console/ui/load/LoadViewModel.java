@@ -320,8 +320,8 @@ public final class LoadViewModel {
                 calls.say("Could not compare: " + Calls.unwrap(error).getMessage(), true);
             } else {
                 comparison.set(result);
-                calls.say("Comparing " + result.otherId() + " with " + result.baseId()
-                        + (result.anyWorse() ? ": some figures are worse (in red)." : ": nothing got worse."), false);
+                // the runs' ids are in the comparison's title
+                calls.say(result.anyWorse() ? "Compared: some figures are worse (in red)." : "Compared: nothing got worse.", false);
             }
         });
     }

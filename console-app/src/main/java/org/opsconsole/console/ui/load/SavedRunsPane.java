@@ -21,6 +21,7 @@ import java.util.List;
 
 
 import static org.opsconsole.console.ui.load.LoadReportPane.column;
+import static org.opsconsole.console.ui.load.LoadReportPane.fitted;
 import static org.opsconsole.console.ui.load.LoadReportPane.fmt;
 
 /**
@@ -39,22 +40,28 @@ final class SavedRunsPane extends VBox {
         runs.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         runs.getColumns().addAll(List.of(
                 column("run-baseline", "base", 52, r -> r.baseline() ? "★" : ""),
-                column("run-started", "started", 150, r -> r.startedAt() == null ? "" : TIME.format(r.startedAt())),
+                column("run-started", "started", 172, r -> r.startedAt() == null ? "" : TIME.format(r.startedAt())),
                 column("run-target", "target/s", 78, r -> fmt(r.targetRate(), 0)),
                 column("run-achieved", "got/s", 64, r -> fmt(r.achievedRate(), 1)),
-                column("run-requests", "requests", 82, r -> Long.toString(r.requests())),
+                column("run-requests", "requests", 92, r -> Long.toString(r.requests())),
                 column("run-errors", "err %", 62, r -> fmt(r.errorPercent(), 2)),
                 column("run-late", "late", 56, r -> Long.toString(r.late())),
-                column("run-p99", "p99 ms", 72, r -> fmt(r.p99Ms(), 2)),
-                column("run-outcome", "outcome", 105, RunSummary::outcome),
-                column("run-model", "model", 56, RunSummary::model),
-                column("run-id", "run", 170, RunSummary::id)));
-        runs.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+                column("run-p99", "p99 ms", 82, r -> fmt(r.p99Ms(), 2)),
+                column("run-model", "model", 66, RunSummary::model),
+                column("run-outcome", "outcome", 112, RunSummary::outcome)));
+        fitted(runs);
         runs.setPlaceholder(new Label("No saved runs yet: every run is saved when it ends."));
-        runs.setPrefHeight(200);
-        runs.setMinHeight(140);
+        runs.setPrefHeight(160);
+        runs.setMinHeight(110);
         runs.setRowFactory(table -> {
-            TableRow<RunSummary> row = new TableRow<>();
+            TableRow<RunSummary> row = new TableRow<>() {
+                @Override
+                protected void updateItem(RunSummary item, boolean empty) {
+                    super.updateItem(item, empty);
+                    // the run's id names its report file; the table has no room for it as a column
+                    setTooltip(empty || item == null ? null : new Tooltip("Run " + item.id() + ": " + item.target()));
+                }
+            };
             row.setOnMouseClicked(e -> {
                 if (e.getClickCount() == 2 && row.getItem() != null) {
                     model.open(row.getItem().id()).thenRun(showReport);
@@ -126,7 +133,7 @@ final class SavedRunsPane extends VBox {
                 column("cmp-change", "change", 80, r -> signed(r.change())),
                 column("cmp-percent", "change %", 90, r -> r.changePercent() == null ? "" : signed(r.changePercent()) + "%"),
                 column("cmp-verdict", "", 60, r -> r.worse() ? "worse" : "")));
-        rows.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        fitted(rows);
         rows.setRowFactory(table -> new TableRow<>() {
             @Override
             protected void updateItem(RunComparison.Row item, boolean empty) {
@@ -148,7 +155,7 @@ final class SavedRunsPane extends VBox {
                 column("cmpop-other-p99", "other p99", 88, r -> orDash(r.otherP99Ms(), 2)),
                 column("cmpop-base-errors", "base err", 78, r -> r.baseErrors() == null ? NOT_IN_RUN : Long.toString(r.baseErrors())),
                 column("cmpop-other-errors", "other err", 84, r -> r.otherErrors() == null ? NOT_IN_RUN : Long.toString(r.otherErrors()))));
-        ops.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        fitted(ops);
         // figures and operations one above the other, each with both runs side by side
         rows.setMinHeight(120);
         ops.setMinHeight(100);
