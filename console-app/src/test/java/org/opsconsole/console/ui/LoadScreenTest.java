@@ -230,7 +230,7 @@ class LoadScreenTest {
     }
 
     @Test
-    void beforeTheFirstRunTheEmptyRunChartsStandStillWhileTheServicesChartsMove(FxRobot robot) {
+    void beforeTheFirstRunTheEmptyRunChartsStandStillWhileTheServicesChartsMove(FxRobot robot) throws Exception {
         // an empty ChartFX chart whose axis moves is redrawn on every frame: the idle screen must not do that
         var runAxis = robot.lookup(".load-rate-chart").queryAs(MetricsChart.class).chart().getXAxis();
         var servicesAxis = robot.lookup(".load-svc-requests-chart").queryAs(MetricsChart.class).chart().getXAxis();
@@ -242,6 +242,14 @@ class LoadScreenTest {
         // the services' charts follow the clock second by second...
         await().atMost(WAIT).until(() -> servicesAxis.getMax() >= servicesMax + 2);
         WaitForAsyncUtils.waitForFxEvents();
+        // with their time labels whole: the screen was laid out before it was first shown, and the
+        // axis keeps the height of its labels from then on
+        var servicesTimeAxis = (io.fair_acc.chartfx.axes.spi.DefaultNumericAxis) servicesAxis;
+        List<io.fair_acc.chartfx.axes.spi.TickMark> labelled = WaitForAsyncUtils.asyncFx(() -> servicesTimeAxis.getTickMarks()
+                .stream().filter(t -> t.getText() != null && t.getText().matches("\\d\\d:\\d\\d:\\d\\d")).toList()).get();
+        assertThat(labelled).as("the services' time axis has labels").hasSizeGreaterThan(2);
+        assertThat(servicesTimeAxis.getHeight()).as("the time axis has room for its labels")
+                .isGreaterThanOrEqualTo(labelled.getFirst().getHeight() + servicesTimeAxis.getTickLength());
         // ...while the run's, with nothing to show, keep their view
         assertThat(runAxis.getMin()).isEqualTo(runMin);
         assertThat(runAxis.getMax()).isEqualTo(runMax);

@@ -68,8 +68,11 @@ public final class MetricsChart extends VBox implements ChartFeed {
             @Override
             public String toString(Number value) {
                 double span = xAxis.getMax() - xAxis.getMin();
-                double at = span <= 0 ? 0 : (value.doubleValue() - xAxis.getMin()) / span * xAxis.getWidth();
-                return at < EDGE_ROOM_PX || at > xAxis.getWidth() - EDGE_ROOM_PX ? ""
+                double width = xAxis.getWidth();
+                double at = span <= 0 ? 0 : (value.doubleValue() - xAxis.getMin()) / span * width;
+                // a blank of a label's height, not "": the axis keeps the height of its labels (a chart
+                // first laid out on a hidden screen, all of its ticks at an edge, would leave no room for them)
+                return width > 0 && (at < EDGE_ROOM_PX || at > width - EDGE_ROOM_PX) ? EDGE_BLANK
                         : AXIS_TIME.format(java.time.Instant.ofEpochMilli(Math.round(value.doubleValue() * 1000)));
             }
 
@@ -306,6 +309,8 @@ public final class MetricsChart extends VBox implements ChartFeed {
 
     /** Half a "08:29:15" label and a little: nearer an end of the time axis, a tick's label would be cut. */
     static final double EDGE_ROOM_PX = 30;
+    /** What a tick too near an edge shows: a figure space, as tall as a label and invisible. */
+    static final String EDGE_BLANK = "\u2007";
 
     private static final java.time.format.DateTimeFormatter AXIS_TIME =
             java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").withZone(java.time.ZoneId.systemDefault());
