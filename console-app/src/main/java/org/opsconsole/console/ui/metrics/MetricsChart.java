@@ -72,7 +72,8 @@ public final class MetricsChart extends VBox implements ChartFeed {
                 double at = span <= 0 ? 0 : (value.doubleValue() - xAxis.getMin()) / span * width;
                 // a blank of a label's height, not "": the axis keeps the height of its labels (a chart
                 // first laid out on a hidden screen, all of its ticks at an edge, would leave no room for them)
-                return width > 0 && (at < EDGE_ROOM_PX || at > width - EDGE_ROOM_PX) ? EDGE_BLANK
+                double room = halfLabelWidth() + 2;
+                return width > 0 && (at < room || at > width - room) ? EDGE_BLANK
                         : AXIS_TIME.format(java.time.Instant.ofEpochMilli(Math.round(value.doubleValue() * 1000)));
             }
 
@@ -307,8 +308,9 @@ public final class MetricsChart extends VBox implements ChartFeed {
         readout.setText(any ? text.toString() : READOUT_TIME.format(java.time.Instant.ofEpochMilli(Math.round(time * 1000))) + "   no data");
     }
 
-    /** Half a "08:29:15" label and a little: nearer an end of the time axis, a tick's label would be cut. */
-    static final double EDGE_ROOM_PX = 30;
+    /** The widest time label, measured in the axis's own font (themes and platforms differ). */
+    private static final String WIDEST_TIME = "00:00:00";
+    private final javafx.scene.text.Text measure = new javafx.scene.text.Text(WIDEST_TIME);
     /** What a tick too near an edge shows: a figure space, as tall as a label and invisible. */
     static final String EDGE_BLANK = "\u2007";
 
@@ -459,5 +461,11 @@ public final class MetricsChart extends VBox implements ChartFeed {
             return String.format(Locale.ROOT, "%.0f", value);
         }
         return String.format(Locale.ROOT, Math.abs(value) >= 10 ? "%.1f" : "%.2f", value);
+    }
+
+    /** Half the width of a time label as the axis draws it: a tick nearer an edge than this loses its label. */
+    private double halfLabelWidth() {
+        measure.setFont(xAxis.getTickLabelStyle().getFont());
+        return measure.getLayoutBounds().getWidth() / 2;
     }
 }
