@@ -275,6 +275,10 @@ public final class MetricsChart extends VBox implements ChartFeed {
     @Override
     public void applyView(double from, double to, double highest, MetricsTick tick) {
         xAxis.set(from, to);
+        // ChartFX keeps a tick's label while the tick values stay the same, only moving it: on a
+        // time axis that scrolls by a second, the label must be made again, or one computed away
+        // from an edge is drawn cut at it seconds later
+        xAxis.getBitState().setDirty(io.fair_acc.dataset.events.ChartBits.AxisTickLabelText);
         placeMarks();
         if (!Double.isNaN(highest)) {
             double top = niceCeiling(highest * 1.1);
