@@ -266,8 +266,9 @@ public final class OrdersViewModel implements PagedList {
                 calls.say(done, doneFailed);
                 return;
             }
-            calls.say(page.total() == 0 ? "No orders match." : "Showing " + window.textProperty().get() + " orders ("
-                    + (System.nanoTime() - started) / 1_000_000 + " ms).", false);
+            // the counts are the pager's, which follows changes made elsewhere: not repeated here to go stale
+            calls.say(page.total() == 0 ? "No orders match." : "Page loaded in "
+                    + (System.nanoTime() - started) / 1_000_000 + " ms.", false);
         });
     }
 

@@ -275,7 +275,7 @@ public final class UsersViewModel implements PagedList {
             long ms = (System.nanoTime() - started) / 1_000_000;
             calls.say((done == null ? "" : done + " ") + (page.total() == 0
                     ? (q == null || q.isBlank() ? "No users yet." : "No user matches \"" + q.strip() + "\".")
-                    : "Showing " + window.textProperty().get() + " users (" + ms + " ms)."), doneFailed);
+                    : "Page loaded in " + ms + " ms."), doneFailed);
         });
     }
 
