@@ -50,6 +50,8 @@ public final class ConsoleSession implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(ConsoleSession.class.getName());
 
+    /** The time of the supervisors, the scraper and the charts' marks. */
+    private final Clock clock = Clock.systemUTC();
     private final ConsoleOptions options;
     private final DataFolderLock folderLock;
     private final ConsoleHttp http;
@@ -79,11 +81,11 @@ public final class ConsoleSession implements AutoCloseable {
         options.attached().values().forEach(urls -> urls.forEach(url -> http.useToken(url, options.apiToken())));
         WatchedService users = options.attachedUrls(USERS).isEmpty()
                 ? new ServiceSupervisor(new ServiceSpec(USERS, USERS_LOGGER, usersLauncher, () -> options.configFor(USERS)),
-                        health, RestartPolicy.defaults(), scheduler, probe, Clock.systemUTC())
+                        health, RestartPolicy.defaults(), scheduler, probe, clock)
                 : attach(USERS);
         WatchedService orders = options.attachedUrls(ORDERS).isEmpty()
                 ? new ServiceSupervisor(new ServiceSpec(ORDERS, ORDERS_LOGGER, ordersLauncher, () -> ordersConfig(users)),
-                        health, RestartPolicy.defaults(), scheduler, probe, Clock.systemUTC())
+                        health, RestartPolicy.defaults(), scheduler, probe, clock)
                 : attach(ORDERS);
         this.services = new ServiceGroup(users, orders, options.userPort() != 0);
 
@@ -94,7 +96,7 @@ public final class ConsoleSession implements AutoCloseable {
         }
         this.scraper = new MetricsScraper(scraped, totals, http.quick(),
                 new MetricsHistory(MetricsHistory.keysFor(metricSeries), MetricsHistory.DEFAULT_CAPACITY),
-                Clock.systemUTC());
+                clock);
         this.events = new EventFeed(List.of(endpoint(users), endpoint(orders)), http.streaming(), EventFeed.DEFAULT_CAPACITY);
         services.all().forEach(this::markStateChanges);
         this.saved = new SavedServices(options.folders() == null ? null : options.folders().root());
@@ -187,7 +189,7 @@ public final class ConsoleSession implements AutoCloseable {
         }
         service.urls().forEach(url -> http.useToken(url, token));
         AttachedService watched = new AttachedService(service.kind(), service.name(), service.urls(), http.quick(), scheduler,
-                Duration.ofSeconds(2), Clock.systemUTC());
+                Duration.ofSeconds(2), clock);
         List<ServiceEndpoint> scraped = new ArrayList<>();
         Map<String, List<String>> totals = new LinkedHashMap<>();
         scrapeTargets(watched, service.urls(), scraped, totals);
@@ -209,7 +211,7 @@ public final class ConsoleSession implements AutoCloseable {
                 default -> null;
             };
             if (word != null && was != status.state()) {
-                scraper.history().mark(System.currentTimeMillis() / 1000.0, service.name() + " " + word);
+                scraper.history().mark(clock.millis() / 1000.0, service.name() + " " + word);
             }
         });
     }
@@ -232,7 +234,7 @@ public final class ConsoleSession implements AutoCloseable {
 
     private AttachedService attach(String name) {
         return new AttachedService(name, options.attachedUrls(name), http.quick(), scheduler, Duration.ofSeconds(2),
-                Clock.systemUTC());
+                clock);
     }
 
     /** The real, embedded services (and any the options attach to instead). */

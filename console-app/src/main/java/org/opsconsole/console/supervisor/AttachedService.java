@@ -184,7 +184,7 @@ public final class AttachedService implements WatchedService {
         Request request = new Request.Builder().url(url.resolve("/observe/health").toString()).get().build();
         try (Response response = http.newCall(request).execute()) {
             String body = response.body() == null ? "" : response.body().string();
-            JsonNode health = parse(body);
+            JsonNode health = HttpHealthCheck.parse(body);
             String version = health.path("version").asText(null);
             int code = response.code();
             if (code == 401 || code == 403) {
@@ -192,7 +192,7 @@ public final class AttachedService implements WatchedService {
                         "the " + kind + " service at " + url + " refused the API token", version);
             }
             if (code == 200) {
-                return new InstanceStatus(url, InstanceStatus.Reach.REACHABLE, HttpHealthCheck.warning(body), version);
+                return new InstanceStatus(url, InstanceStatus.Reach.REACHABLE, HttpHealthCheck.warning(health), version);
             }
             return new InstanceStatus(url, InstanceStatus.Reach.UNHEALTHY, unhealthyReason(code, health), version);
         } catch (ConnectException e) {
@@ -211,14 +211,6 @@ public final class AttachedService implements WatchedService {
             }
         }
         return failing.isEmpty() ? "its health check answered HTTP " + code : String.join(", ", failing);
-    }
-
-    private static JsonNode parse(String body) {
-        try {
-            return Json.mapper().readTree(body);
-        } catch (IOException | RuntimeException e) {
-            return Json.mapper().missingNode();
-        }
     }
 
     /** "The users service", or an added service's own name. */

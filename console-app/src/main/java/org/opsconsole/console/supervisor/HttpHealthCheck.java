@@ -28,18 +28,21 @@ public final class HttpHealthCheck implements HealthCheck {
             if (response.code() != 200) {
                 return Health.of(false);
             }
-            return new Health(true, warning(response.body() == null ? "" : response.body().string()));
+            return new Health(true, warning(parse(response.body() == null ? "" : response.body().string())));
+        }
+    }
+
+    /** A health answer's JSON; a missing node when the body is not JSON. */
+    static JsonNode parse(String body) {
+        try {
+            return Json.mapper().readTree(body);
+        } catch (IOException | RuntimeException e) {
+            return Json.mapper().missingNode();
         }
     }
 
     /** The details of the checks that are not UP in a DEGRADED answer, joined; null otherwise. */
-    static String warning(String body) {
-        JsonNode health;
-        try {
-            health = Json.mapper().readTree(body);
-        } catch (IOException e) {
-            return null;
-        }
+    static String warning(JsonNode health) {
         if (health == null || !"DEGRADED".equals(health.path("status").asText())) {
             return null;
         }

@@ -1,6 +1,7 @@
 package org.opsconsole.console.ui.data;
 
 import javafx.collections.ListChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.ObservableList;
 import javafx.scene.control.TableView;
 
@@ -26,8 +27,12 @@ final class KeptSelection<T> {
         this.idOf = idOf;
     }
 
-    /** Shows {@code rows} in {@code table}, keeping the selection across their changes. */
-    static <T> KeptSelection<T> show(TableView<T> table, ObservableList<T> rows, ToLongFunction<T> idOf) {
+    /**
+     * Shows {@code rows} in {@code table}, keeping the selection across their changes, and selects
+     * each row whose id {@code touched} names (one just created or moved).
+     */
+    static <T> void show(TableView<T> table, ObservableList<T> rows, ToLongFunction<T> idOf,
+                         ObservableValue<Long> touched) {
         KeptSelection<T> kept = new KeptSelection<>(table, idOf);
         // list listeners run in the order they were added: this one before the table's own
         // (which moves or clears the selection), the restoring one after it
@@ -42,11 +47,15 @@ final class KeptSelection<T> {
                 kept.chosen = now == null ? null : idOf.applyAsLong(now);
             }
         });
-        return kept;
+        touched.addListener((obs, was, now) -> {
+            if (now != null) {
+                kept.select(now);
+            }
+        });
     }
 
     /** Selects the row of {@code id} now if it is shown, and whenever it is shown later. */
-    void select(long id) {
+    private void select(long id) {
         chosen = id;
         replacing = true;
         try {

@@ -110,12 +110,7 @@ final class OrdersPane extends VBox {
         table.getColumns().forEach(c -> {
             c.setMinWidth(c.getId().equals("orders-col-status") ? c.getPrefWidth() : Math.min(c.getPrefWidth(), 60));   // "DELIVERED" whole
         });
-        KeptSelection<Order> selected = KeptSelection.show(table, model.rows(), Order::id);
-        model.touchedProperty().addListener((obs, was, now) -> {
-            if (now != null) {
-                selected.select(now);
-            }
-        });
+        KeptSelection.show(table, model.rows(), Order::id, model.touchedProperty());
         model.userNames().addListener((javafx.collections.MapChangeListener<Long, String>) change -> table.refresh());
         table.setPlaceholder(new Label("No orders to show"));
         table.disableProperty().bind(model.orders().availableProperty().not());

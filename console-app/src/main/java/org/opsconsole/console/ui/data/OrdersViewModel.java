@@ -163,11 +163,15 @@ public final class OrdersViewModel implements PagedList {
             return;
         }
         long mine = ++generation;
+        calls.reloadQuietly(pageAt(window.offset()), () -> mine == generation, this::show, this::refresh);
+    }
+
+    /** The call for the page at {@code offset} with the filters and order chosen now. */
+    private java.util.function.Supplier<Page<Order>> pageAt(int offset) {
         Long user = userFilter.get();
         OrderStatus status = statusFilter.get();
         String order = sort.get();
-        int offset = window.offset();
-        calls.reloadQuietly(() -> api().list(user, status, order, PAGE_SIZE, offset), () -> mine == generation, this::show, this::refresh);
+        return () -> api().list(user, status, order, PAGE_SIZE, offset);
     }
 
     /** The id of the order last created or moved here: the table selects it. */
@@ -244,12 +248,8 @@ public final class OrdersViewModel implements PagedList {
             return;
         }
         long mine = ++generation;
-        Long user = userFilter.get();
-        OrderStatus status = statusFilter.get();
-        String order = sort.get();
         long started = System.nanoTime();
-        calls.run(done == null ? "Loading orders…" : done + " Loading orders…",
-                () -> api().list(user, status, order, PAGE_SIZE, wantedOffset)).whenComplete((page, error) -> {
+        calls.run(done == null ? "Loading orders…" : done + " Loading orders…", pageAt(wantedOffset)).whenComplete((page, error) -> {
             if (mine != generation) {
                 return;
             }

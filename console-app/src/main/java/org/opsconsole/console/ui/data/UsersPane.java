@@ -70,12 +70,7 @@ final class UsersPane extends VBox {
                 DataWidgets.<User>column("users-col-version", "Version", 70, u -> Long.toString(u.version()))));
         table.getColumns().get(5).setMinWidth(70);
         DataWidgets.sortedByService(table, SORT_KEYS, model.sortProperty());
-        KeptSelection<User> selected = KeptSelection.show(table, model.rows(), User::id);
-        model.touchedProperty().addListener((obs, was, now) -> {
-            if (now != null) {
-                selected.select(now);
-            }
-        });
+        KeptSelection.show(table, model.rows(), User::id, model.touchedProperty());
         table.setPlaceholder(new Label("No users to show"));
         table.setRowFactory(t -> {
             TableRow<User> row = new TableRow<>();
