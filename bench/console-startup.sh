@@ -1,23 +1,41 @@
 #!/usr/bin/env bash
-# Start-up and idle cost of the console, as a user runs it (./opsconsole, already built):
-#   - time to both services RUNNING and to the first figures on the charts (from the console's log)
-#   - resident memory and CPU of the idle console with its charts running
-# Needs a display: uses $DISPLAY, else starts Xvfb (apt-get install xvfb libgtk-3-0 libxtst6).
-# Usage: bench/console-startup.sh [idle-seconds]   (default 30; measured after a 30 s settle)
+# Start-up and idle cost of the console as a user runs it (./opsconsole), against a bare JavaFX
+# window measured in the same run on the same machine:
+#   - start-up: ms from the JVM's start until the window is shown AND both services are RUNNING
+#     (healthy), median of RUNS starts on one data folder (after an untimed first start that
+#     creates it); the bare window's median the same way; their ratio
+#   - idle: 60 s after a start on the Metrics screen, CPU (% of one core) and resident memory over
+#     IDLE seconds; then each screen in turn (ctrl+1..6) for IDLE seconds
+# Needs a display: uses $DISPLAY, else starts Xvfb; xdotool for the screens
+# (apt-get install xvfb xdotool libgtk-3-0 libxtst6).
+# Usage: bench/console-startup.sh [runs] [idle-seconds]   (defaults 3 and 20)
+# OPSCONSOLE_JAVA_OPTS is passed on to ./opsconsole, to compare settings.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 . "$here/.mvn/find-jdk.sh"
 jar="$here/console-app/target/opsconsole.jar"
 [ -f "$jar" ] || { echo "build first: ./mvnw -DskipTests install" >&2; exit 1; }
-idle="${1:-30}"
+runs="${1:-3}"
+idle="${2:-20}"
 work="$(mktemp -d)"
-trap 'kill "${xvfb:-}" 2>/dev/null || true; [ -n "${KEEP:-}" ] && echo "kept $work" || rm -rf "$work"' EXIT
+pids=()
+cleanup() {
+  for p in "${pids[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done
+  kill "${xvfb:-}" 2>/dev/null || true
+  [ -n "${KEEP:-}" ] && echo "kept $work" || rm -rf "$work"
+}
+trap cleanup EXIT
 
 if [ -z "${DISPLAY:-}" ]; then
   Xvfb :91 -screen 0 1600x1000x24 >/dev/null 2>&1 & xvfb=$!
   export DISPLAY=:91
   for _ in $(seq 1 50); do [ -e /tmp/.X11-unix/X91 ] && break; sleep 0.1; done
 fi
+
+# the JavaFX modules of this platform (the jars with a classifier), as ./opsconsole uses them
+fx=$(ls "$here"/console-app/target/libs/javafx-*.jar | grep -E -- '-[0-9.]+-[a-z0-9-]+\.jar$' | paste -sd:)
+mkdir -p "$work/bare"
+"$JAVA_HOME/bin/javac" -d "$work/bare" --module-path "$fx" --add-modules javafx.controls "$here/bench/BareWindow.java"
 
 # a private home: its Java preferences open the console on the Metrics screen
 mkdir -p "$work/home/.java/.userPrefs/org/opsconsole/console"
@@ -26,29 +44,91 @@ cat > "$work/home/.java/.userPrefs/org/opsconsole/console/prefs.xml" <<'XML'
 <!DOCTYPE map SYSTEM "http://java.sun.com/dtd/preferences.dtd">
 <map MAP_XML_VERSION="1.0"><entry key="screen" value="METRICS"/></map>
 XML
-
 users=18181; orders=18182
-"$JAVA_HOME/bin/java" -Duser.home="$work/home" --enable-native-access=ALL-UNNAMED -jar "$jar" \
-  --data-dir "$work/data" --user-port $users --order-port $orders > "$work/out.log" 2>&1 &
-pid=$!
-for _ in $(seq 1 900); do grep -q "first figures on the charts" "$work/out.log" && grep -q "start all finished" "$work/out.log" && break; sleep 0.1; done
-started=$(grep -o "start all finished [0-9]* ms" "$work/out.log" | grep -o "[0-9]*" || echo "?")
-first=$(grep -o "first figures on the charts [0-9]* ms" "$work/out.log" | grep -o "[0-9]*" || echo "?")
-echo "both services RUNNING:     ${started} ms after the JVM started"
-echo "first figures on a chart:  ${first} ms after the JVM started"
 
-sleep 30   # settle: JIT, first GCs
+median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : int((a[NR/2] + a[NR/2+1]) / 2)}'; }
+ms_of() { grep -o "$1 [0-9]* ms after the JVM started" "$2" | grep -o "[0-9]*" | head -1; }
+
+bare_once() {
+  "$JAVA_HOME/bin/java" --module-path "$fx" --add-modules javafx.controls --enable-native-access=javafx.graphics \
+    -cp "$work/bare" BareWindow > "$work/bare.log" 2>&1
+  ms_of "window shown" "$work/bare.log"
+}
+
+# starts the console in the background; sets $console to its pid
+console_start() {
+  OPSCONSOLE_JAVA_OPTS="-Duser.home=$work/home ${OPSCONSOLE_JAVA_OPTS:-}" \
+    "$here/opsconsole" --data-dir "$work/data" --user-port $users --order-port $orders > "$work/console.log" 2>&1 &
+  console=$!
+  pids+=("$console")
+}
+
+console_stop() {
+  kill -TERM "$console" 2>/dev/null || true
+  wait "$console" 2>/dev/null || true
+}
+
+console_ready() {
+  for _ in $(seq 1 600); do
+    grep -q "window shown" "$work/console.log" && grep -q "start all finished" "$work/console.log" && return 0
+    sleep 0.1
+  done
+  echo "the console did not get ready in 60 s:" >&2; tail -20 "$work/console.log" >&2; return 1
+}
+
+console_once() {
+  console_start
+  console_ready
+  local shown started
+  shown=$(ms_of "window shown" "$work/console.log")
+  started=$(ms_of "start all finished" "$work/console.log")
+  console_stop
+  echo $(( shown > started ? shown : started ))
+}
+
+console_start; console_ready; console_stop   # untimed: creates the data folder and its demo data
+bare=(); cons=()
+for _ in $(seq 1 "$runs"); do
+  bare+=("$(bare_once)")
+  cons+=("$(console_once)")
+done
+bare_median=$(printf '%s\n' "${bare[@]}" | median)
+cons_median=$(printf '%s\n' "${cons[@]}" | median)
+echo "bare JavaFX window shown:               ${bare[*]} ms   median ${bare_median} ms"
+echo "console shown with both services up:    ${cons[*]} ms   median ${cons_median} ms"
+awk -v c="$cons_median" -v b="$bare_median" 'BEGIN { printf "ratio console / bare window:            %.2f (goal: at most 1.5)\n", c / b }'
+if grep -q "Unsupported JavaFX configuration" "$work/console.log"; then
+  echo "WARNING line printed: JavaFX loaded from the class path"
+fi
+
+# idle: one more start, left alone 60 s on the Metrics screen, then every screen in turn
 tck=$(getconf CLK_TCK)
-cpu() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
-c0=$(cpu); t0=$(date +%s%N)
-sleep "$idle"
-c1=$(cpu); t1=$(date +%s%N)
-rss=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status")
-awk -v c="$((c1 - c0))" -v t="$((t1 - t0))" -v hz="$tck" -v rss="$rss" 'BEGIN {
-  printf "idle CPU over the last %.0f s: %.2f %% of one core\n", t / 1e9, 100 * (c / hz) / (t / 1e9);
-  printf "resident memory:           %.0f MB\n", rss / 1024 }'
-
-kill -TERM $pid; wait $pid 2>/dev/null || true
+cpu() { awk '{print $14 + $15}' "/proc/$console/stat"; }
+measure() {   # $1 = label; CPU over $idle seconds and RSS at the end
+  local c0 t0 c1 t1 rss
+  c0=$(cpu); t0=$(date +%s%N)
+  sleep "$idle"
+  c1=$(cpu); t1=$(date +%s%N)
+  rss=$(awk '/VmRSS/ {print $2}' "/proc/$console/status")
+  awk -v l="$1" -v c="$((c1 - c0))" -v t="$((t1 - t0))" -v hz="$tck" -v rss="$rss" 'BEGIN {
+    printf "%-28s %5.2f %% of one core, %4.0f MB resident\n", l, 100 * (c / hz) / (t / 1e9), rss / 1024 }'
+}
+console_start; console_ready
+sleep $(( 60 - idle > 0 ? 60 - idle : 0 ))
+measure "idle, 60 s after start:"
+if command -v xdotool > /dev/null; then
+  window=$(xdotool search --sync --name "Ops Console" | head -1)
+  n=1
+  for screen in Services Metrics Data Load Logs Events; do
+    xdotool key --window "$window" "ctrl+$n"
+    sleep 2
+    measure "  $screen screen:"
+    n=$((n + 1))
+  done
+else
+  echo "(no xdotool: the per-screen figures are left out)"
+fi
+console_stop
 for p in $users $orders; do
-  if (exec 3<>/dev/tcp/127.0.0.1/$p) 2>/dev/null; then echo "port $p still open after stop"; else echo "port $p released"; fi
+  if (exec 3<>/dev/tcp/127.0.0.1/$p) 2>/dev/null; then echo "port $p still open after stop"; fi
 done
