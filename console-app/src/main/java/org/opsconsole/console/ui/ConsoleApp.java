@@ -11,23 +11,27 @@ import org.opsconsole.console.session.DataFolders;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The JavaFX application: opens the session {@link #launch} was given the means to open (asking
- * for another folder while the data folder is in use), shows the {@link ConsoleWindow}, then
- * starts the session (services, scraping, event streams), so the window is up before the
- * services are.
+ * The JavaFX application: {@link #launch} opens and begins the session (services, scraping,
+ * event streams) on a thread of its own while the toolkit starts, and the window shows it; when
+ * the data folder is in use, the window asks for another folder first.
  */
 public final class ConsoleApp extends Application {
 
     private static final Logger LOG = Logger.getLogger(ConsoleApp.class.getName());
 
-    /** What {@link #launch} hands to the JavaFX thread: the options, and how a session is opened with them. */
-    private record Pending(ConsoleOptions options, Function<ConsoleOptions, ConsoleSession> open) {
+    /**
+     * What {@link #launch} hands to the JavaFX thread: the options, how a session is opened with
+     * them, and the session being opened meanwhile (empty when its data folder is in use).
+     */
+    private record Pending(ConsoleOptions options, Function<ConsoleOptions, ConsoleSession> open,
+                           CompletableFuture<Optional<ConsoleSession>> early) {
     }
 
     private static final AtomicReference<Pending> PENDING = new AtomicReference<>();
@@ -38,7 +42,18 @@ public final class ConsoleApp extends Application {
      * A data folder that another console uses is said in a dialog that offers another folder or Quit.
      */
     public static int launch(ConsoleOptions options, Function<ConsoleOptions, ConsoleSession> open) {
-        PENDING.set(new Pending(options, open));
+        // the session opens and its services start while the toolkit and the window come up
+        CompletableFuture<Optional<ConsoleSession>> early = new CompletableFuture<>();
+        Thread.ofPlatform().name("opsconsole-session-open").daemon().start(() -> {
+            try {
+                early.complete(Optional.of(begun(open.apply(options))));
+            } catch (DataFolderLock.InUseException inUse) {
+                early.complete(Optional.empty());   // the window asks for another folder
+            } catch (RuntimeException | Error e) {
+                early.completeExceptionally(e);
+            }
+        });
+        PENDING.set(new Pending(options, open, early));
         Application.launch(ConsoleApp.class);
         closeSession();
         return 0;
@@ -80,19 +95,22 @@ public final class ConsoleApp extends Application {
             throw new IllegalStateException("ConsoleApp is started through ConsoleApp.launch(options, open)");
         }
         Thread.currentThread().setUncaughtExceptionHandler((thread, error) -> showError(error));
-        Optional<ConsoleSession> opened = openAsking(pending.options(), pending.open(),
-                inUse -> new FolderInUseDialog(inUse).showAndWait());
+        Optional<ConsoleSession> opened = pending.early().join().or(() -> openAsking(pending.options(), pending.open(),
+                inUse -> new FolderInUseDialog(inUse).showAndWait()).map(ConsoleApp::begun));
         if (opened.isEmpty()) {
             Platform.exit();
             return;
         }
-        ConsoleSession session = opened.get();
-        OPENED.set(session);
-        ConsoleWindow window = new ConsoleWindow(session, ConsolePreferences.user(), Platform::exit);
+        ConsoleWindow window = new ConsoleWindow(opened.get(), ConsolePreferences.user(), Platform::exit);
         window.show(stage);
         // measured by bench/console-startup.sh against a bare JavaFX window timed the same way
         Platform.runLater(() -> LOG.info(() -> "window shown " + ConsoleSession.sinceJvmStart() + " ms after the JVM started"));
-        session.begin();
+    }
+
+    /** Keeps {@code session} to close at the end and begins it: scraping, events, the services starting. */
+    private static ConsoleSession begun(ConsoleSession session) {
+        OPENED.set(session);
+        return session.begin();
     }
 
     @Override
