@@ -53,6 +53,10 @@ public final class OpsConsoleCommand implements Callable<Integer> {
             description = "Bearer token sent to the attached services (default: $OPSCONSOLE_API_TOKEN).")
     String apiToken;
 
+    @Option(names = "--training-run", hidden = true,
+            description = "Show every screen once the services run, then quit (how ./opsconsole records its start-up cache).")
+    boolean trainingRun;
+
     @Option(names = "--no-demo-data", negatable = false,
             description = "Do not seed demo data into new databases.")
     boolean noDemoData;
@@ -103,7 +107,7 @@ public final class OpsConsoleCommand implements Callable<Integer> {
         ServiceLogging.configure();
         // SIGTERM or Ctrl-C in the terminal: stop the services cleanly too
         Runtime.getRuntime().addShutdownHook(new Thread(ConsoleApp::closeSession, "opsconsole-shutdown"));
-        return ConsoleApp.launch(options, ConsoleSession::embedded);
+        return ConsoleApp.launch(options, ConsoleSession::embedded, trainingRun);
     }
 
     private void validatePort(int port, String option) {

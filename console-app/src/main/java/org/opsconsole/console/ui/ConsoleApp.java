@@ -31,7 +31,7 @@ public final class ConsoleApp extends Application {
      * them, and the session being opened meanwhile (empty when its data folder is in use).
      */
     private record Pending(ConsoleOptions options, Function<ConsoleOptions, ConsoleSession> open,
-                           CompletableFuture<Optional<ConsoleSession>> early) {
+                           CompletableFuture<Optional<ConsoleSession>> early, boolean trainingRun) {
     }
 
     private static final AtomicReference<Pending> PENDING = new AtomicReference<>();
@@ -42,6 +42,14 @@ public final class ConsoleApp extends Application {
      * A data folder that another console uses is said in a dialog that offers another folder or Quit.
      */
     public static int launch(ConsoleOptions options, Function<ConsoleOptions, ConsoleSession> open) {
+        return launch(options, open, false);
+    }
+
+    /**
+     * As {@link #launch(ConsoleOptions, Function)}; a training run shows every screen once the
+     * services run and quits (see {@link TrainingRun}).
+     */
+    public static int launch(ConsoleOptions options, Function<ConsoleOptions, ConsoleSession> open, boolean trainingRun) {
         // the session opens and its services start while the toolkit and the window come up
         CompletableFuture<Optional<ConsoleSession>> early = new CompletableFuture<>();
         Thread.ofPlatform().name("opsconsole-session-open").daemon().start(() -> {
@@ -53,7 +61,7 @@ public final class ConsoleApp extends Application {
                 early.completeExceptionally(e);
             }
         });
-        PENDING.set(new Pending(options, open, early));
+        PENDING.set(new Pending(options, open, early, trainingRun));
         Application.launch(ConsoleApp.class);
         closeSession();
         return 0;
@@ -105,6 +113,9 @@ public final class ConsoleApp extends Application {
         window.show(stage);
         // measured by bench/console-startup.sh against a bare JavaFX window timed the same way
         Platform.runLater(() -> LOG.info(() -> "window shown " + ConsoleSession.sinceJvmStart() + " ms after the JVM started"));
+        if (pending.trainingRun()) {
+            TrainingRun.start(opened.get(), window);
+        }
     }
 
     /** Keeps {@code session} to close at the end and begins it: scraping, events, the services starting. */
