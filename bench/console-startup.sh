@@ -9,7 +9,7 @@
 # Needs a display: uses $DISPLAY, else starts Xvfb; xdotool for the screens
 # (apt-get install xvfb xdotool libgtk-3-0 libxtst6).
 # Usage: bench/console-startup.sh [runs] [idle-seconds]   (defaults 3 and 20)
-# OPSCONSOLE_JAVA_OPTS is passed on to ./opsconsole, to compare settings.
+# OPSCONSOLE_JAVA_OPTS and OPSCONSOLE_AOT=off are passed on to ./opsconsole, to compare settings.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 . "$here/.mvn/find-jdk.sh"
@@ -57,7 +57,7 @@ bare_once() {
 
 # starts the console in the background; sets $console to its pid
 console_start() {
-  OPSCONSOLE_JAVA_OPTS="-Duser.home=$work/home ${OPSCONSOLE_JAVA_OPTS:-}" \
+  JDK_JAVA_OPTIONS="-Duser.home=$work/home" \
     "$here/opsconsole" --data-dir "$work/data" --user-port $users --order-port $orders > "$work/console.log" 2>&1 &
   console=$!
   pids+=("$console")
