@@ -23,6 +23,8 @@ final class UserEventsConsumer extends BackgroundWorker implements UserEvents {
     static final String SOURCE = "users";
     private static final int BATCH = 200;
     private static final Duration IDLE_POLL = Duration.ofMillis(250);
+    /** How long the users service holds a read with no event to give (a long poll, {@code ?wait=}). */
+    private static final Duration WAIT = Duration.ofSeconds(10);
 
     private final OrderRepository orders;
     private final WebClient client;
@@ -38,7 +40,7 @@ final class UserEventsConsumer extends BackgroundWorker implements UserEvents {
         this.client = WebClient.builder()
                 .baseUri(userService)
                 .connectTimeout(Duration.ofMillis(500))
-                .readTimeout(Duration.ofSeconds(5))
+                .readTimeout(WAIT.plusSeconds(5))
                 .build();
     }
 
@@ -46,12 +48,15 @@ final class UserEventsConsumer extends BackgroundWorker implements UserEvents {
     protected void work() {
         while (running()) {
             try {
+                long asked = System.nanoTime();
                 int applied = pollOnce();
                 if (succeeded()) {
                     log.info("user events: the user service is reachable again; resuming after event "
                             + orders.offset(SOURCE));
                 }
-                if (applied == 0) {
+                // an empty answer comes after the wait; one that comes at once is from a service
+                // that does not hold reads: then ask a few times a second
+                if (applied == 0 && System.nanoTime() - asked < WAIT.toNanos() / 2) {
                     Thread.sleep(IDLE_POLL);
                 }
             } catch (InterruptedException e) {
@@ -75,6 +80,7 @@ final class UserEventsConsumer extends BackgroundWorker implements UserEvents {
         var request = client.get("/events")
                 .queryParam("after", Long.toString(after))
                 .queryParam("limit", Integer.toString(BATCH))
+                .queryParam("wait", Long.toString(WAIT.toSeconds()))
                 .header(HeaderNames.ACCEPT, "application/json");
         if (!authorization.isEmpty()) {
             request.header(HeaderNames.AUTHORIZATION, authorization);

@@ -32,6 +32,9 @@ final class EventsEndpoint {
     private static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
     private static final Duration RETRY_READ = Duration.ofMillis(500);
 
+    /** The longest a JSON read of the events waits for one ({@code ?wait=}). */
+    static final int MAX_WAIT_SECONDS = 30;
+
     private final Outbox outbox;
     private final Logger log;
     private final AtomicBoolean open = new AtomicBoolean(true);
@@ -72,7 +75,24 @@ final class EventsEndpoint {
             stream(res, after);
             return;
         }
+        // ?wait=S (a long poll): with nothing after the id yet, answer as soon as an event is
+        // committed, or empty after S seconds; a follower then asks a few times a minute, not a few times a second
+        Duration wait = RequestParams.query(req, "wait")
+                .map(text -> Duration.ofSeconds(RequestParams.intBetween("wait", text, 0, MAX_WAIT_SECONDS)))
+                .orElse(Duration.ZERO);
+        long deadline = System.nanoTime() + wait.toNanos();
+        long seen = outbox.changeCount();
         List<ServiceEvent> items = outbox.after(after, limit);
+        while (items.isEmpty() && open.get() && System.nanoTime() < deadline) {
+            try {
+                outbox.awaitChange(seen, Duration.ofNanos(deadline - System.nanoTime()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            seen = outbox.changeCount();
+            items = outbox.after(after, limit);
+        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("items", items);
         body.put("lastId", items.isEmpty() ? after : items.getLast().id());

@@ -26,6 +26,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 class UserEventsTest {
 
     @Test
+    void aLongPollAnswersWithTheEventCommittedWhileItWaitsAndRefusesAWaitItCannotKeep() throws Exception {
+        try (RunningService service = UserService.start(TestDatabases.fresh("users"))) {
+            TestClient client = new TestClient(service.baseUri());
+            long last = client.get("/events").json().get("lastId").asLong();
+            CompletableFuture<JsonNode> held = CompletableFuture.supplyAsync(() ->
+                    client.get("/events?after=" + last + "&wait=30").json());
+            client.post("/users", "{\"name\":\"Waited\",\"email\":\"waited@example.com\"}");
+            JsonNode page = held.get(20, TimeUnit.SECONDS);
+            assertThat(page.get("items").findValuesAsText("type")).containsExactly("user.created");
+
+            for (String wait : List.of("31", "-1", "soon")) {
+                TestClient.Response refused = client.get("/events?wait=" + wait);
+                assertThat(refused.status()).as("wait=" + wait).isEqualTo(400);
+                assertThat(refused.body()).contains("wait");
+            }
+        }
+    }
+
+    @Test
     void eventsListChangesInOrderAndPageAfterAnId() {
         try (RunningService service = UserService.start(TestDatabases.fresh("users"))) {
             TestClient client = new TestClient(service.baseUri());
