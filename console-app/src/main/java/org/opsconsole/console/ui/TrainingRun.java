@@ -20,8 +20,9 @@ import java.util.Deque;
  */
 final class TrainingRun {
 
-    private static final Duration STEP = Duration.millis(700);
-    private static final int PATIENCE_STEPS = 90;
+    /** Long enough on each screen for its steady work (scrapes, redraws) to be profiled for the JIT too. */
+    private static final Duration STEP = Duration.millis(2500);
+    private static final int PATIENCE_STEPS = 24;
 
     private TrainingRun() {
     }
