@@ -239,11 +239,7 @@ class DataScreenTest {
     void createsAnOrderWithTwoItemsAndMovesItsStatusByClicking(FxRobot robot) throws Exception {
         User buyer = users.create(new UserDraft("Barbara Liskov", "barbara@example.com"));
         robot.clickOn("#data-tab-orders");
-        robot.clickOn("#orders-add");
-        robot.clickOn("#order-user").write(Long.toString(buyer.id()));
-        robot.clickOn("#order-sku-0").write("BOOK-1");
-        robot.clickOn("#order-quantity-0").write("2");
-        robot.clickOn("#order-price-0").write("12.50");
+        typeNewOrder(robot, Long.toString(buyer.id()), "BOOK-1", "2", "12.50");
         assertThat(text(robot, "#order-total")).isEqualTo("Total 25.00");
         robot.clickOn("#order-add-item");
         robot.clickOn("#order-sku-1").write("PEN-9");
@@ -301,11 +297,7 @@ class DataScreenTest {
     void aNewOrderWhileTheUsersServiceIsStoppedSaysWhyWithTheButtonsInView(FxRobot robot) throws Exception {
         console.session.services().users().stop().get();
         robot.clickOn("#data-tab-orders");
-        robot.clickOn("#orders-add");
-        robot.clickOn("#order-user").write("1");
-        robot.clickOn("#order-sku-0").write("BOOK-1");
-        robot.clickOn("#order-quantity-0").write("1");
-        robot.clickOn("#order-price-0").write("9.99");
+        typeNewOrder(robot, "1", "BOOK-1", "1", "9.99");
         robot.clickOn("#order-dialog-create");
         await().atMost(WAIT).until(() -> text(robot, "#order-dialog-error").contains("users service"));
         WaitForAsyncUtils.waitForFxEvents();
@@ -454,14 +446,19 @@ class DataScreenTest {
         assertThat(text(robot, "#orders-selection")).isEqualTo("Order " + theirs.id() + " (PAID):");
 
         // an order created here is selected
-        robot.clickOn("#orders-add");
-        robot.clickOn("#order-user").write(Long.toString(ada.id()));
-        robot.clickOn("#order-sku-0").write("CARD-2");
-        robot.clickOn("#order-quantity-0").write("1");
-        robot.clickOn("#order-price-0").write("2.00");
+        typeNewOrder(robot, Long.toString(ada.id()), "CARD-2", "1", "2.00");
         robot.clickOn("#order-dialog-create");
         await().atMost(WAIT).until(() -> ordersTable(robot).getSelectionModel().getSelectedItem() != null
                 && ordersTable(robot).getSelectionModel().getSelectedItem().items().getFirst().sku().equals("CARD-2"));
+    }
+
+    /** Opens New order and types the user and the first item, as a user would. */
+    private static void typeNewOrder(FxRobot robot, String user, String sku, String quantity, String price) {
+        robot.clickOn("#orders-add");
+        robot.clickOn("#order-user").write(user);
+        robot.clickOn("#order-sku-0").write(sku);
+        robot.clickOn("#order-quantity-0").write(quantity);
+        robot.clickOn("#order-price-0").write(price);
     }
 
     private static List<Order> ordersShown(FxRobot robot) {
@@ -495,11 +492,7 @@ class DataScreenTest {
     void aUnitPriceWithMoreThanTwoDecimalsIsRefusedAtItsFieldNotRounded(FxRobot robot) {
         User buyer = users.create(new UserDraft("Blaise Pascal", "blaise@example.com"));
         robot.clickOn("#data-tab-orders");
-        robot.clickOn("#orders-add");
-        robot.clickOn("#order-user").write(Long.toString(buyer.id()));
-        robot.clickOn("#order-sku-0").write("CALC-1");
-        robot.clickOn("#order-quantity-0").write("1");
-        robot.clickOn("#order-price-0").write("1.234");
+        typeNewOrder(robot, Long.toString(buyer.id()), "CALC-1", "1", "1.234");
         robot.clickOn("#order-dialog-create");
         await().atMost(WAIT).until(() -> !text(robot, "#order-item-error-0").isEmpty());
         assertThat(text(robot, "#order-item-error-0")).contains("at most two decimal places");
@@ -511,11 +504,7 @@ class DataScreenTest {
     void aNewOrderShowsEveryRefusalAtTheItemItConcerns(FxRobot robot) {
         User buyer = users.create(new UserDraft("Niklaus Wirth", "niklaus@example.com"));
         robot.clickOn("#data-tab-orders");
-        robot.clickOn("#orders-add");
-        robot.clickOn("#order-user").write(Long.toString(buyer.id()));
-        robot.clickOn("#order-sku-0").write("BOOK-1");
-        robot.clickOn("#order-quantity-0").write("0");
-        robot.clickOn("#order-price-0").write("9.99");
+        typeNewOrder(robot, Long.toString(buyer.id()), "BOOK-1", "0", "9.99");
         robot.clickOn("#order-add-item");
         robot.clickOn("#order-quantity-1").write("2");
         robot.clickOn("#order-price-1").write("1.50");

@@ -153,10 +153,14 @@ public final class UsersViewModel implements PagedList {
             return;
         }
         long mine = ++generation;
+        calls.reloadQuietly(pageAt(window.offset()), () -> mine == generation, this::show, this::refresh);
+    }
+
+    /** The call for the page at {@code offset} with the search and order chosen now. */
+    private java.util.function.Supplier<Page<User>> pageAt(int offset) {
         String q = query.get();
         String s = sort.get();
-        int offset = window.offset();
-        calls.reloadQuietly(() -> withIdMatch(q, usersApi().list(q, s, PAGE_SIZE, offset)), () -> mine == generation, this::show, this::refresh);
+        return () -> withIdMatch(q, usersApi().list(q, s, PAGE_SIZE, offset));
     }
 
     /** The id of the user last added or saved here: the table selects it. */
@@ -255,11 +259,9 @@ public final class UsersViewModel implements PagedList {
         }
         long mine = ++generation;
         String q = query.get();
-        String s = sort.get();
         long started = System.nanoTime();
         String doing = q == null || q.isBlank() ? "Loading users…" : "Searching for \"" + q.strip() + "\"…";
-        calls.run(done == null ? doing : done + " " + doing,
-                () -> withIdMatch(q, usersApi().list(q, s, PAGE_SIZE, wantedOffset))).whenComplete((page, error) -> {
+        calls.run(done == null ? doing : done + " " + doing, pageAt(wantedOffset)).whenComplete((page, error) -> {
             if (mine != generation) {
                 return;
             }

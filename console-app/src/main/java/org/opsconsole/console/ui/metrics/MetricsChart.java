@@ -112,17 +112,14 @@ public final class MetricsChart extends VBox implements ChartFeed {
         // marks (a service stopped, started) are drawn over the plot; they never take the pointer
         markLayer.setMouseTransparent(true);
         markLayer.setManaged(false);
-        chart.getPlotForeground().getChildren().add(markLayer);
-        markLayer.prefWidthProperty().bind(chart.getPlotForeground().widthProperty());
-        markLayer.prefHeightProperty().bind(chart.getPlotForeground().heightProperty());
-        chart.getPlotForeground().widthProperty().addListener((obs, was, now) -> {
-            markLayer.resize(now.doubleValue(), chart.getPlotForeground().getHeight());
+        javafx.scene.layout.Pane plot = chart.getPlotForeground();
+        plot.getChildren().add(markLayer);
+        javafx.beans.InvalidationListener followPlot = o -> {
+            markLayer.resize(plot.getWidth(), plot.getHeight());
             placeMarks();
-        });
-        chart.getPlotForeground().heightProperty().addListener((obs, was, now) -> {
-            markLayer.resize(chart.getPlotForeground().getWidth(), now.doubleValue());
-            placeMarks();
-        });
+        };
+        plot.widthProperty().addListener(followPlot);
+        plot.heightProperty().addListener(followPlot);
         chart.setMinHeight(120);
         chart.setPrefHeight(200);
         VBox.setVgrow(chart, Priority.ALWAYS);
