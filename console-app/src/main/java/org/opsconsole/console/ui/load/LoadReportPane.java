@@ -51,10 +51,7 @@ final class LoadReportPane extends VBox {
             latency.getColumns().add(column("latency-" + p, p.equals("p999") ? "p99.9" : p, 80,
                     r -> ms(r.p().get(p))));
         }
-        for (TableColumn<LatencyRow, ?> c : latency.getColumns().subList(1, latency.getColumns().size())) {
-            c.setPrefWidth(70);
-        }
-        latency.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        fitted(latency);
         latency.getStyleClass().add("dense");
         latency.setFixedCellSize(26);
         // header, two rows and the horizontal scroll bar, without a vertical one
