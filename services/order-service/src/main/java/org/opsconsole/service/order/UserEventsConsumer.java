@@ -81,6 +81,10 @@ final class UserEventsConsumer extends BackgroundWorker implements UserEvents {
                 .queryParam("after", Long.toString(after))
                 .queryParam("limit", Integer.toString(BATCH))
                 .queryParam("wait", Long.toString(WAIT.toSeconds()))
+                // a fresh connection for each read: Helidon's cache hands a kept connection back
+                // to a monitor thread between reads, and a reuse racing that monitor fails the
+                // read (helidon-io/helidon#10861); one connect per long poll costs nothing
+                .keepAlive(false)
                 .header(HeaderNames.ACCEPT, "application/json");
         if (!authorization.isEmpty()) {
             request.header(HeaderNames.AUTHORIZATION, authorization);
