@@ -1,5 +1,6 @@
 package org.opsconsole.console.metrics;
 
+import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -156,8 +157,11 @@ public final class MetricsScraper implements AutoCloseable {
             calculator.reset();
             return ServiceMetricsCalculator.gap();
         }
+        HttpUrl.Builder url = HttpUrl.get(base.get().resolve("/observe/metrics").toString()).newBuilder();
+        // only the families the charts use (a service that ignores the filter answers them all)
+        ServiceMetricsCalculator.FAMILIES.forEach(name -> url.addQueryParameter("name[]", name));
         Request request = new Request.Builder()
-                .url(base.get().resolve("/observe/metrics").toString())
+                .url(url.build())
                 .header("Accept", "text/plain; version=0.0.4")
                 .get()
                 .build();

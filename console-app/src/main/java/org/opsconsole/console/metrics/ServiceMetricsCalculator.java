@@ -20,6 +20,8 @@ public final class ServiceMetricsCalculator {
     static final String THREADS = "jvm_threads_live_threads";
     static final String POOL_ACTIVE = "hikaricp_connections_active";
     static final String DATABASE_FILE = "database_file_bytes";
+    /** The metric families the figures come from: all a scrape needs to carry. */
+    static final List<String> FAMILIES = List.of(REQUESTS, ERRORS, HEAP, THREADS, POOL_ACTIVE, DATABASE_FILE);
 
     private final String service;
     private final CounterDeltas requests = new CounterDeltas();

@@ -50,6 +50,29 @@ class MetricsScraperTest {
     }
 
     @Test
+    void readsEveryFigureFromTheRealUsersService() throws Exception {
+        try (org.opsconsole.service.kit.RunningService real =
+                     org.opsconsole.service.user.UserService.start(ServiceConfig.inMemory())) {
+            scraper = new MetricsScraper(List.of(ServiceEndpoint.fixed("users", real.baseUri())), http.quick(),
+                    new MetricsHistory(MetricsHistory.keysFor(List.of("users")), 100), Clock.systemUTC());
+            scraper.scrapeOnce();
+            OkHttpClient client = http.quick();
+            for (String path : List.of("/users", "/users/1", "/users/999999", "/users/x")) {
+                try (Response response = client.newCall(new Request.Builder().url(real.baseUri().resolve(path).toString()).build()).execute()) {
+                    response.body().string();
+                }
+            }
+            MetricsTick tick = scraper.scrapeOnce();
+            for (Metric metric : List.of(Metric.REQUESTS_PER_SECOND, Metric.LATENCY_P99, Metric.CLIENT_ERRORS_PER_SECOND,
+                    Metric.HEAP_USED_MB, Metric.LIVE_THREADS)) {
+                assertThat(tick.value(new SeriesKey("users", metric))).as(metric.label()).isPositive();
+            }
+            assertThat(tick.value(new SeriesKey("users", Metric.SERVER_ERRORS_PER_SECOND))).isZero();
+            assertThat(tick.value(new SeriesKey("users", Metric.DB_POOL_ACTIVE))).isNotNaN();
+        }
+    }
+
+    @Test
     void turnsTrafficIntoRatesAndRecordsGapsWhileTheServiceIsDown() throws Exception {
         startUsers();
         ServiceEndpoint endpoint = new ServiceEndpoint("users",

@@ -84,11 +84,14 @@ final class EventsEndpoint {
         long seen = outbox.changeCount();
         List<ServiceEvent> items = outbox.after(after, limit);
         while (items.isEmpty() && open.get() && System.nanoTime() < deadline) {
+            long waitFrom = System.nanoTime();
             try {
-                outbox.awaitChange(seen, Duration.ofNanos(deadline - System.nanoTime()));
+                outbox.awaitChange(seen, Duration.ofNanos(deadline - waitFrom));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
+            } finally {
+                HeldTime.add(System.nanoTime() - waitFrom);
             }
             seen = outbox.changeCount();
             items = outbox.after(after, limit);
@@ -101,6 +104,7 @@ final class EventsEndpoint {
 
     private void stream(ServerResponse res, long after) {
         long last = after;
+        long openedAt = System.nanoTime();
         try (SseSink sink = res.sink(SseSink.TYPE)) {
             sink.emit(SseEvent.builder().comment("events after " + after).build());
             long quietSince = System.nanoTime();
@@ -145,6 +149,9 @@ final class EventsEndpoint {
             // the client went away, or the server is closing the connection: nothing to answer
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            // a stream is held open for as long as the client listens: none of it is latency
+            HeldTime.add(System.nanoTime() - openedAt);
         }
     }
 }

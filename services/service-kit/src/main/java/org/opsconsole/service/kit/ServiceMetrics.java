@@ -20,10 +20,15 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * One service's meters, in a Prometheus registry of its own: two Helidon servers in one JVM share
@@ -33,6 +38,8 @@ import java.util.concurrent.TimeUnit;
  * Every meter carries the tag {@code service}.
  */
 public final class ServiceMetrics implements Filter {
+
+    private static final String TEXT_FORMAT = "text/plain; version=0.0.4; charset=utf-8";
 
     private final PrometheusMeterRegistry registry;
     // meters looked up once per (method, route, status), not built anew on every request
@@ -62,11 +69,12 @@ public final class ServiceMetrics implements Filter {
 
     @Override
     public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
+        HeldTime.take();
         long start = System.nanoTime();
         try {
             chain.proceed();
         } finally {
-            record(req, res, System.nanoTime() - start);
+            record(req, res, Math.max(0, System.nanoTime() - start - HeldTime.take()));
         }
     }
 
@@ -107,9 +115,22 @@ public final class ServiceMetrics implements Filter {
     private record Meters(Timer timer, Counter errors) {
     }
 
-    private void scrape(ServerRequest req, ServerResponse res) {
-        res.header(HeaderNames.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8");
-        res.send(registry.scrape().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    /**
+     * Prometheus text of every meter, or with {@code ?name[]=} (repeatable, as Prometheus' own
+     * exporters take it) of the named families only: the console asks each second for the few it
+     * charts, not for the JVM's and the pool's other meters. A counter may be named with or without
+     * {@code _total}. Written straight to the response.
+     */
+    private void scrape(ServerRequest req, ServerResponse res) throws IOException {
+        Set<String> names = req.query().all("name[]", List::of).stream()
+                .map(String::trim).filter(name -> !name.isEmpty())
+                // a counter's family is named without the _total its samples carry
+                .map(name -> name.endsWith("_total") ? name.substring(0, name.length() - "_total".length()) : name)
+                .collect(Collectors.toUnmodifiableSet());
+        res.header(HeaderNames.CONTENT_TYPE, TEXT_FORMAT);
+        try (OutputStream out = res.outputStream()) {
+            registry.scrape(out, TEXT_FORMAT, names.isEmpty() ? null : names);
+        }
     }
 
     void close() {

@@ -1,0 +1,69 @@
+package org.opsconsole.service.user;
+
+import org.junit.jupiter.api.Test;
+import org.opsconsole.service.kit.RunningService;
+import org.opsconsole.service.kit.TestClient;
+import org.opsconsole.service.kit.TestDatabases;
+
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code GET /observe/metrics}, whole as Prometheus reads it, and cut to the families a caller names. */
+class MetricsScrapeTest {
+
+    @Test
+    void theScrapeCarriesOnlyTheNamedFamiliesWhenAskedAndEveryFamilyOtherwise() {
+        try (RunningService service = UserService.start(TestDatabases.fresh("users"))) {
+            TestClient client = new TestClient(service.baseUri());
+            assertThat(client.get("/users/1").status()).isIn(200, 404);
+            assertThat(client.get("/users/999999").status()).isEqualTo(404);
+
+            var all = client.get("/observe/metrics");
+            assertThat(all.status()).isEqualTo(200);
+            assertThat(families(all.body())).contains("http_server_requests_seconds", "jvm_threads_live_threads",
+                    "jvm_memory_used_bytes", "process_uptime_seconds");
+
+            var named = client.get("/observe/metrics?name%5B%5D=http_server_requests_seconds&name%5B%5D=jvm_threads_live_threads");
+            assertThat(named.status()).isEqualTo(200);
+            assertThat(named.header("Content-Type")).startsWith("text/plain");
+            assertThat(families(named.body())).containsExactlyInAnyOrder("http_server_requests_seconds", "jvm_threads_live_threads");
+            assertThat(named.body()).contains("http_server_requests_seconds_bucket{", "route=\"/users/{id}\"", "le=\"+Inf\"");
+
+            // a counter is named as its samples are, with _total, or as its family, without
+            var errors = client.get("/observe/metrics?name%5B%5D=http_server_errors_total");
+            assertThat(errors.body()).contains("http_server_errors_total{").doesNotContain("http_server_requests_seconds");
+            assertThat(client.get("/observe/metrics?name%5B%5D=http_server_errors").body()).isEqualTo(errors.body());
+
+            assertThat(families(client.get("/observe/metrics?name%5B%5D=no_such_meter").body())).isEmpty();
+        }
+    }
+
+    @Test
+    void aLongPollsWaitIsNotChartedAsLatency() {
+        try (RunningService service = UserService.start(TestDatabases.fresh("users"))) {
+            TestClient client = new TestClient(service.baseUri());
+            long end = client.get("/events?tail=0").json().path("lastId").asLong();
+            var poll = client.get("/events?after=" + end + "&wait=5");
+            assertThat(poll.status()).isEqualTo(200);
+            assertThat(poll.json().path("items").size()).as("nothing happened during the wait").isZero();
+
+            String events = client.get("/observe/metrics?name%5B%5D=http_server_requests_seconds").body().lines()
+                    .filter(line -> line.contains("route=\"/events\""))
+                    .filter(line -> line.startsWith("http_server_requests_seconds_sum") || line.startsWith("http_server_requests_seconds_count"))
+                    .collect(Collectors.joining("\n"));
+            assertThat(events).contains("http_server_requests_seconds_count");
+            double seconds = events.lines().filter(line -> line.startsWith("http_server_requests_seconds_sum"))
+                    .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+            assertThat(seconds).as("two reads of /events, one held five seconds with nothing to give").isLessThan(5.0);
+        }
+    }
+
+    /** The metric families of a Prometheus text (the names of its TYPE lines). */
+    private static Set<String> families(String text) {
+        return text.lines().filter(line -> line.startsWith("# TYPE "))
+                .map(line -> line.split(" ")[2])
+                .collect(Collectors.toSet());
+    }
+}
