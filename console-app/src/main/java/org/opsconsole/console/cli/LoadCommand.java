@@ -7,13 +7,11 @@ import org.opsconsole.console.load.LoadReport;
 import org.opsconsole.console.load.LoadRun;
 import org.opsconsole.console.load.LoadScenario;
 import org.opsconsole.console.load.LoadSnapshot;
-import org.opsconsole.console.load.OperationMix;
-import org.opsconsole.console.load.RatePlan;
 import org.opsconsole.console.load.ReportFiles;
 import org.opsconsole.console.load.ReportText;
 import org.opsconsole.console.load.RunStore;
+import org.opsconsole.console.load.ScenarioBuilder;
 import org.opsconsole.console.load.ServiceOperations;
-import org.opsconsole.console.load.Stage;
 import org.opsconsole.console.load.Threshold;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -26,9 +24,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -51,7 +47,8 @@ import java.util.concurrent.TimeUnit;
                 "  1m@0->1000       ramp linearly from 0/s to 1000/s over one minute",
                 "  40s@100->400/4   steps: 100, 200, 300, 400/s, 10 seconds each",
                 "  --rate 500 --ramp 10s --duration 30s is the same as --stage 10s@0->500 --stage 30s@500",
-                "  --warmup 10s adds 10 s at the first stage's rate before them, left out of the figures",
+                "  a warm-up of 5 s at the first stage's rate comes before them, left out of the figures",
+                "  (--warmup 10s for longer, --warmup 0s for none; none by default before a ramp from 0)",
                 "",
                 "Operations (--mix NAME=WEIGHT,...): read-user, list-users, create-user, create-order, list-orders, "
                         + "change-status. Created users get unique emails (load-<run>-<n>@example.test); orders go to "
@@ -115,9 +112,10 @@ public final class LoadCommand implements java.util.concurrent.Callable<Integer>
     @Option(names = "--stage", paramLabel = "STAGE", description = "A stage of the open model (repeatable): see Stages below.")
     List<String> stages = new ArrayList<>();
 
-    @Option(names = "--warmup", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "0s",
+    @Option(names = "--warmup", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "Send for this long first, at the first stage's rate (or with --vus), and leave it out of "
-                    + "every figure, as wrk2's calibration does: the first seconds of a JVM are slow (default: none).")
+                    + "every figure, as wrk2's calibration does: the first seconds of a JVM are slow (default: 5s; "
+                    + "none before a ramp from 0, which warms up by itself; 0s for none).")
     Duration warmup;
 
     @Option(names = "--vus", paramLabel = "N", description = "Closed model: this many virtual users.")
@@ -172,8 +170,8 @@ public final class LoadCommand implements java.util.concurrent.Callable<Integer>
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         out.println("Load: " + scenario.target().describe());
-        out.println(describe(scenario) + (warmup.isZero() ? "" : "; first a warm-up of " + Durations.format(warmup)
-                + ", not measured"));
+        out.println(describe(scenario) + (scenario.warmup().isZero() ? "" : "; first a warm-up of "
+                + Durations.format(scenario.warmup()) + ", not measured"));
         out.flush();
 
         LoadRun run = LoadEngine.start(scenario);
@@ -188,7 +186,7 @@ public final class LoadCommand implements java.util.concurrent.Callable<Integer>
         }, "load-ctrl-c");
         Runtime.getRuntime().addShutdownHook(onCtrlC);
         long[] lastPrinted = {-1};
-        boolean[] warmedUp = {!warmup.isZero()};
+        boolean[] warmedUp = {!scenario.warmup().isZero()};
         run.onSnapshot(s -> {
             long second = (long) Math.floor(s.elapsedSeconds());
             if (s.phase() == LoadSnapshot.Phase.WARMING_UP && second > lastPrinted[0]) {
@@ -256,89 +254,32 @@ public final class LoadCommand implements java.util.concurrent.Callable<Integer>
         return new RunStore(DataFolders.resolve(dataDir).loadRuns());
     }
 
-    /** Checks the options together and builds what the engine runs. */
+    /** Checks the options together and builds what the engine runs (the Load screen builds it the same way). */
     LoadScenario scenario() {
-        LoadScenario.Target target;
         try {
-            if (url != null) {
-                if (mix != null) {
-                    throw usage("--mix is for the services; with --url every request is the same");
-                }
-                target = new LoadScenario.Url(method, url, body, headerMap());
-                new org.opsconsole.console.load.UrlOperation(method, url, body, headerMap());
-            } else {
-                if (body != null || !headers.isEmpty()) {
-                    throw usage("--body and --header go with --url");
-                }
-                OperationMix parsed = OperationMix.parse(mix == null ? ServiceOperations.DEFAULT_MIX : mix);
-                new ServiceOperations(usersUrl, ordersUrl, "check").operations(parsed);
-                target = new LoadScenario.Services(usersUrl, ordersUrl, parsed, apiToken);
-            }
+            ScenarioBuilder builder = new ScenarioBuilder()
+                    .services(usersUrl, ordersUrl, mix)
+                    .apiToken(apiToken)
+                    .url(url)
+                    .method(method)
+                    .body(body)
+                    .rate(rate)
+                    .ramp(ramp)
+                    .duration(duration)
+                    .vus(vus)
+                    .think(think)
+                    .connections(connections)
+                    .timeout(timeout)
+                    .lateAfter(lateAfter)
+                    .warmup(warmup)
+                    .client(client);
+            headers.forEach(builder::header);
+            stages.forEach(builder::stages);
+            thresholds.forEach(builder::threshold);
+            return builder.build();
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }
-
-        LoadScenario.Model model;
-        if (vus != null) {
-            if (rate != null || ramp != null || !stages.isEmpty()) {
-                throw usage("--vus (closed model) can't be combined with --rate, --ramp or --stage (open model)");
-            }
-            if (vus < 1) {
-                throw usage("--vus must be at least 1");
-            }
-            model = new LoadScenario.Closed(vus, think, duration == null ? Duration.ofSeconds(10) : duration);
-        } else {
-            if (think != null) {
-                throw usage("--think goes with --vus (closed model)");
-            }
-            model = new LoadScenario.Open(new RatePlan(stages()));
-        }
-        if (connections < 1) {
-            throw usage("--connections must be at least 1");
-        }
-        return new LoadScenario(target, model, connections, timeout, lateAfter, thresholds, warmup, client);
-    }
-
-    private List<Stage> stages() {
-        List<Stage> plan = new ArrayList<>();
-        if (!stages.isEmpty()) {
-            if (rate != null || ramp != null || duration != null) {
-                throw usage("--stage describes the whole run: leave out --rate, --ramp and --duration");
-            }
-            for (String text : stages) {
-                try {
-                    plan.addAll(Stage.parse(text));
-                } catch (IllegalArgumentException e) {
-                    throw usage(e.getMessage());
-                }
-            }
-            return plan;
-        }
-        double r = rate == null ? 100 : rate;
-        if (!(r > 0) || Double.isInfinite(r)) {
-            throw usage("--rate must be above 0");
-        }
-        if (ramp != null && !ramp.isZero()) {
-            plan.add(Stage.ramp(ramp, 0, r));
-        }
-        Duration d = duration == null ? Duration.ofSeconds(10) : duration;
-        if (d.isZero() || d.isNegative()) {
-            throw usage("--duration must be above 0");
-        }
-        plan.add(Stage.constant(d, r));
-        return plan;
-    }
-
-    private Map<String, String> headerMap() {
-        Map<String, String> map = new LinkedHashMap<>();
-        for (String h : headers) {
-            int colon = h.indexOf(':');
-            if (colon <= 0) {
-                throw usage("--header '" + h + "' is not NAME:VALUE");
-            }
-            map.put(h.substring(0, colon).trim(), h.substring(colon + 1).trim());
-        }
-        return map;
     }
 
     private static String describe(LoadScenario s) {

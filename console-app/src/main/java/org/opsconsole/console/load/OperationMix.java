@@ -94,4 +94,15 @@ public final class OperationMix {
         weights.forEach((k, v) -> sb.append(sb.isEmpty() ? "" : ",").append(k).append('=').append(v));
         return sb.toString();
     }
+
+    /** Two mixes are the same when they weigh the same operations alike, in the same order (the order interleaves them). */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof OperationMix mix && List.copyOf(weights.entrySet()).equals(List.copyOf(mix.weights.entrySet()));
+    }
+
+    @Override
+    public int hashCode() {
+        return weights.hashCode();
+    }
 }

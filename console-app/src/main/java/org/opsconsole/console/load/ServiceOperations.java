@@ -80,8 +80,18 @@ public final class ServiceOperations {
         return parsed;
     }
 
+    /** Refuses a mix naming an operation there is none of, listing the known ones. */
+    static void check(OperationMix mix) {
+        for (String name : mix.names()) {
+            if (!NAMES.contains(name)) {
+                throw new IllegalArgumentException("unknown operation '" + name + "' in the mix; known: " + String.join(", ", NAMES));
+            }
+        }
+    }
+
     /** The operations of {@code mix}, by name; an unknown name is an error that lists the known ones. */
     public Map<String, Operation> operations(OperationMix mix) {
+        check(mix);
         Map<String, Operation> ops = new LinkedHashMap<>();
         for (String name : mix.names()) {
             ops.put(name, switch (name) {
@@ -91,8 +101,7 @@ public final class ServiceOperations {
                 case "create-order" -> new CreateOrder();
                 case "list-orders" -> new ListOrders();
                 case "change-status" -> new ChangeStatus();
-                default -> throw new IllegalArgumentException(
-                        "unknown operation '" + name + "' in --mix; known: " + String.join(", ", NAMES));
+                default -> throw new IllegalStateException("no operation " + name);
             });
         }
         return ops;

@@ -5,16 +5,11 @@ import javafx.beans.property.StringProperty;
 import org.opsconsole.console.load.Durations;
 import org.opsconsole.console.load.LoadPresets;
 import org.opsconsole.console.load.LoadScenario;
-import org.opsconsole.console.load.OperationMix;
-import org.opsconsole.console.load.RatePlan;
+import org.opsconsole.console.load.ScenarioBuilder;
 import org.opsconsole.console.load.ServiceOperations;
 import org.opsconsole.console.load.Stage;
 import org.opsconsole.console.load.Threshold;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -44,7 +39,7 @@ public final class LoadForm {
     private final StringProperty think = new SimpleStringProperty("100ms");
     private final StringProperty duration = new SimpleStringProperty("30s");
     private final StringProperty connections = new SimpleStringProperty("" + LoadScenario.DEFAULT_CONNECTIONS);
-    private final StringProperty warmup = new SimpleStringProperty("0s");
+    private final StringProperty warmup = new SimpleStringProperty(Durations.format(ScenarioBuilder.DEFAULT_WARMUP));
     private final StringProperty timeout = new SimpleStringProperty("10s");
     private final StringProperty thresholds = new SimpleStringProperty("");
 
@@ -118,65 +113,38 @@ public final class LoadForm {
         return token == null ? Map.of() : Map.of("Authorization", "Bearer " + token);
     }
 
-    /** The scenario the form describes; an {@link IllegalArgumentException} says which field is wrong and why. */
+    /**
+     * The scenario the form describes, made as {@code ./opsconsole load} makes it from the same
+     * options; an {@link IllegalArgumentException} says which field is wrong and why.
+     */
     public LoadScenario toScenario() {
-        LoadScenario.Target t = URL.equals(target.get())
-                ? new LoadScenario.Url(text(method, "method").toUpperCase(java.util.Locale.ROOT), httpUrl(url, "URL"),
-                        body.get() == null || body.get().isBlank() ? null : body.get(), bearer(tokenFor(url.get())))
-                : new LoadScenario.Services(httpUrl(usersUrl, "users URL"), httpUrl(ordersUrl, "orders URL"),
-                        field("mix", () -> OperationMix.parse(text(mix, "mix"))), tokenFor(usersUrl.get(), ordersUrl.get()));
-        LoadScenario.Model m = CLOSED.equals(model.get())
-                ? field("closed model", () -> new LoadScenario.Closed(positive(vus, "virtual users"),
-                        Durations.parse(text(think, "think time")), Durations.parse(text(duration, "duration"))))
-                : field("stages", () -> new LoadScenario.Open(new RatePlan(parseStages(text(stages, "stages")))));
-        List<Threshold> rules = new ArrayList<>();
-        for (String rule : split(thresholds.get())) {
-            rules.add(field("threshold", () -> Threshold.parse(rule)));
+        ScenarioBuilder builder = new ScenarioBuilder();
+        if (URL.equals(target.get())) {
+            String address = text(url, "URL");
+            builder.url(address).method(text(method, "method")).body(body.get());
+            bearer(tokenFor(address)).forEach(builder::header);
+        } else {
+            field("mix", () -> builder.services(text(usersUrl, "users URL"), text(ordersUrl, "orders URL"), text(mix, "mix")))
+                    .apiToken(tokenFor(usersUrl.get(), ordersUrl.get()));
         }
-        return LoadScenario.of(t, m)
-                .withConnections(positive(connections, "connections"))
-                .withWarmup(field("warm-up", () -> Durations.parse(text(warmup, "warm-up"))))
-                .withTimeout(field("timeout", () -> nonZero(Durations.parse(text(timeout, "timeout")))))
-                .withThresholds(rules);
-    }
-
-    static List<Stage> parseStages(String text) {
-        List<Stage> plan = new ArrayList<>();
-        for (String part : split(text)) {
-            plan.addAll(Stage.parse(part));
+        if (CLOSED.equals(model.get())) {
+            builder.vus(positive(vus, "virtual users"))
+                    .think(field("think time", () -> Durations.parse(text(think, "think time"))))
+                    .duration(field("duration", () -> Durations.parse(text(duration, "duration"))));
+        } else {
+            field("stages", () -> builder.stages(text(stages, "stages")));
         }
-        if (plan.isEmpty()) {
-            throw new IllegalArgumentException("give at least one stage, e.g. 30s@300");
-        }
-        return plan;
-    }
-
-    private static List<String> split(String text) {
-        if (text == null) {
-            return List.of();
-        }
-        return Arrays.stream(text.split("[,;]")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-    }
-
-    private static Duration nonZero(Duration d) {
-        if (d.isZero() || d.isNegative()) {
-            throw new IllegalArgumentException("must be more than zero");
-        }
-        return d;
+        builder.connections(positive(connections, "connections"))
+                .warmup(field("warm-up", () -> Durations.parse(text(warmup, "warm-up"))))
+                .timeout(field("timeout", () -> Durations.parse(text(timeout, "timeout"))));
+        field("threshold", () -> builder.thresholds(thresholds.get() == null ? "" : thresholds.get()));
+        return builder.build();
     }
 
     private static String text(StringProperty p, String name) {
         String value = p.get() == null ? "" : p.get().trim();
         if (value.isEmpty()) {
             throw new IllegalArgumentException("The " + name + " is empty.");
-        }
-        return value;
-    }
-
-    private static String httpUrl(StringProperty p, String name) {
-        String value = text(p, name);
-        if (!value.startsWith("http://") && !value.startsWith("https://")) {
-            throw new IllegalArgumentException("The " + name + " must start with http:// or https:// ('" + value + "').");
         }
         return value;
     }
