@@ -191,7 +191,8 @@ public final class LoadCommand implements java.util.concurrent.Callable<Integer>
             long second = (long) Math.floor(s.elapsedSeconds());
             if (s.phase() == LoadSnapshot.Phase.WARMING_UP && second > lastPrinted[0]) {
                 lastPrinted[0] = second;
-                out.println(String.format(java.util.Locale.ROOT, "%6ds  warming up (not measured)", second));
+                out.println(String.format(java.util.Locale.ROOT, "%6ds  warming up (not measured): %.0f/s, p99 %.1f ms",
+                        second, s.achievedRate(), s.windowCorrected().p99()));
                 out.flush();
             } else if (s.phase() == LoadSnapshot.Phase.RUNNING && warmedUp[0]) {
                 warmedUp[0] = false;

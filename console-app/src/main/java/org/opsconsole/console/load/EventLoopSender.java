@@ -42,8 +42,8 @@ final class EventLoopSender implements Runnable {
         /** When a ticket is due (absolute nanoTime). */
         long due(long ticket);
 
-        /** Whether a request planned at this time is warm-up (sent, not measured). */
-        boolean warmup(long planned);
+        /** Where a request planned at this time is counted: the warm-up's figures or the run's. */
+        RunRecorder recorderFor(long planned);
 
         /** The operation and request for a ticket, or null when no operation has anything to do. */
         LoadRun.Picked pick(long ticket);
@@ -87,7 +87,7 @@ final class EventLoopSender implements Runnable {
         LoadRun.Picked picked;
         long due;
         long sent;
-        boolean warm;
+        RunRecorder recorder;
         boolean retried;
 
         Connection(String key, HttpUrl url) throws IOException {
@@ -120,8 +120,8 @@ final class EventLoopSender implements Runnable {
             }
         } finally {
             for (Connection c : busy) {
-                if (!c.warm) {
-                    run.recorder().abandoned();
+                if (c.recorder != null) {
+                    c.recorder.abandoned();
                 }
                 c.close();
             }
@@ -229,10 +229,8 @@ final class EventLoopSender implements Runnable {
         HttpUrl url = request.url();
         String key = url.host() + ":" + url.port();
         long sent = System.nanoTime();
-        boolean warm = run.warmup(due);
-        if (!warm) {
-            run.recorder().sending(sent - due, waitedForConnection);
-        }
+        RunRecorder recorder = run.recorderFor(due);
+        recorder.sending(sent - due, waitedForConnection);
         Connection c = null;
         try {
             ArrayDeque<Connection> free = idle.get(key);
@@ -243,7 +241,7 @@ final class EventLoopSender implements Runnable {
             c.picked = picked;
             c.due = due;
             c.sent = sent;
-            c.warm = warm;
+            c.recorder = recorder;
             c.retried = false;
             c.parser.reset(request.method().equals("HEAD"));
             c.out = ByteBuffer.wrap(bytesOf(request));
@@ -255,7 +253,7 @@ final class EventLoopSender implements Runnable {
         } catch (IOException e) {
             if (c == null || !busy.contains(c)) {
                 // could not even open a connection
-                finish(picked, due, sent, warm, 0, LoadHttpClient.kindOf(e, run.stopping()), null);
+                finish(picked, due, sent, recorder, 0, LoadHttpClient.kindOf(e, run.stopping()), null);
                 if (c != null) {
                     c.close();
                 }
@@ -321,7 +319,7 @@ final class EventLoopSender implements Runnable {
             c.selectionKey.interestOps(0);
             idle.computeIfAbsent(c.key, k -> new ArrayDeque<>()).addFirst(c);
         }
-        finish(picked, c.due, c.sent, c.warm, status, status >= 400 ? "http " + status : null, body);
+        finish(picked, c.due, c.sent, c.recorder, status, status >= 400 ? "http " + status : null, body);
     }
 
     /** A failed exchange: resent once when a kept-alive connection turns out closed before any answer. */
@@ -337,7 +335,7 @@ final class EventLoopSender implements Runnable {
                 fresh.picked = picked;
                 fresh.due = c.due;
                 fresh.sent = c.sent;
-                fresh.warm = c.warm;
+                fresh.recorder = c.recorder;
                 fresh.retried = true;
                 fresh.parser.reset(picked.request().method().equals("HEAD"));
                 fresh.out = ByteBuffer.wrap(bytesOf(picked.request()));
@@ -360,7 +358,7 @@ final class EventLoopSender implements Runnable {
         LoadRun.Picked picked = c.picked;
         c.picked = null;
         if (picked != null) {
-            finish(picked, c.due, c.sent, c.warm, 0, kind, null);
+            finish(picked, c.due, c.sent, c.recorder, 0, kind, null);
         }
     }
 
@@ -373,7 +371,7 @@ final class EventLoopSender implements Runnable {
         }
     }
 
-    private void finish(LoadRun.Picked picked, long due, long sent, boolean warm, int status, String errorKind,
+    private void finish(LoadRun.Picked picked, long due, long sent, RunRecorder recorder, int status, String errorKind,
                         byte[] body) {
         long done = System.nanoTime();
         Operation op = picked.op();
@@ -386,13 +384,10 @@ final class EventLoopSender implements Runnable {
         } catch (RuntimeException e) {
             // a surprising answer must not stop the loop; it still counts below
         }
-        if (warm) {
-            return;
-        }
         if ("cancelled".equals(errorKind) || (run.stopping() && status == 0)) {
-            run.recorder().abandoned();
+            recorder.abandoned();
             return;
         }
-        run.recorder().completed(run.recorder().operations.get(op.name()), due, sent, done, errorKind);
+        recorder.completed(recorder.operations.get(op.name()), due, sent, done, errorKind);
     }
 }

@@ -64,6 +64,9 @@ public final class LoadRun {
     private LoadHttpClient http;
     private RunRecorder recorder;
     private RunSampler sampler;
+    // the warm-up's own figures: shown live as the warm-up's, never in the run's
+    private RunRecorder warmupRecorder;
+    private RunSampler warmupSampler;
     private OperationMix mix;
     private Map<String, Operation> operations;
 
@@ -159,11 +162,14 @@ public final class LoadRun {
             }
             recorder = new RunRecorder(List.copyOf(operations.keySet()), scenario.lateAfter().toNanos());
             sampler = new RunSampler(recorder, List.copyOf(operations.keySet()));
+            warmupRecorder = new RunRecorder(List.copyOf(operations.keySet()), scenario.lateAfter().toNanos());
+            warmupSampler = new RunSampler(warmupRecorder, List.copyOf(operations.keySet()));
             schedule = scenario.model() instanceof Open open ? withWarmup(open.plan()) : null;
             startNanos = System.nanoTime();
             measureFromNanos = startNanos + scenario.warmup().toNanos();
             startedAt = Instant.now().plus(scenario.warmup());
             sampler.begin(measureFromNanos);
+            warmupSampler.begin(startNanos);
             phase = scenario.warmup().isZero() ? Phase.RUNNING : Phase.WARMING_UP;
             ticker.scheduleAtFixedRate(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
             startWorkers();
@@ -279,8 +285,8 @@ public final class LoadRun {
             }
 
             @Override
-            public boolean warmup(long planned) {
-                return planned < measureFromNanos;
+            public RunRecorder recorderFor(long planned) {
+                return LoadRun.this.recorderFor(planned);
             }
 
             @Override
@@ -349,6 +355,11 @@ public final class LoadRun {
         }
     }
 
+    /** A warm-up request is sent and learnt from (ids it created) like any other, and counted apart. */
+    private RunRecorder recorderFor(long planned) {
+        return planned < measureFromNanos ? warmupRecorder : recorder;
+    }
+
     /** Sends request {@code ticket}; {@code due} is its planned time, or -1 when it has none (closed model). */
     private void send(long ticket, long due, boolean waitedForConnection) {
         Picked picked = pick(ticket);
@@ -360,15 +371,12 @@ public final class LoadRun {
         Request request = picked.request();
         long sent = System.nanoTime();
         long planned = due < 0 ? sent : due;
-        if (planned < measureFromNanos) {
-            warmupSend(op, request);
-            return;
-        }
-        recorder.sending(sent - planned, waitedForConnection);
+        RunRecorder into = recorderFor(planned);
+        into.sending(sent - planned, waitedForConnection);
         LoadHttpClient.Outcome outcome = http.send(request, op.readsBody());
         long done = System.nanoTime();
         if ("cancelled".equals(outcome.errorKind()) || (stopping && outcome.status() == 0)) {
-            recorder.abandoned();
+            into.abandoned();
             return;
         }
         try {
@@ -380,21 +388,7 @@ public final class LoadRun {
         } catch (RuntimeException e) {
             // a surprising answer must not kill a worker; it still counts below
         }
-        recorder.completed(recorder.operations.get(op.name()), planned, sent, done, outcome.errorKind());
-    }
-
-    /** A warm-up request: sent and learnt from (ids it created), never counted. */
-    private void warmupSend(Operation op, Request request) {
-        LoadHttpClient.Outcome outcome = http.send(request, op.readsBody());
-        try {
-            if (outcome.status() > 0) {
-                op.onResponse(request, outcome.status(), outcome.body());
-            } else {
-                op.onFailure(request);
-            }
-        } catch (RuntimeException e) {
-            // as in send(): a surprising answer must not kill a worker
-        }
+        into.completed(into.operations.get(op.name()), planned, sent, done, outcome.errorKind());
     }
 
     // Sampling //
@@ -403,6 +397,7 @@ public final class LoadRun {
         try {
             long now = System.nanoTime();
             if (now < measureFromNanos) {
+                warmupSampler.tick(now, startNanos, plannedRateAt(now), behindMs(now), false);
                 publish(warmupSnapshot(now));
                 return;
             }
@@ -472,10 +467,12 @@ public final class LoadRun {
 
     private LoadSnapshot warmupSnapshot(long now) {
         double planned = scenario.model().duration().toNanos() / 1e9;
+        // the warm-up's rate and latencies of the last second, for the live charts; the run's counts stay at zero
         return new LoadSnapshot(id, startedAt, stopping ? Phase.STOPPING : Phase.WARMING_UP,
                 RunSampler.round((now - startNanos) / 1e9),
-                planned, 0, RunSampler.round(plannedRateAt(now)), 0, 0, 0, 0, 0, RunSampler.round(behindMs(now)), 0, 0,
-                Percentiles.EMPTY, Percentiles.EMPTY, Percentiles.EMPTY, List.of(), stopReason);
+                planned, 0, RunSampler.round(plannedRateAt(now)), warmupSampler.windowRate(), 0, 0, 0, 0,
+                RunSampler.round(behindMs(now)), 0, Math.max(0, warmupRecorder.inFlight.get()),
+                warmupSampler.windowCorrected(), warmupSampler.windowUncorrected(), Percentiles.EMPTY, List.of(), stopReason);
     }
 
     private LoadSnapshot emptySnapshot() {

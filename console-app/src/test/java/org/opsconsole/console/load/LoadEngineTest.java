@@ -157,10 +157,19 @@ class LoadEngineTest {
                 new LoadScenario.Open(RatePlan.constant(500, Duration.ofSeconds(1)))).withWarmup(Duration.ofSeconds(1));
         LoadRun run = LoadEngine.start(scenario);
         List<LoadSnapshot.Phase> phases = new CopyOnWriteArrayList<>();
-        run.onSnapshot(s -> phases.add(s.phase()));
+        List<LoadSnapshot> warming = new CopyOnWriteArrayList<>();
+        run.onSnapshot(s -> {
+            phases.add(s.phase());
+            if (s.phase() == LoadSnapshot.Phase.WARMING_UP) {
+                warming.add(s);
+            }
+        });
 
         LoadReport report = finish(run);
 
+        // the warm-up shows its own rate and latencies live, and none of its requests in the run's counts
+        assertThat(warming).anyMatch(s -> s.achievedRate() > 0 && s.windowCorrected().p99() > 0);
+        assertThat(warming).allMatch(s -> s.requests() == 0 && s.errors() == 0);
         assertThat(server.received.get()).isEqualTo(1000);
         assertThat(report.requests()).isEqualTo(500);
         assertThat(report.warmupSeconds()).isEqualTo(1.0);

@@ -17,6 +17,7 @@ import org.opsconsole.console.session.ConsoleOptions;
 import org.junit.jupiter.api.io.TempDir;
 import org.opsconsole.console.session.DataFolders;
 import org.opsconsole.console.load.LoadReport;
+import org.opsconsole.console.load.LoadSnapshot;
 import org.opsconsole.console.load.RunStore;
 import org.opsconsole.console.supervisor.ServiceState;
 import org.opsconsole.console.ui.load.LoadView;
@@ -150,6 +151,40 @@ class LoadScreenTest {
         }
 
         pictures();
+    }
+
+    @Test
+    void aRunWarmsUpFirstAndTheChartsShowTheWarmUpAsSuchButTheReportLeavesItOut(FxRobot robot) {
+        LoadViewModel model = view().model();
+        await().atMost(WAIT).until(() -> robot.lookup("#load-users-url").queryAs(TextField.class).getText()
+                .equals(trimmed(console.url("users").toString())));
+        assertThat(robot.lookup("#load-warmup").queryAs(TextField.class).getText()).as("the default warm-up").isEqualTo("5s");
+        replace(robot, "#load-stages", "2s@50");
+        replace(robot, "#load-warmup", "3s");
+        robot.clickOn("#load-start");
+
+        Label status = robot.lookup("#load-status").queryAs(Label.class);
+        await().atMost(WAIT).until(() -> status.getText().startsWith("Warming up"));
+        MetricsChart rate = robot.lookup(".load-rate-chart").queryAs(MetricsChart.class);
+        // the warm-up's seconds are drawn while it lasts, under a mark that says they are not measured
+        await().atMost(WAIT).until(() -> model.latestProperty().get().phase() == LoadSnapshot.Phase.WARMING_UP
+                && rate.valuedPoints() > 0);
+        await().atMost(WAIT).until(() -> markShown(robot, "#chart-load-rate", "warm-up (not measured)")
+                && markShown(robot, "#chart-load-rate", "measured from here"));
+
+        await().atMost(WAIT).until(() -> model.reportProperty().get() != null);
+        LoadReport report = model.reportProperty().get();
+        assertThat(report.warmupSeconds()).isEqualTo(3.0);
+        assertThat(report.requests()).as("two measured seconds at 50/s, none of the warm-up's").isBetween(80L, 120L);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(rate.chart().getXAxis().getMin()).as("the charts begin before the warm-up")
+                .isLessThan(report.startedAt().getEpochSecond() - 3.0);
+    }
+
+    private static boolean markShown(FxRobot robot, String chart, String text) {
+        WaitForAsyncUtils.waitForFxEvents();
+        return robot.lookup(chart + " .chart-mark-label").queryAllAs(Label.class).stream()
+                .anyMatch(l -> l.isVisible() && text.equals(l.getText()));
     }
 
     @Test

@@ -13,7 +13,7 @@ interface LoadChartFeed {
     /** Charts nobody has built yet: everything is dropped. */
     LoadChartFeed NONE = new LoadChartFeed() {
         @Override
-        public void runStarting() {
+        public void runStarting(java.time.Duration warmup) {
         }
 
         @Override
@@ -33,9 +33,10 @@ interface LoadChartFeed {
         }
     };
 
-    void runStarting();
+    /** A run starts, with this long a warm-up before its measured part. */
+    void runStarting(java.time.Duration warmup);
 
-    /** One second of the run, off the FX thread. */
+    /** One second of the run (of its warm-up, then measured), off the FX thread. */
     void runSecond(LoadSnapshot snapshot);
 
     void runEnded();

@@ -37,6 +37,8 @@ final class LoadCharts implements LoadChartFeed {
 
     /** Seconds shown before a run starts and kept in the services' charts (an hour). */
     private static final int IDLE_WINDOW_SECONDS = 60;
+    static final String WARMUP_MARK = "warm-up (not measured)";
+    static final String MEASURED_MARK = "measured from here";
     static final String NO_RUN_YET = "No run yet: the run's rate, latency, errors and late sends are drawn here from its first second.";
     private static final int SERVICE_CAPACITY = 3600;
 
@@ -55,6 +57,9 @@ final class LoadCharts implements LoadChartFeed {
     private volatile double runFrom = Double.NaN;
     private volatile double runTo = Double.NaN;
     private volatile boolean running;
+    // the warm-up of the run on the charts, in seconds: drawn before its measured start, marked as such
+    private volatile double warmupSeconds;
+    private volatile List<MetricsHistory.Mark> runMarks = List.of();
     // false until the first run starts: until then the run's charts are left still
     private volatile boolean runStarted;
 
@@ -120,12 +125,14 @@ final class LoadCharts implements LoadChartFeed {
 
     /** A new run: the run's charts are emptied; on the FX thread. */
     @Override
-    public void runStarting() {
+    public void runStarting(java.time.Duration warmup) {
         runCharts.forEach(chart -> chart.showPlaceholder(""));
         running = true;
         runStarted = true;
         runFrom = Double.NaN;
         runTo = Double.NaN;
+        warmupSeconds = warmup.toMillis() / 1000.0;
+        runMarks = List.of();
         feeder.execute(() -> {
             lastErrors = 0;
             lastLate = 0;
@@ -146,10 +153,14 @@ final class LoadCharts implements LoadChartFeed {
         feeder.execute(() -> {
             double start = s.startedAt().toEpochMilli() / 1000.0;
             if (Double.isNaN(runFrom)) {
-                runFrom = start;
+                runFrom = start - warmupSeconds;
                 runTo = start + s.plannedSeconds();
+                runMarks = warmupSeconds > 0
+                        ? List.of(new MetricsHistory.Mark(runFrom, WARMUP_MARK), new MetricsHistory.Mark(start, MEASURED_MARK))
+                        : List.of();
             }
-            double at = start + s.elapsedSeconds();
+            // a warm-up snapshot counts its seconds from the warm-up's start, the others from the measured start
+            double at = s.phase() == LoadSnapshot.Phase.WARMING_UP ? runFrom + s.elapsedSeconds() : start + s.elapsedSeconds();
             double seconds = Double.isNaN(lastSecond) ? Math.max(s.elapsedSeconds(), 1e-3) : Math.max(at - lastSecond, 1e-3);
             MetricsTick tick = new MetricsTick(at, Map.of(
                     TARGET, s.targetRate(),
@@ -197,7 +208,8 @@ final class LoadCharts implements LoadChartFeed {
             from = runFrom - 5;
             to = running ? Math.max(runTo, now) + 1 : Math.max(runTo, Math.min(now, runTo + 5));
         }
-        List<MetricsHistory.Mark> marks = history.marksSince(from);
+        List<MetricsHistory.Mark> marks = new ArrayList<>(history.marksSince(from));
+        marks.addAll(runMarks);
         Platform.runLater(() -> {
             for (int i = 0; i < charts.size(); i++) {
                 charts.get(i).applyView(from, to, highest.get(i), tick);

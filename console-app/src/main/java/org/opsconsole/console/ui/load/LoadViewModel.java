@@ -67,6 +67,8 @@ public final class LoadViewModel {
     private CompletableFuture<Void> settled = CompletableFuture.completedFuture(null);
     private Runnable unsubscribe = () -> { };
     private volatile int lastChartSecond = -1;
+    // the run's warm-up in whole seconds: its seconds come first on the charts' timeline
+    private volatile int warmupSeconds;
     private String usersDefault = LoadScenario.Services.DEFAULT_USERS_URL;
     private String ordersDefault = LoadScenario.Services.DEFAULT_ORDERS_URL;
 
@@ -175,8 +177,9 @@ public final class LoadViewModel {
 
     // Commands //
 
+    /** The presets; applying one leaves the form's service URLs as they are (they may not be known yet). */
     public List<LoadPresets.Preset> presets() {
-        return LoadPresets.forServices(form.usersUrlProperty().get(), form.ordersUrlProperty().get());
+        return LoadPresets.forDefaultServices();
     }
 
     public void applyPreset(LoadPresets.Preset preset) {
@@ -234,7 +237,8 @@ public final class LoadViewModel {
         progress.set(-1);
         status.set("Preparing…");
         lastChartSecond = -1;
-        charts.runStarting();
+        warmupSeconds = (int) Math.ceil(scenario.warmup().toMillis() / 1000.0);
+        charts.runStarting(scenario.warmup());
         settled = new CompletableFuture<>();
         LoadRun started = LoadEngine.start(scenario);
         run = started;
@@ -361,13 +365,15 @@ public final class LoadViewModel {
         if (pending.getAndSet(s) == null) {
             Platform.runLater(() -> show(pending.getAndSet(null)));
         }
-        if (s.startedAt() == null || s.phase() == LoadSnapshot.Phase.PREPARING || s.phase() == LoadSnapshot.Phase.WARMING_UP) {
+        if (s.startedAt() == null || s.phase() == LoadSnapshot.Phase.PREPARING) {
             return;
         }
-        int second = (int) Math.floor(s.elapsedSeconds());
+        // one point a second: the warm-up's seconds (drawn as such), then the measured run's
+        boolean warming = s.phase() == LoadSnapshot.Phase.WARMING_UP;
+        int second = (int) Math.floor(s.elapsedSeconds()) + (warming ? 0 : warmupSeconds);
         if (second > lastChartSecond || s.phase() == LoadSnapshot.Phase.DONE) {
             lastChartSecond = s.phase() == LoadSnapshot.Phase.DONE ? Integer.MAX_VALUE : second;
-            if (second > 0 || s.phase() == LoadSnapshot.Phase.DONE) {
+            if (second > (warming ? 0 : warmupSeconds) || s.phase() == LoadSnapshot.Phase.DONE) {
                 charts.runSecond(s);
             }
         }
