@@ -388,7 +388,7 @@ public final class LoadViewModel {
             return;
         }
         progress.set(s.phase() == LoadSnapshot.Phase.PREPARING ? -1 : s.progress());
-        status.set(statusLine(s));
+        status.set(s.phase() == LoadSnapshot.Phase.WARMING_UP ? warmupLine(s, warmupSeconds) : statusLine(s));
         behind.set(s.fallingBehind() ? behindSentence(s) : "");
     }
 
@@ -399,6 +399,13 @@ public final class LoadViewModel {
                 : "Connections were free, so this machine was too busy to send on time: close other programs, or lower the rate.";
         return String.format(Locale.ROOT, "Behind schedule: %d late sends, up to %.0f ms behind (now %.0f ms). %s",
                 s.late(), s.maxBehindMs(), s.behindMs(), advice);
+    }
+
+    /** The warm-up's own second: how far into it, and its rate and latency, none of which the run's figures count. */
+    static String warmupLine(LoadSnapshot s, int warmupSeconds) {
+        return String.format(Locale.ROOT, "Warming up %.0f/%d s, not measured · target %.0f/s · achieved %.0f/s · "
+                        + "p50 %.1f ms · p99 %.1f ms", Math.min(s.elapsedSeconds(), warmupSeconds), warmupSeconds,
+                s.targetRate(), s.achievedRate(), s.windowCorrected().p50(), s.windowCorrected().p99());
     }
 
     static String statusLine(LoadSnapshot s) {

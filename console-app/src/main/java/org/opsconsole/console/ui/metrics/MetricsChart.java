@@ -362,13 +362,17 @@ public final class MetricsChart extends VBox implements ChartFeed {
         if (!marks.equals(marksShown)) {
             marksShown = List.copyOf(marks);
             markLayer.getChildren().clear();
+            // every line first, then every label: a label stays readable where a later mark's line crosses it
+            List<Label> labels = new ArrayList<>();
             for (MetricsHistory.Mark mark : marks) {
                 javafx.scene.shape.Line line = new javafx.scene.shape.Line();
                 line.getStyleClass().add("chart-mark-line");
                 Label text = new Label(mark.text());
                 text.getStyleClass().add("chart-mark-label");
-                markLayer.getChildren().addAll(line, text);
+                markLayer.getChildren().add(line);
+                labels.add(text);
             }
+            markLayer.getChildren().addAll(labels);
         }
         placeMarks();
     }
@@ -377,8 +381,8 @@ public final class MetricsChart extends VBox implements ChartFeed {
     private void placeMarks() {
         double height = markLayer.getHeight();
         for (int i = 0; i < marksShown.size(); i++) {
-            javafx.scene.shape.Line line = (javafx.scene.shape.Line) markLayer.getChildren().get(2 * i);
-            Label text = (Label) markLayer.getChildren().get(2 * i + 1);
+            javafx.scene.shape.Line line = (javafx.scene.shape.Line) markLayer.getChildren().get(i);
+            Label text = (Label) markLayer.getChildren().get(marksShown.size() + i);
             double onAxis = xAxis.getDisplayPosition(marksShown.get(i).epochSeconds());
             double x = markLayer.sceneToLocal(xAxis.localToScene(onAxis, 0)).getX();
             boolean inside = x >= 0 && x <= markLayer.getWidth();
