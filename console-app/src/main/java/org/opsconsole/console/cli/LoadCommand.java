@@ -85,6 +85,10 @@ public final class LoadCommand implements java.util.concurrent.Callable<Integer>
                     + "with --url, give -H 'Authorization: Bearer TOKEN' instead.")
     String apiToken;
 
+    @Option(names = "--keep-load-data", description = "Leave the users and orders the run creates in the services "
+            + "(load data, users named load-<run>-<n>@example.test); by default they are deleted when the run ends.")
+    boolean keepLoadData;
+
     @Option(names = "--url", paramLabel = "URL", description = "Load one URL instead of the services.")
     String url;
 
@@ -170,6 +174,9 @@ public final class LoadCommand implements java.util.concurrent.Callable<Integer>
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         out.println("Load: " + scenario.target().describe());
+        if (scenario.target() instanceof LoadScenario.Services services) {
+            out.println(services.writes().replace("unless kept", "unless --keep-load-data"));
+        }
         out.println(describe(scenario) + (scenario.warmup().isZero() ? "" : "; first a warm-up of "
                 + Durations.format(scenario.warmup()) + ", not measured"));
         out.flush();
@@ -197,6 +204,10 @@ public final class LoadCommand implements java.util.concurrent.Callable<Integer>
             } else if (s.phase() == LoadSnapshot.Phase.RUNNING && warmedUp[0]) {
                 warmedUp[0] = false;
                 lastPrinted[0] = 0;
+            } else if (s.phase() == LoadSnapshot.Phase.CLEANING_UP && lastPrinted[0] != Long.MAX_VALUE) {
+                lastPrinted[0] = Long.MAX_VALUE;
+                out.println("Deleting the users and orders this run created (--keep-load-data keeps them)...");
+                out.flush();
             } else if (s.phase() == LoadSnapshot.Phase.RUNNING && second > lastPrinted[0] && second >= 1) {
                 lastPrinted[0] = second;
                 out.println(ReportText.liveLine(s));
@@ -261,6 +272,7 @@ public final class LoadCommand implements java.util.concurrent.Callable<Integer>
             ScenarioBuilder builder = new ScenarioBuilder()
                     .services(usersUrl, ordersUrl, mix)
                     .apiToken(apiToken)
+                    .keepData(keepLoadData)
                     .url(url)
                     .method(method)
                     .body(body)

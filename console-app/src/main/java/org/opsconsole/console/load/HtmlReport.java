@@ -48,6 +48,9 @@ final class HtmlReport {
             h.append(" &mdash; ").append(esc(r.stopReason()));
         }
         h.append("</p>\n");
+        if (r.loadData() != null) {
+            h.append("<p>").append(esc(r.loadData().summary())).append("</p>\n");
+        }
         for (String warning : r.warnings()) {
             h.append("<div class=\"warn\">").append(esc(warning)).append("</div>\n");
         }

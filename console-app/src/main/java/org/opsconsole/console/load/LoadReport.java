@@ -20,6 +20,8 @@ import java.util.Map;
  * @param maxBehindMs    the furthest the engine fell behind its schedule
  * @param outcome        {@code completed}, {@code stopped} or {@code threshold-failed}
  * @param timeline       one row per second of the run, for charts
+ * @param loadData       the users and orders a run over the services created, and whether they were
+ *                       deleted; null for a run on one URL (and in runs saved before it was kept)
  */
 public record LoadReport(
         String runId,
@@ -49,11 +51,20 @@ public record LoadReport(
         String outcome,
         String stopReason,
         List<String> warnings,
-        List<SecondSample> timeline) {
+        List<SecondSample> timeline,
+        LoadData loadData) {
 
     public static final String COMPLETED = "completed";
     public static final String STOPPED = "stopped";
     public static final String THRESHOLD_FAILED = "threshold-failed";
+
+    /** The same report with what became of its load data since (deleted later). */
+    public LoadReport withLoadData(LoadData data) {
+        return new LoadReport(runId, startedAt, model, target, stages, vus, thinkMs, connections, warmupSeconds, targetRate,
+                achievedRate, durationSeconds, requests, errors, errorPercent, late, latePercent, lateWaitingForConnection,
+                lateAfterMs, maxBehindMs, latencyMs, operations, errorsByKind, thresholds, outcome, stopReason, warnings,
+                timeline, data);
+    }
 
     public boolean thresholdsPassed() {
         return thresholds.stream().allMatch(ThresholdResult::passed);

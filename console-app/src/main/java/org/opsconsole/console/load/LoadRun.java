@@ -69,6 +69,9 @@ public final class LoadRun {
     private RunSampler warmupSampler;
     private OperationMix mix;
     private Map<String, Operation> operations;
+    // the operations over the services, which know what the run created; null for one URL
+    private volatile ServiceOperations serviceOperations;
+    private volatile LoadData loadData;
 
     LoadRun(LoadScenario scenario, String id) {
         this.scenario = scenario;
@@ -157,6 +160,7 @@ public final class LoadRun {
             http = client;
             prepare();
             if (stopping) {
+                cleanUp();
                 finish(ticker);
                 return;
             }
@@ -177,6 +181,7 @@ public final class LoadRun {
                 worker.join();
             }
             endNanos = System.nanoTime();
+            cleanUp();
             finish(ticker);
         } catch (Throwable e) {
             ticker.shutdownNow();
@@ -200,6 +205,7 @@ public final class LoadRun {
             case LoadScenario.Services services -> {
                 mix = services.mix();
                 ServiceOperations ops = new ServiceOperations(services.usersUrl(), services.ordersUrl(), id, services.apiToken());
+                serviceOperations = ops;
                 operations = ops.operations(mix);
                 publish(emptySnapshot());
                 ops.prepare(http, mix);
@@ -391,6 +397,57 @@ public final class LoadRun {
         into.completed(into.operations.get(op.name()), planned, sent, done, outcome.errorKind());
     }
 
+    // Load data //
+
+    /** Parallel deletes of the load data: enough to be quick, few enough to leave the services room. */
+    private static final int DELETERS = 8;
+
+    /** After the last request: deletes what the run created, unless the scenario keeps it. */
+    private void cleanUp() throws InterruptedException {
+        ServiceOperations ops = serviceOperations;
+        if (ops == null) {
+            return;
+        }
+        boolean keep = ((LoadScenario.Services) scenario.target()).keepData();
+        LoadData created = ops.created(keep);
+        if (keep || !created.wroteAnything()) {
+            loadData = created;
+            return;
+        }
+        phase = Phase.CLEANING_UP;
+        if (sampler != null) {
+            publish(snapshot(Math.max(measureFromNanos, endNanos)));
+        }
+        loadData = ops.deleteCreated(http, DELETERS);
+    }
+
+    /** What the run wrote into the services and whether it is still there; null for a run on one URL. */
+    public LoadData loadData() {
+        return loadData;
+    }
+
+    /**
+     * Deletes the load data a finished run kept; completes with what is left of it (an error when
+     * the run is not over, or it ran on one URL).
+     */
+    public CompletableFuture<LoadData> deleteLoadData() {
+        ServiceOperations ops = serviceOperations;
+        if (!isDone() || ops == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException(ops == null
+                    ? "this run wrote no load data" : "the run is still going"));
+        }
+        return CompletableFuture.supplyAsync(() -> {
+            try (LoadHttpClient client = LoadHttpClient.create(scenario.client(), usesHttps(), DELETERS, scenario.timeout())) {
+                LoadData left = ops.deleteCreated(client, DELETERS);
+                loadData = left;
+                return left;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CancellationException("interrupted");
+            }
+        }, Executors.newVirtualThreadPerTaskExecutor());
+    }
+
     // Sampling //
 
     private void tick() {
@@ -507,7 +564,7 @@ public final class LoadRun {
         long now = Math.max(measureFromNanos, endNanos == 0 ? System.nanoTime() : endNanos);
         sampler.tick(now, measureFromNanos, plannedRateAt(now), behindMs(now), true);
         LoadReport report = RunReportBuilder.build(id, startedAt, scenario, recorder, sampler,
-                Math.max(1e-3, (now - measureFromNanos) / 1e9), outcome, stopReason);
+                Math.max(1e-3, (now - measureFromNanos) / 1e9), outcome, stopReason, loadData);
         stopReason = report.stopReason();
         phase = Phase.DONE;
         publish(snapshot(now));

@@ -118,18 +118,45 @@ public record LoadScenario(Target target, Model model, int connections, Duration
      * The bundled users and orders services, with a mix of their operations.
      *
      * @param apiToken the bearer token every request carries; null for none
+     * @param keepData leave the users and orders the run creates (its {@link LoadData}) in the services;
+     *                 otherwise they are deleted when the run ends
      */
-    public record Services(String usersUrl, String ordersUrl, OperationMix mix, String apiToken) implements Target {
+    public record Services(String usersUrl, String ordersUrl, OperationMix mix, String apiToken, boolean keepData)
+            implements Target {
         public static final String DEFAULT_USERS_URL = "http://127.0.0.1:8081";
         public static final String DEFAULT_ORDERS_URL = "http://127.0.0.1:8082";
 
         public Services(String usersUrl, String ordersUrl, OperationMix mix) {
-            this(usersUrl, ordersUrl, mix, null);
+            this(usersUrl, ordersUrl, mix, null, false);
+        }
+
+        public Services(String usersUrl, String ordersUrl, OperationMix mix, String apiToken) {
+            this(usersUrl, ordersUrl, mix, apiToken, false);
         }
 
         @Override
         public String describe() {
             return "services users=" + usersUrl + " orders=" + ordersUrl + " mix " + mix;
+        }
+
+        /** What the run will write, said before it starts. */
+        public String writes() {
+            List<String> parts = new java.util.ArrayList<>();
+            if (mix.names().contains("create-user")) {
+                parts.add("creates users (named load-<run>-<n>@example.test)");
+            }
+            if (mix.names().contains("create-order") || mix.names().contains("change-status")) {
+                parts.add("creates orders");
+            }
+            if (mix.names().contains("change-status")) {
+                parts.add("moves the status of the orders it created");
+            }
+            String fate = keepData ? "it is kept when the run ends" : "it is deleted when the run ends, unless kept";
+            if (parts.isEmpty()) {
+                return "Writes: nothing but a few users (load-<run>-<n>@example.test) when the users service has fewer "
+                        + "than 10 to read; " + fate + ".";
+            }
+            return "Writes load data: " + String.join(", ", parts) + "; " + fate + ".";
         }
     }
 

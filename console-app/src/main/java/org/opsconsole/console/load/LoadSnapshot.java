@@ -40,8 +40,11 @@ public record LoadSnapshot(
         List<OperationCount> operations,
         String stopReason) {
 
-    /** PREPARING: learning what exists; WARMING_UP: sending, not measuring (elapsed counts the warm-up). */
-    public enum Phase { PREPARING, WARMING_UP, RUNNING, STOPPING, DONE }
+    /**
+     * PREPARING: learning what exists; WARMING_UP: sending, not measuring (elapsed counts the warm-up);
+     * CLEANING_UP: sent everything, deleting the load data it created.
+     */
+    public enum Phase { PREPARING, WARMING_UP, RUNNING, STOPPING, CLEANING_UP, DONE }
 
     /** Counts of one operation so far. */
     public record OperationCount(String name, long count, long errors) {

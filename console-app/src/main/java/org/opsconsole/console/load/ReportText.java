@@ -68,6 +68,9 @@ public final class ReportText {
         for (String warning : r.warnings()) {
             out.append('\n').append("!! ").append(warning).append('\n');
         }
+        if (r.loadData() != null) {
+            out.append('\n').append(r.loadData().summary()).append('\n');
+        }
         return out.toString();
     }
 

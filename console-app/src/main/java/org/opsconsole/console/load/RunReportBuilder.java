@@ -12,7 +12,7 @@ final class RunReportBuilder {
     }
 
     static LoadReport build(String id, java.time.Instant startedAt, LoadScenario scenario, RunRecorder recorder,
-                            RunSampler sampler, double seconds, String outcome, String stopReason) {
+                            RunSampler sampler, double seconds, String outcome, String stopReason, LoadData loadData) {
         long requests = recorder.requests.sum();
         long errors = recorder.errors.sum();
         long late = recorder.late.sum();
@@ -80,6 +80,6 @@ final class RunReportBuilder {
                 requests == 0 ? 0 : RunSampler.round(100.0 * errors / requests), late,
                 requests == 0 ? 0 : RunSampler.round(100.0 * late / requests), lateForConnection, lateAfterMs, maxBehind,
                 new LoadReport.Latency(corrected, uncorrected), ops, byKind, results, finalOutcome, stopReason,
-                warnings, sampler.timeline());
+                warnings, sampler.timeline(), loadData);
     }
 }

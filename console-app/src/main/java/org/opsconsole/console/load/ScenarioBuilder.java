@@ -25,6 +25,7 @@ public final class ScenarioBuilder {
     private String ordersUrl = LoadScenario.Services.DEFAULT_ORDERS_URL;
     private OperationMix mix;
     private String apiToken;
+    private boolean keepData;
     private String url;
     private String method = "GET";
     private String body;
@@ -67,6 +68,12 @@ public final class ScenarioBuilder {
     /** The bearer token the services want (off loopback); null or blank for none. */
     public ScenarioBuilder apiToken(String token) {
         this.apiToken = token == null || token.isBlank() ? null : token.trim();
+        return this;
+    }
+
+    /** Leave the users and orders the run creates in the services (they are deleted when it ends otherwise). */
+    public ScenarioBuilder keepData(boolean keep) {
+        this.keepData = keep;
         return this;
     }
 
@@ -230,7 +237,7 @@ public final class ScenarioBuilder {
         httpUrl(usersUrl, "users URL");
         httpUrl(ordersUrl, "orders URL");
         return new LoadScenario.Services(usersUrl, ordersUrl,
-                mix == null ? OperationMix.parse(ServiceOperations.DEFAULT_MIX) : mix, apiToken);
+                mix == null ? OperationMix.parse(ServiceOperations.DEFAULT_MIX) : mix, apiToken, keepData);
     }
 
     private LoadScenario.Model model() {

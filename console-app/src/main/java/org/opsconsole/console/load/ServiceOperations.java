@@ -51,6 +51,13 @@ public final class ServiceOperations {
     private final ConcurrentLinkedQueue<OrderRef> movableOrders = new ConcurrentLinkedQueue<>();
     private final AtomicLong movableCount = new AtomicLong();
     private volatile long knownUserTotal;
+    // everything this run created, to delete when it ends: its load data
+    private final ConcurrentLinkedQueue<Long> createdUsers = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Long> createdOrders = new ConcurrentLinkedQueue<>();
+    private final AtomicLong createdUserCount = new AtomicLong();
+    private final AtomicLong createdOrderCount = new AtomicLong();
+    private final AtomicLong deletedUsers = new AtomicLong();
+    private final AtomicLong deletedOrders = new AtomicLong();
 
     /** An order this run created, and where it stands. */
     record OrderRef(long id, OrderStatus status) {
@@ -266,6 +273,8 @@ public final class ServiceOperations {
                 long id = idOf(body);
                 if (id > 0) {
                     addUser(id);
+                    createdUsers.add(id);
+                    createdUserCount.incrementAndGet();
                 }
             }
         }
@@ -309,6 +318,10 @@ public final class ServiceOperations {
         public void onResponse(Request request, int status, byte[] body) {
             if (status == 201) {
                 long id = idOf(body);
+                if (id > 0) {
+                    createdOrders.add(id);
+                    createdOrderCount.incrementAndGet();
+                }
                 // a long run keeps a bounded pool of orders to move: enough to spread the moves
                 if (id > 0 && movableCount.get() < 100_000) {
                     movableOrders.add(new OrderRef(id, OrderStatus.NEW));
@@ -370,6 +383,48 @@ public final class ServiceOperations {
                 }
             }
         }
+    }
+
+    /** What the run created so far, none of it deleted. */
+    LoadData created(boolean kept) {
+        return new LoadData(createdUserCount.get(), createdOrderCount.get(), 0, 0, kept);
+    }
+
+    /**
+     * Deletes what the run created, on {@code parallel} threads: its orders first, then its users
+     * (one already gone counts as deleted). Answers what was created and what is deleted now, over
+     * every call: a run's data deleted later, after it was kept, adds up the same.
+     */
+    LoadData deleteCreated(LoadHttpClient http, int parallel) throws InterruptedException {
+        deleteAll(http, parallel, createdOrders, ordersUrl, "orders", deletedOrders);
+        deleteAll(http, parallel, createdUsers, usersUrl, "users", deletedUsers);
+        return new LoadData(createdUserCount.get(), createdOrderCount.get(), deletedUsers.get(), deletedOrders.get(), false);
+    }
+
+    private void deleteAll(LoadHttpClient http, int parallel, ConcurrentLinkedQueue<Long> ids, HttpUrl base, String path,
+                           AtomicLong deleted) throws InterruptedException {
+        List<Long> failed = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < parallel; i++) {
+            threads.add(Thread.ofPlatform().daemon(true).name("load-data-delete-" + i).start(() -> {
+                Long id;
+                while ((id = ids.poll()) != null) {
+                    LoadHttpClient.Outcome outcome = http.send(request()
+                            .url(base.newBuilder().addPathSegment(path).addPathSegment(id.toString()).build())
+                            .delete().build(), false);
+                    if (outcome.status() == 204 || outcome.status() == 200 || outcome.status() == 404) {
+                        deleted.incrementAndGet();
+                    } else {
+                        failed.add(id);
+                    }
+                }
+            }));
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        // what could not be deleted stays listed: a later call tries it again
+        ids.addAll(failed);
     }
 
     private Request.Builder request() {

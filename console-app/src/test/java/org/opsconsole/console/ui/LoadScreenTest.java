@@ -181,6 +181,43 @@ class LoadScreenTest {
                 .isLessThan(report.startedAt().getEpochSecond() - 3.0);
     }
 
+    @Test
+    void aRunSaysWhatItWillWriteAndItsKeptLoadDataIsDeletedFromTheReport(FxRobot robot) throws Exception {
+        LoadViewModel model = view().model();
+        await().atMost(WAIT).until(() -> robot.lookup("#load-users-url").queryAs(TextField.class).getText()
+                .equals(trimmed(console.url("users").toString())));
+        replace(robot, "#load-mix", "create-user=100");
+        replace(robot, "#load-stages", "2s@20");
+        replace(robot, "#load-warmup", "0s");
+        Label writes = robot.lookup("#load-writes").queryAs(Label.class);
+        assertThat(writes.getText()).contains("creates users", "deleted when the run ends");
+        robot.clickOn("#load-keep-data");
+        assertThat(writes.getText()).contains("creates users", "kept when the run ends");
+        long before = usersTotal();
+
+        robot.clickOn("#load-start");
+        await().atMost(WAIT).until(() -> model.reportProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        Label data = robot.lookup("#load-report-data").queryAs(Label.class);
+        assertThat(data.getText()).contains("Load data: created", "kept");
+        long created = model.reportProperty().get().loadData().createdUsers();
+        assertThat(created).isPositive();
+        assertThat(usersTotal()).isEqualTo(before + created);
+
+        WaitForAsyncUtils.asyncFx(() -> view().showTab(1)).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#load-delete-data");
+        await().atMost(WAIT).until(() -> data.getText().contains("deleted them again"));
+        assertThat(robot.lookup("#load-delete-data").queryAs(javafx.scene.control.Button.class).isVisible()).isFalse();
+        assertThat(usersTotal()).isEqualTo(before);
+    }
+
+    private long usersTotal() throws Exception {
+        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                console.url("users").resolve("/users?limit=1")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        return org.opsconsole.model.Json.mapper().readTree(response.body()).path("total").asLong();
+    }
+
     private static boolean markShown(FxRobot robot, String chart, String text) {
         WaitForAsyncUtils.waitForFxEvents();
         return robot.lookup(chart + " .chart-mark-label").queryAllAs(Label.class).stream()

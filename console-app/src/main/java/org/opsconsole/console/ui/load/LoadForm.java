@@ -1,5 +1,7 @@
 package org.opsconsole.console.ui.load;
 
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.opsconsole.console.load.Durations;
@@ -42,6 +44,7 @@ public final class LoadForm {
     private final StringProperty warmup = new SimpleStringProperty(Durations.format(ScenarioBuilder.DEFAULT_WARMUP));
     private final StringProperty timeout = new SimpleStringProperty("10s");
     private final StringProperty thresholds = new SimpleStringProperty("");
+    private final BooleanProperty keepData = new SimpleBooleanProperty(false);
 
     // Properties //
 
@@ -64,6 +67,27 @@ public final class LoadForm {
     public StringProperty timeoutProperty() { return timeout; }
     /** Comma separated: "p99<200ms, errors<1%". */
     public StringProperty thresholdsProperty() { return thresholds; }
+    /** Leave the users and orders a run over the services creates; they are deleted when it ends otherwise. */
+    public BooleanProperty keepDataProperty() { return keepData; }
+
+    /** The fields that change what a run writes, for whoever says it up front. */
+    public javafx.beans.Observable[] writesDependOn() {
+        return new javafx.beans.Observable[] {target, mix, keepData, method};
+    }
+
+    /** What a run of this form will write, in words; empty while the mix can't be read. */
+    public String writes() {
+        if (URL.equals(target.get())) {
+            return "Writes: whatever " + method.get() + " requests to the URL write; nothing is deleted after.";
+        }
+        try {
+            var services = (LoadScenario.Services) new ScenarioBuilder().services(null, null, mix.get())
+                    .keepData(keepData.get()).build().target();
+            return services.writes();
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
+    }
 
     // Commands //
 
@@ -125,7 +149,8 @@ public final class LoadForm {
             bearer(tokenFor(address)).forEach(builder::header);
         } else {
             field("mix", () -> builder.services(text(usersUrl, "users URL"), text(ordersUrl, "orders URL"), text(mix, "mix")))
-                    .apiToken(tokenFor(usersUrl.get(), ordersUrl.get()));
+                    .apiToken(tokenFor(usersUrl.get(), ordersUrl.get()))
+                    .keepData(keepData.get());
         }
         if (CLOSED.equals(model.get())) {
             builder.vus(positive(vus, "virtual users"))

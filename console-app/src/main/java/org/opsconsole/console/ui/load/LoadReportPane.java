@@ -96,13 +96,29 @@ final class LoadReportPane extends VBox {
         exports.getStyleClass().add("toolbar-row");
         exports.disableProperty().bind(model.reportProperty().isNull());
 
-        getChildren().addAll(summary, latency, operations, thresholds, exports);
+        // what the run wrote into the services, and (when it kept it) the offer to delete it
+        Label data = new Label();
+        data.setId("load-report-data");
+        data.setWrapText(true);
+        data.setMinHeight(Region.USE_PREF_SIZE);
+        Button deleteData = new Button("Delete load data");
+        deleteData.setId("load-delete-data");
+        deleteData.setTooltip(new javafx.scene.control.Tooltip("Deletes the users and orders this run created and kept"));
+        deleteData.setOnAction(e -> model.deleteLoadData());
+        deleteData.visibleProperty().bind(model.canDeleteLoadDataProperty());
+        deleteData.managedProperty().bind(model.canDeleteLoadDataProperty());
+        HBox dataRow = new HBox(8, data, deleteData);
+        dataRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        HBox.setHgrow(data, Priority.ALWAYS);
+
+        getChildren().addAll(summary, dataRow, latency, operations, thresholds, exports);
 
         model.reportProperty().addListener((obs, was, r) -> {
             if (r == null) {
                 return;
             }
             summary.setText(summary(r));
+            data.setText(r.loadData() == null ? "" : r.loadData().summary());
             latency.getItems().setAll(new LatencyRow("corrected", r.latencyMs().corrected()),
                     new LatencyRow("uncorrected", r.latencyMs().uncorrected()));
             operations.getItems().setAll(r.operations());

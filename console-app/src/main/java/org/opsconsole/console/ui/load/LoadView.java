@@ -4,6 +4,7 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.property.StringProperty;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -232,14 +233,27 @@ public final class LoadView extends VBox {
         row = field(grid, row, "Connections", "load-connections", f.connectionsProperty(), null, "Connections the engine may open");
         row = field(grid, row, "Warm-up", "load-warmup", f.warmupProperty(), null, "Load first sent without measuring, e.g. 5s");
         row = field(grid, row, "Timeout", "load-timeout", f.timeoutProperty(), null, "Per request, e.g. 10s");
-        field(grid, row, "Thresholds", "load-thresholds", f.thresholdsProperty(), null,
+        row = field(grid, row, "Thresholds", "load-thresholds", f.thresholdsProperty(), null,
                 "Comma separated, e.g. p99<200ms, errors<1%: the run stops when one is crossed");
+        CheckBox keep = new CheckBox("Keep load data");
+        keep.setId("load-keep-data");
+        keep.selectedProperty().bindBidirectional(f.keepDataProperty());
+        keep.setTooltip(new Tooltip("Leave the users and orders the run creates in the services; otherwise they are"
+                + " deleted when it ends (./opsconsole load --keep-load-data)"));
+        keep.visibleProperty().bind(services);
+        keep.managedProperty().bind(services);
+        grid.add(keep, 1, row);
         grid.disableProperty().bind(model.runningProperty());
 
+        // what a run of the form will write, said before it starts
+        Label writes = new Label();
+        writes.setId("load-writes");
+        writes.setWrapText(true);
+        writes.textProperty().bind(Bindings.createStringBinding(f::writes, f.writesDependOn()));
         Label hint = new Label("Same options as ./opsconsole load. A threshold that is crossed stops the run.");
         hint.getStyleClass().add("placeholder-text");
         hint.setWrapText(true);
-        VBox box = new VBox(10, grid, hint);
+        VBox box = new VBox(10, grid, writes, hint);
         box.getStyleClass().add("load-form");
         return box;
     }

@@ -81,6 +81,8 @@ public final class LoadViewModel {
     private final ReadOnlyStringWrapper formError = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<LoadSnapshot> latest = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<LoadReport> report = new ReadOnlyObjectWrapper<>();
+    // the shown report is this session's last run, which kept load data still in the services
+    private final ReadOnlyBooleanWrapper canDeleteLoadData = new ReadOnlyBooleanWrapper();
     private final ObservableList<RunStore.RunSummary> runs = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<RunComparison> comparison = new ReadOnlyObjectWrapper<>();
 
@@ -92,6 +94,7 @@ public final class LoadViewModel {
         this.clock = clock;
         this.metricsListener = tick -> charts.servicesSecond(tick);
         scraper.addListener(metricsListener);
+        report.addListener((obs, was, now) -> updateCanDeleteLoadData());
         refreshRuns();
     }
 
@@ -164,6 +167,11 @@ public final class LoadViewModel {
     /** The report shown: the last run's, or a saved run's that was opened. */
     public ReadOnlyObjectProperty<LoadReport> reportProperty() {
         return report.getReadOnlyProperty();
+    }
+
+    /** True while the report shown offers to delete the load data its run kept. */
+    public ReadOnlyBooleanProperty canDeleteLoadDataProperty() {
+        return canDeleteLoadData.getReadOnlyProperty();
     }
 
     /** Saved runs, newest first. */
@@ -285,6 +293,38 @@ public final class LoadViewModel {
                 calls.say("Showing run " + id + ".", false);
             }
         });
+    }
+
+    /**
+     * Deletes the users and orders the shown run kept (its load data), then shows and saves the
+     * report with what became of them.
+     */
+    public CompletableFuture<LoadReport> deleteLoadData() {
+        LoadRun kept = run;
+        LoadReport shown = report.get();
+        if (!canDeleteLoadData.get() || kept == null || shown == null) {
+            return CompletableFuture.completedFuture(shown);
+        }
+        canDeleteLoadData.set(false);
+        return calls.run("Deleting the load data of run " + shown.runId() + "…", () -> {
+            LoadReport updated = shown.withLoadData(kept.deleteLoadData().join());
+            io(() -> store.save(updated));
+            return updated;
+        }).whenComplete((updated, error) -> {
+            if (error != null) {
+                calls.say("Could not delete the load data: " + Calls.unwrap(error).getMessage(), true);
+                updateCanDeleteLoadData();
+            } else {
+                report.set(updated);
+                calls.say(updated.loadData().summary(), updated.loadData().remaining() > 0);
+            }
+        });
+    }
+
+    private void updateCanDeleteLoadData() {
+        LoadReport shown = report.get();
+        canDeleteLoadData.set(shown != null && run != null && run.isDone() && run.id().equals(shown.runId())
+                && shown.loadData() != null && shown.loadData().remaining() > 0);
     }
 
     public CompletableFuture<List<RunStore.RunSummary>> markBaseline(String id) {
@@ -414,6 +454,7 @@ public final class LoadViewModel {
             case WARMING_UP -> "Warming up";
             case RUNNING -> "Running";
             case STOPPING -> "Stopping";
+            case CLEANING_UP -> "Deleting the load data";
             case DONE -> "Done";
         };
         return String.format(Locale.ROOT, "%s %.0f/%.0f s · target %.0f/s · achieved %.0f/s · p50 %.1f ms · p99 %.1f ms · "
