@@ -16,7 +16,15 @@ public final class LoadEngine {
 
     /** As {@link #start(LoadScenario)}, with a chosen run id (it names saved files and created emails). */
     public static LoadRun start(LoadScenario scenario, String runId) {
-        LoadRun run = new LoadRun(scenario, runId);
+        return start(new LoadRun(scenario, runId, LoadClock.SYSTEM, null));
+    }
+
+    /** A run on a chosen clock and HTTP client: how the engine's tests check its schedule to the nanosecond. */
+    static LoadRun start(LoadScenario scenario, LoadClock clock, java.util.function.Supplier<LoadHttpClient> transport) {
+        return start(new LoadRun(scenario, null, clock, transport));
+    }
+
+    private static LoadRun start(LoadRun run) {
         Thread.ofPlatform().name("load-run-" + run.id()).daemon(true).start(run::run);
         return run;
     }

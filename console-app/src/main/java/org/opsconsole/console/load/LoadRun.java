@@ -45,6 +45,8 @@ public final class LoadRun {
 
     private final String id;
     private final LoadScenario scenario;
+    private final LoadClock clock;
+    private final java.util.function.Supplier<LoadHttpClient> transport;
     private volatile Instant startedAt;
     private final SubmissionPublisher<LoadSnapshot> publisher =
             new SubmissionPublisher<>(Executors.newVirtualThreadPerTaskExecutor(), 16);
@@ -73,9 +75,16 @@ public final class LoadRun {
     private volatile ServiceOperations serviceOperations;
     private volatile LoadData loadData;
 
-    LoadRun(LoadScenario scenario, String id) {
+    /**
+     * @param clock     where the run reads the time and waits for it
+     * @param transport makes the HTTP client the run sends with; null for the one the scenario chooses
+     */
+    LoadRun(LoadScenario scenario, String id, LoadClock clock, java.util.function.Supplier<LoadHttpClient> transport) {
         this.scenario = scenario;
         this.id = id == null ? newId() : id;
+        this.clock = clock;
+        this.transport = transport != null ? transport
+                : () -> LoadHttpClient.create(scenario.client(), usesHttps(), scenario.connections(), scenario.timeout());
         latest = emptySnapshot();
     }
 
@@ -155,8 +164,7 @@ public final class LoadRun {
             t.setDaemon(true);
             return t;
         });
-        try (LoadHttpClient client = LoadHttpClient.create(scenario.client(),
-                usesHttps(), scenario.connections(), scenario.timeout())) {
+        try (LoadHttpClient client = transport.get()) {
             http = client;
             prepare();
             if (stopping) {
@@ -169,9 +177,9 @@ public final class LoadRun {
             warmupRecorder = new RunRecorder(List.copyOf(operations.keySet()), scenario.lateAfter().toNanos());
             warmupSampler = new RunSampler(warmupRecorder, List.copyOf(operations.keySet()));
             schedule = scenario.model() instanceof Open open ? withWarmup(open.plan()) : null;
-            startNanos = System.nanoTime();
+            startNanos = clock.nanoTime();
             measureFromNanos = startNanos + scenario.warmup().toNanos();
-            startedAt = Instant.now().plus(scenario.warmup());
+            startedAt = clock.now().plus(scenario.warmup());
             sampler.begin(measureFromNanos);
             warmupSampler.begin(startNanos);
             phase = scenario.warmup().isZero() ? Phase.RUNNING : Phase.WARMING_UP;
@@ -180,7 +188,7 @@ public final class LoadRun {
             for (Thread worker : workers) {
                 worker.join();
             }
-            endNanos = System.nanoTime();
+            endNanos = clock.nanoTime();
             cleanUp();
             finish(ticker);
         } catch (Throwable e) {
@@ -333,15 +341,15 @@ public final class LoadRun {
                 return;
             }
             long due = startNanos + plan.dueNanos(ticket);
-            long now = System.nanoTime();
+            long now = clock.nanoTime();
             // taken after it was due: every worker was busy until now
             boolean waited = now > due;
             while (now < due) {
                 if (stopping) {
                     return;
                 }
-                LockSupport.parkNanos(due - now);
-                now = System.nanoTime();
+                clock.parkUntil(due);
+                now = clock.nanoTime();
             }
             send(ticket, due, waited);
         }
@@ -351,12 +359,12 @@ public final class LoadRun {
         Closed closed = (Closed) scenario.model();
         long end = measureFromNanos + closed.duration().toNanos();
         long think = closed.think().toNanos();
-        while (!stopping && System.nanoTime() < end) {
+        while (!stopping && clock.nanoTime() < end) {
             send(nextTicket.getAndIncrement(), -1, false);
-            long wakeAt = System.nanoTime() + think;
+            long wakeAt = clock.nanoTime() + think;
             long now;
-            while (!stopping && (now = System.nanoTime()) < wakeAt && now < end) {
-                LockSupport.parkNanos(Math.min(wakeAt, end) - now);
+            while (!stopping && (now = clock.nanoTime()) < wakeAt && now < end) {
+                clock.parkUntil(Math.min(wakeAt, end));
             }
         }
     }
@@ -375,12 +383,12 @@ public final class LoadRun {
         }
         Operation op = picked.op();
         Request request = picked.request();
-        long sent = System.nanoTime();
+        long sent = clock.nanoTime();
         long planned = due < 0 ? sent : due;
         RunRecorder into = recorderFor(planned);
         into.sending(sent - planned, waitedForConnection);
         LoadHttpClient.Outcome outcome = http.send(request, op.readsBody());
-        long done = System.nanoTime();
+        long done = clock.nanoTime();
         if ("cancelled".equals(outcome.errorKind()) || (stopping && outcome.status() == 0)) {
             into.abandoned();
             return;
@@ -452,7 +460,7 @@ public final class LoadRun {
 
     private void tick() {
         try {
-            long now = System.nanoTime();
+            long now = clock.nanoTime();
             if (now < measureFromNanos) {
                 warmupSampler.tick(now, startNanos, plannedRateAt(now), behindMs(now), false);
                 publish(warmupSnapshot(now));
@@ -561,7 +569,7 @@ public final class LoadRun {
             completion.completeExceptionally(why);
             return;
         }
-        long now = Math.max(measureFromNanos, endNanos == 0 ? System.nanoTime() : endNanos);
+        long now = Math.max(measureFromNanos, endNanos == 0 ? clock.nanoTime() : endNanos);
         sampler.tick(now, measureFromNanos, plannedRateAt(now), behindMs(now), true);
         LoadReport report = RunReportBuilder.build(id, startedAt, scenario, recorder, sampler,
                 Math.max(1e-3, (now - measureFromNanos) / 1e9), outcome, stopReason, loadData);

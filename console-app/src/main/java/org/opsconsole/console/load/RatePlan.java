@@ -61,7 +61,7 @@ public final class RatePlan {
             if (ticket < cumulative + inStage - 1e-9 || s == stages.size() - 1) {
                 double n = Math.max(0, ticket - cumulative);
                 double t = Math.min(stage.timeOf(n), stage.seconds());
-                return startNanos[s] + (long) (t * 1e9);
+                return startNanos[s] + Math.round(t * 1e9);
             }
             cumulative += inStage;
         }
