@@ -58,11 +58,13 @@ final class RunReportBuilder {
         }
         long lateForConnection = recorder.lateForConnection.sum();
         if (late > 0) {
+            String connections = LateSendAdvice.connections(scenario.connections(), uncorrected.mean(), targetRate, "--connections");
             String why = lateForConnection == 0
-                    ? "none waited for a connection: the machine was too busy to send on time (CPU, pauses)"
+                    ? "none waited for a connection: the machine was too busy to send on time (CPU, pauses); close "
+                            + "other programs, run the load from another machine, or lower the rate"
                     : lateForConnection == late
-                    ? "all waited for a free connection: raise --connections (or lower the rate)"
-                    : lateForConnection + " waited for a free connection (raise --connections), the others left late "
+                    ? "all waited for a free connection: " + connections
+                    : lateForConnection + " waited for a free connection (" + connections + "), the others left late "
                             + "because the machine was too busy to send on time (CPU, pauses)";
             warnings.add(String.format(java.util.Locale.ROOT,
                     "LATE: %d of %d sends (%.2f%%) left more than %s ms after their planned time, up to %s ms behind; "

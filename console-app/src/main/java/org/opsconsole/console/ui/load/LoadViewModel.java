@@ -11,6 +11,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.opsconsole.console.load.LateSendAdvice;
 import org.opsconsole.console.load.LoadEngine;
 import org.opsconsole.console.load.LoadPresets;
 import org.opsconsole.console.load.LoadReport;
@@ -429,13 +430,14 @@ public final class LoadViewModel {
         }
         progress.set(s.phase() == LoadSnapshot.Phase.PREPARING ? -1 : s.progress());
         status.set(s.phase() == LoadSnapshot.Phase.WARMING_UP ? warmupLine(s, warmupSeconds) : statusLine(s));
-        behind.set(s.fallingBehind() ? behindSentence(s) : "");
+        behind.set(s.fallingBehind() && run != null ? behindSentence(s, run.scenario().connections()) : "");
     }
 
     /** How far behind the engine is and what would help: more connections only when requests waited for one. */
-    static String behindSentence(LoadSnapshot s) {
+    static String behindSentence(LoadSnapshot s, int connections) {
         String advice = s.lateForConnection() * 2 > s.late()
-                ? "Every connection was busy when they were due: add connections, or lower the rate."
+                ? "Every connection was busy when they were due: " + LateSendAdvice.connections(connections,
+                        s.windowUncorrected().mean(), s.targetRate(), "the connections") + "."
                 : "Connections were free, so this machine was too busy to send on time: close other programs, or lower the rate.";
         return String.format(Locale.ROOT, "Behind schedule: %d late sends, up to %.0f ms behind (now %.0f ms). %s",
                 s.late(), s.maxBehindMs(), s.behindMs(), advice);

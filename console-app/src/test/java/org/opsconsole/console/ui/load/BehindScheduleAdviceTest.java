@@ -14,20 +14,23 @@ class BehindScheduleAdviceTest {
 
     @Test
     void requestsThatWaitedForAConnectionAskForMoreConnections() {
-        assertThat(LoadViewModel.behindSentence(snapshot(100, 90)))
+        // 8 connections at 20 ms a request carry 400/s; the 500/s asked needs about 12
+        assertThat(LoadViewModel.behindSentence(snapshot(100, 90), 8))
                 .startsWith("Behind schedule: 100 late sends")
-                .contains("add connections");
+                .contains("at the server's 20 ms a request, 8 connections carry at most 400/s against 500/s asked; "
+                        + "raise the connections to about 12");
     }
 
     @Test
     void lateSendsWithFreeConnectionsBlameABusyMachineNotTheConnections() {
-        assertThat(LoadViewModel.behindSentence(snapshot(100, 0)))
+        assertThat(LoadViewModel.behindSentence(snapshot(100, 0), 8))
                 .contains("this machine was too busy")
-                .doesNotContain("add connections");
+                .doesNotContain("raise the connections");
     }
 
     private static LoadSnapshot snapshot(long late, long lateForConnection) {
         return new LoadSnapshot("r", Instant.EPOCH, LoadSnapshot.Phase.RUNNING, 10, 60, 0.2, 500, 400, 4000, 0,
-                late, lateForConnection, 120, 300, 8, Percentiles.EMPTY, Percentiles.EMPTY, Percentiles.EMPTY, List.of(), null);
+                late, lateForConnection, 120, 300, 8, Percentiles.EMPTY, new Percentiles(20, 25, 30, 30, 31, 20), Percentiles.EMPTY,
+                List.of(), null);
     }
 }
