@@ -1,18 +1,18 @@
 package org.opsconsole.console.cli;
 
+import org.opsconsole.console.load.engine.LoadEngine;
+import org.opsconsole.console.load.engine.LoadRun;
+import org.opsconsole.console.load.engine.LoadSnapshot;
+import org.opsconsole.console.load.report.LoadReport;
+import org.opsconsole.console.load.report.ReportFiles;
+import org.opsconsole.console.load.report.ReportText;
+import org.opsconsole.console.load.report.RunStore;
+import org.opsconsole.console.load.workload.Durations;
+import org.opsconsole.console.load.workload.LoadScenario;
+import org.opsconsole.console.load.workload.ScenarioBuilder;
+import org.opsconsole.console.load.workload.ServiceOperations;
+import org.opsconsole.console.load.workload.Threshold;
 import org.opsconsole.console.session.DataFolders;
-import org.opsconsole.console.load.Durations;
-import org.opsconsole.console.load.LoadEngine;
-import org.opsconsole.console.load.LoadReport;
-import org.opsconsole.console.load.LoadRun;
-import org.opsconsole.console.load.LoadScenario;
-import org.opsconsole.console.load.LoadSnapshot;
-import org.opsconsole.console.load.ReportFiles;
-import org.opsconsole.console.load.ReportText;
-import org.opsconsole.console.load.RunStore;
-import org.opsconsole.console.load.ScenarioBuilder;
-import org.opsconsole.console.load.ServiceOperations;
-import org.opsconsole.console.load.Threshold;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
@@ -210,7 +210,7 @@ public final class LoadCommand implements java.util.concurrent.Callable<Integer>
                 out.flush();
             } else if (s.phase() == LoadSnapshot.Phase.RUNNING && second > lastPrinted[0] && second >= 1) {
                 lastPrinted[0] = second;
-                out.println(ReportText.liveLine(s));
+                out.println(s.liveLine());
                 out.flush();
             }
         });

@@ -1,7 +1,7 @@
 package org.opsconsole.console.cli;
 
-import org.opsconsole.console.load.RunComparison;
-import org.opsconsole.console.load.RunStore;
+import org.opsconsole.console.load.report.RunComparison;
+import org.opsconsole.console.load.report.RunStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -1,16 +1,22 @@
 /**
- * The load engine behind {@code opsconsole load} and the console's Load screen: an open-model
- * (wrk2-style, corrected for coordinated omission) or closed-model generator, the operation mix over
- * the bundled services, live snapshots, thresholds, reports (JSON, CSV, HTML) and saved runs.
+ * The load engine behind {@code opsconsole load} and the console's Load screen, by what each part holds.
  * Plain Java: nothing here touches JavaFX.
- *
- * <p>For a screen: build a {@link org.opsconsole.console.load.LoadScenario}, start it with
- * {@link org.opsconsole.console.load.LoadEngine#start}, watch the returned
- * {@link org.opsconsole.console.load.LoadRun} ({@code snapshots()} as a {@code Flow.Publisher}, or
- * {@code onSnapshot(listener)}: an immutable {@link org.opsconsole.console.load.LoadSnapshot} every
- * 100 ms, on the engine's thread, so hand it to the FX thread), {@code stop()} it, and take the
- * {@link org.opsconsole.console.load.LoadReport} from {@code completion()}. Saved runs, the baseline
- * and comparisons live in {@link org.opsconsole.console.load.RunStore}; files are written by
- * {@link org.opsconsole.console.load.ReportFiles}.
+ * <ul>
+ *   <li>{@code workload}: what to run: a {@link org.opsconsole.console.load.workload.LoadScenario}, made by
+ *       {@link org.opsconsole.console.load.workload.ScenarioBuilder} (the command and the screen alike), its
+ *       stages and rate plan, the operation mix over the bundled services or one URL, thresholds.</li>
+ *   <li>{@code engine}: how it runs: {@link org.opsconsole.console.load.engine.LoadEngine#start} returns a
+ *       {@link org.opsconsole.console.load.engine.LoadRun} (an immutable
+ *       {@link org.opsconsole.console.load.engine.LoadSnapshot} every 100 ms, {@code stop()}, the report from
+ *       {@code completion()}); the schedule, pacing and late accounting on a
+ *       {@link org.opsconsole.console.load.engine.LoadClock}, HdrHistogram recording, the warm-up, the
+ *       load data it deletes when it ends.</li>
+ *   <li>{@code transport}: how a request is sent: a small HTTP/1.1 socket client for http, OkHttp for https.</li>
+ *   <li>{@code report}: what a run leaves: {@link org.opsconsole.console.load.report.LoadReport}, as text,
+ *       HTML, CSV and JSON, saved runs, the baseline and comparisons
+ *       ({@link org.opsconsole.console.load.report.RunStore}).</li>
+ * </ul>
+ * Layers: {@code engine} uses the others; {@code workload} uses {@code transport} and {@code report};
+ * {@code transport} and {@code report} use none of them.
  */
 package org.opsconsole.console.load;

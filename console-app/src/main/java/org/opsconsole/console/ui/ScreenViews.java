@@ -1,11 +1,12 @@
 package org.opsconsole.console.ui;
 
 import javafx.scene.Node;
+import org.opsconsole.console.load.report.RunStore;
 import org.opsconsole.console.session.ConsoleOptions;
 import org.opsconsole.console.session.ConsoleSession;
 import org.opsconsole.console.ui.events.EventsView;
-import org.opsconsole.console.ui.fx.FxThread;
 import org.opsconsole.console.ui.events.EventsViewModel;
+import org.opsconsole.console.ui.fx.FxThread;
 import org.opsconsole.console.ui.load.LoadView;
 import org.opsconsole.console.ui.load.LoadViewModel;
 import org.opsconsole.console.ui.logs.LogsView;
@@ -13,8 +14,6 @@ import org.opsconsole.console.ui.logs.LogsViewModel;
 import org.opsconsole.console.ui.metrics.MetricsView;
 import org.opsconsole.console.ui.metrics.MetricsViewModel;
 import org.opsconsole.console.ui.services.ServicesView;
-
-import org.opsconsole.console.load.RunStore;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

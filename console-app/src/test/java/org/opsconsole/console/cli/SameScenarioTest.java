@@ -1,8 +1,8 @@
 package org.opsconsole.console.cli;
 
 import org.junit.jupiter.api.Test;
-import org.opsconsole.console.load.LoadScenario;
-import org.opsconsole.console.load.Threshold;
+import org.opsconsole.console.load.workload.LoadScenario;
+import org.opsconsole.console.load.workload.Threshold;
 import org.opsconsole.console.ui.load.LoadForm;
 import picocli.CommandLine;
 
@@ -27,7 +27,7 @@ class SameScenarioTest {
         form.timeoutProperty().set("3s");
         form.thresholdsProperty().set("p99<200ms, errors<1%");
         assertSame(form.toScenario(), cli);
-        assertThat(cli.warmup()).as("the default warm-up, on both").isEqualTo(org.opsconsole.console.load.ScenarioBuilder.DEFAULT_WARMUP);
+        assertThat(cli.warmup()).as("the default warm-up, on both").isEqualTo(org.opsconsole.console.load.workload.ScenarioBuilder.DEFAULT_WARMUP);
     }
 
     @Test

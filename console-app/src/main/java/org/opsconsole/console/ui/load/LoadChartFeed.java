@@ -1,6 +1,6 @@
 package org.opsconsole.console.ui.load;
 
-import org.opsconsole.console.load.LoadSnapshot;
+import org.opsconsole.console.load.engine.LoadSnapshot;
 import org.opsconsole.console.metrics.MetricsTick;
 
 /**

@@ -1,7 +1,7 @@
 package org.opsconsole.console.ui.load;
 
 import javafx.application.Platform;
-import org.opsconsole.console.load.LoadSnapshot;
+import org.opsconsole.console.load.engine.LoadSnapshot;
 import org.opsconsole.console.metrics.Metric;
 import org.opsconsole.console.metrics.MetricsHistory;
 import org.opsconsole.console.metrics.MetricsTick;

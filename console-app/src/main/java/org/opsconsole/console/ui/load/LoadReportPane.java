@@ -10,8 +10,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.opsconsole.console.load.LoadReport;
-import org.opsconsole.console.load.Percentiles;
+import org.opsconsole.console.load.report.LoadReport;
+import org.opsconsole.console.load.report.Percentiles;
 import org.opsconsole.console.ui.fx.SaveDialog;
 
 import java.util.List;

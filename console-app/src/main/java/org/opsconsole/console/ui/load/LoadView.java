@@ -22,7 +22,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
-import org.opsconsole.console.load.LoadPresets;
+import org.opsconsole.console.load.workload.LoadPresets;
 import org.opsconsole.console.ui.metrics.MetricsChart;
 
 import java.util.List;

@@ -12,13 +12,12 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.opsconsole.console.load.RunComparison;
-import org.opsconsole.console.load.RunStore.RunSummary;
+import org.opsconsole.console.load.report.RunComparison;
+import org.opsconsole.console.load.report.RunStore.RunSummary;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-
 
 import static org.opsconsole.console.ui.load.LoadReportPane.column;
 import static org.opsconsole.console.ui.load.LoadReportPane.fitted;

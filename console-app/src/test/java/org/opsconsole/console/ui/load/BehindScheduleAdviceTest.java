@@ -1,8 +1,8 @@
 package org.opsconsole.console.ui.load;
 
 import org.junit.jupiter.api.Test;
-import org.opsconsole.console.load.LoadSnapshot;
-import org.opsconsole.console.load.Percentiles;
+import org.opsconsole.console.load.engine.LoadSnapshot;
+import org.opsconsole.console.load.report.Percentiles;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,8 +1,8 @@
 package org.opsconsole.console.ui.load;
 
 import org.junit.jupiter.api.Test;
-import org.opsconsole.console.load.LoadPresets;
-import org.opsconsole.console.load.LoadScenario;
+import org.opsconsole.console.load.workload.LoadPresets;
+import org.opsconsole.console.load.workload.LoadScenario;
 
 import java.time.Duration;
 

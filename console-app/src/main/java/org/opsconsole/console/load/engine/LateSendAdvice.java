@@ -1,0 +1,35 @@
+package org.opsconsole.console.load.engine;
+
+import java.util.Locale;
+
+/** What to do about late sends, in figures, for the report, the command's live line and the Load screen. */
+public final class LateSendAdvice {
+
+    private LateSendAdvice() {
+    }
+
+    /**
+     * When every connection was busy: each request holds one for the server's time to answer, so
+     * N connections carry at most N / that time a second (Little's law); the advice says how many
+     * would carry the rate asked, and when the server, not the connections, is the limit.
+     *
+     * @param serverMs   the server's time to answer (uncorrected latency), ms
+     * @param targetRate the rate asked; 0 when there is none (closed model)
+     * @param option     how the user sets the connections: "--connections", or "the connections"
+     */
+    public static String connections(int connections, double serverMs, double targetRate, String option) {
+        if (!(serverMs > 0)) {
+            return "raise " + option + " (or lower the rate)";
+        }
+        double carried = connections * 1000.0 / serverMs;
+        String ms = String.format(Locale.ROOT, serverMs >= 10 ? "%.0f" : serverMs >= 1 ? "%.1f" : "%.2f", serverMs);
+        String figures = String.format(Locale.ROOT, "at the server's %s ms a request, %d connection%s carr%s at most %,.0f/s",
+                ms, connections, connections == 1 ? "" : "s", connections == 1 ? "ies" : "y", carried);
+        if (targetRate <= 0) {
+            return figures + "; raise " + option + " if the server has room, or lower the rate";
+        }
+        long needed = Math.max(connections + 1, (long) Math.ceil(targetRate * serverMs / 1000.0 * 1.2));
+        return figures + String.format(Locale.ROOT, " against %,.0f/s asked; raise %s to about %d if the server has room, "
+                + "or lower the rate (if its latency rises with the load, the server is the limit)", targetRate, option, needed);
+    }
+}

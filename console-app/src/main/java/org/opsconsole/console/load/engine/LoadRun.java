@@ -1,0 +1,608 @@
+package org.opsconsole.console.load.engine;
+
+import okhttp3.Request;
+import org.opsconsole.console.load.engine.LoadSnapshot.Phase;
+import org.opsconsole.console.load.report.LoadData;
+import org.opsconsole.console.load.report.LoadReport;
+import org.opsconsole.console.load.report.Percentiles;
+import org.opsconsole.console.load.report.ReportText;
+import org.opsconsole.console.load.transport.LoadHttpClient;
+import org.opsconsole.console.load.transport.OkHttpLoadClient;
+import org.opsconsole.console.load.transport.SocketLoadClient;
+import org.opsconsole.console.load.workload.LoadScenario.Closed;
+import org.opsconsole.console.load.workload.LoadScenario.Open;
+import org.opsconsole.console.load.workload.LoadScenario;
+import org.opsconsole.console.load.workload.Operation;
+import org.opsconsole.console.load.workload.OperationMix;
+import org.opsconsole.console.load.workload.RatePlan;
+import org.opsconsole.console.load.workload.ServiceOperations;
+import org.opsconsole.console.load.workload.Stage;
+import org.opsconsole.console.load.workload.Threshold;
+import org.opsconsole.console.load.workload.UrlOperation;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Flow;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.SubmissionPublisher;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+
+/**
+ * One run of the engine, started by {@link LoadEngine#start}: watch it ({@link #snapshots()},
+ * {@link #onSnapshot}, {@link #latest()}), stop it ({@link #stop()}), and get its report
+ * ({@link #completion()}).
+ *
+ * <p>How the open model works (wrk2's scheme): request number {@code i} is due at a time the
+ * {@link RatePlan} computes. A fixed set of workers, one per connection, each take the next number,
+ * wait for its due time, send, and record the latency from the due time (corrected) and from the
+ * send (uncorrected). When every worker is busy, the next request can only leave late; that lateness
+ * is counted, never hidden, and it still counts in the corrected latency. Nothing grows with the
+ * run's length but the one-row-per-second timeline.
+ */
+public final class LoadRun {
+
+    /** Snapshots are published this often. */
+    public static final long TICK_MILLIS = 100;
+
+    private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+
+    private final String id;
+    private final LoadScenario scenario;
+    private final LoadClock clock;
+    private final java.util.function.Supplier<LoadHttpClient> transport;
+    private volatile Instant startedAt;
+    private final SubmissionPublisher<LoadSnapshot> publisher =
+            new SubmissionPublisher<>(Executors.newVirtualThreadPerTaskExecutor(), 16);
+    private final List<Consumer<LoadSnapshot>> listeners = new CopyOnWriteArrayList<>();
+    private final CompletableFuture<LoadReport> completion = new CompletableFuture<>();
+    private final AtomicLong nextTicket = new AtomicLong();
+    private final List<Thread> workers = new CopyOnWriteArrayList<>();
+    private volatile Phase phase = Phase.PREPARING;
+    private volatile LoadSnapshot latest;
+    private volatile boolean stopping;
+    private volatile String stopReason;
+    private volatile String outcome = LoadReport.COMPLETED;
+    private volatile long startNanos;
+    private volatile long measureFromNanos;
+    private RatePlan schedule;
+    private volatile long endNanos;
+    private LoadHttpClient http;
+    private RunRecorder recorder;
+    private RunSampler sampler;
+    // the warm-up's own figures: shown live as the warm-up's, never in the run's
+    private RunRecorder warmupRecorder;
+    private RunSampler warmupSampler;
+    private OperationMix mix;
+    private Map<String, Operation> operations;
+    // the operations over the services, which know what the run created; null for one URL
+    private volatile ServiceOperations serviceOperations;
+    private volatile LoadData loadData;
+
+    /**
+     * @param clock     where the run reads the time and waits for it
+     * @param transport makes the HTTP client the run sends with; null for the one the scenario chooses
+     */
+    LoadRun(LoadScenario scenario, String id, LoadClock clock, java.util.function.Supplier<LoadHttpClient> transport) {
+        this.scenario = scenario;
+        this.id = id == null ? newId() : id;
+        this.clock = clock;
+        this.transport = transport != null ? transport
+                : () -> clientFor(scenario.client(), usesHttps(), scenario.connections(), scenario.timeout());
+        latest = emptySnapshot();
+    }
+
+    static String newId() {
+        return ID_TIME.format(Instant.now()) + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
+    }
+
+    // Observing //
+
+    public String id() {
+        return id;
+    }
+
+    public LoadScenario scenario() {
+        return scenario;
+    }
+
+    /** Snapshots at least every {@value #TICK_MILLIS} ms; a slow subscriber misses some rather than slowing the run. */
+    public Flow.Publisher<LoadSnapshot> snapshots() {
+        return publisher;
+    }
+
+    /**
+     * Calls {@code listener} with every snapshot, on the engine's sampling thread: it must return
+     * quickly (hand off to the UI thread, print a line). Returns what removes it.
+     */
+    public Runnable onSnapshot(Consumer<LoadSnapshot> listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    public LoadSnapshot latest() {
+        return latest;
+    }
+
+    /**
+     * The report when the run ends (completed, stopped or failed a threshold); exceptional when it
+     * could not run (services unreachable: the message says why) or was stopped while preparing
+     * ({@link CancellationException}).
+     */
+    public CompletableFuture<LoadReport> completion() {
+        return completion;
+    }
+
+    public boolean isDone() {
+        return completion.isDone();
+    }
+
+    // Commands //
+
+    /** Stops the run: no new requests, those in flight are cancelled, and the report covers what was done. */
+    public void stop() {
+        stopBecause("stopped by the user", LoadReport.STOPPED);
+    }
+
+    private void stopBecause(String reason, String why) {
+        synchronized (this) {
+            if (stopping) {
+                return;
+            }
+            stopReason = reason;
+            outcome = why;
+            stopping = true;
+        }
+        workers.forEach(LockSupport::unpark);
+        LoadHttpClient client = http;
+        if (client != null) {
+            client.cancelAll();
+        }
+    }
+
+    // The run //
+
+    void run() {
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "load-sampler-" + id);
+            t.setDaemon(true);
+            return t;
+        });
+        try (LoadHttpClient client = transport.get()) {
+            http = client;
+            prepare();
+            if (stopping) {
+                cleanUp();
+                finish(ticker);
+                return;
+            }
+            recorder = new RunRecorder(List.copyOf(operations.keySet()), scenario.lateAfter().toNanos());
+            sampler = new RunSampler(recorder, List.copyOf(operations.keySet()));
+            warmupRecorder = new RunRecorder(List.copyOf(operations.keySet()), scenario.lateAfter().toNanos());
+            warmupSampler = new RunSampler(warmupRecorder, List.copyOf(operations.keySet()));
+            schedule = scenario.model() instanceof Open open ? withWarmup(open.plan()) : null;
+            startNanos = clock.nanoTime();
+            measureFromNanos = startNanos + scenario.warmup().toNanos();
+            startedAt = clock.now().plus(scenario.warmup());
+            sampler.begin(measureFromNanos);
+            warmupSampler.begin(startNanos);
+            phase = scenario.warmup().isZero() ? Phase.RUNNING : Phase.WARMING_UP;
+            ticker.scheduleAtFixedRate(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+            startWorkers();
+            for (Thread worker : workers) {
+                worker.join();
+            }
+            endNanos = clock.nanoTime();
+            cleanUp();
+            finish(ticker);
+        } catch (Throwable e) {
+            ticker.shutdownNow();
+            phase = Phase.DONE;
+            Throwable why = stopping && sampler == null
+                    ? new CancellationException("stopped before the run started") : e;
+            publisher.closeExceptionally(why);
+            completion.completeExceptionally(why);
+        }
+    }
+
+    private boolean usesHttps() {
+        return switch (scenario.target()) {
+            case LoadScenario.Services s -> s.usersUrl().startsWith("https:") || s.ordersUrl().startsWith("https:");
+            case LoadScenario.Url u -> u.url().startsWith("https:");
+        };
+    }
+
+    private void prepare() throws java.io.IOException {
+        switch (scenario.target()) {
+            case LoadScenario.Services services -> {
+                mix = services.mix();
+                ServiceOperations ops = new ServiceOperations(services.usersUrl(), services.ordersUrl(), id, services.apiToken());
+                serviceOperations = ops;
+                operations = ops.operations(mix);
+                publish(emptySnapshot());
+                ops.prepare(http, mix);
+            }
+            case LoadScenario.Url url -> {
+                UrlOperation op = new UrlOperation(url.method(), url.url(), url.body(), url.headers());
+                mix = new OperationMix(Map.of(op.name(), 1));
+                operations = Map.of(op.name(), op);
+            }
+        }
+    }
+
+    private RatePlan withWarmup(RatePlan plan) {
+        if (scenario.warmup().isZero()) {
+            return plan;
+        }
+        Stage first = plan.stages().getFirst();
+        double rate = first.fromRate() > 0 ? first.fromRate() : first.toRate();
+        List<Stage> stages = new ArrayList<>();
+        stages.add(Stage.constant(scenario.warmup(), rate));
+        stages.addAll(plan.stages());
+        return new RatePlan(stages);
+    }
+
+    /** An operation and the request it made. */
+    record Picked(Operation op, Request request) {
+    }
+
+    /** The request for ticket {@code n}: an operation with nothing to act on yet (no order to move) gives way to the next. */
+    Picked pick(long ticket) {
+        for (int i = 0; i < 100; i++) {
+            Operation op = operations.get(mix.pick(ticket + i));
+            Request request = op.nextRequest();
+            if (request != null) {
+                return new Picked(op, request);
+            }
+        }
+        return null;
+    }
+
+    private void startWorkers() {
+        if (scenario.model() instanceof Open && http instanceof SocketLoadClient
+                && scenario.client() == LoadScenario.HttpClientChoice.LOOP) {
+            startEventLoops();
+            return;
+        }
+        // platform threads: measured fewer late sends than virtual ones (a timed park wakes sooner), and
+        // their number is bounded by --connections anyway
+        Thread.Builder builder = Thread.ofPlatform().daemon(true).name("load-" + id + "-", 0);
+        int count = switch (scenario.model()) {
+            case Open open -> (int) Math.min(scenario.connections(), Math.max(1, schedule.totalRequests()));
+            case Closed closed -> closed.vus();
+        };
+        List<Thread> started = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Runnable body = scenario.model() instanceof Open ? () -> openWorker(schedule) : this::closedWorker;
+            started.add(builder.unstarted(body));
+        }
+        workers.addAll(started);
+        started.forEach(Thread::start);
+    }
+
+    /** The open model over plain http on selector loops sharing the connections (see {@link EventLoopSender}). */
+    private void startEventLoops() {
+        int connections = scenario.connections();
+        // one loop by default (least CPU per request); -Dopsconsole.load.loops=N spreads the connections over N
+        int loops = Math.max(1, Math.min(connections, Integer.getInteger("opsconsole.load.loops", 1)));
+        EventLoopSender.Run context = new EventLoopSender.Run() {
+            @Override
+            public boolean stopping() {
+                return stopping;
+            }
+
+            @Override
+            public long nextTicket() {
+                long ticket = nextTicket.getAndIncrement();
+                return ticket < schedule.totalRequests() ? ticket : -1;
+            }
+
+            @Override
+            public long due(long ticket) {
+                return startNanos + schedule.dueNanos(ticket);
+            }
+
+            @Override
+            public RunRecorder recorderFor(long planned) {
+                return LoadRun.this.recorderFor(planned);
+            }
+
+            @Override
+            public Picked pick(long ticket) {
+                return LoadRun.this.pick(ticket);
+            }
+
+            @Override
+            public RunRecorder recorder() {
+                return recorder;
+            }
+
+            @Override
+            public long timeoutNanos() {
+                return scenario.timeout().toNanos();
+            }
+        };
+        List<Thread> started = new ArrayList<>();
+        for (int i = 0; i < loops; i++) {
+            int share = connections / loops + (i < connections % loops ? 1 : 0);
+            EventLoopSender loop;
+            try {
+                loop = new EventLoopSender(context, share);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("can't open a selector", e);
+            }
+            started.add(Thread.ofPlatform().daemon(true).name("load-" + id + "-loop-" + i).unstarted(loop));
+        }
+        workers.addAll(started);
+        started.forEach(Thread::start);
+    }
+
+    private void openWorker(RatePlan plan) {
+        long total = plan.totalRequests();
+        while (!stopping) {
+            long ticket = nextTicket.getAndIncrement();
+            if (ticket >= total) {
+                return;
+            }
+            long due = startNanos + plan.dueNanos(ticket);
+            long now = clock.nanoTime();
+            // taken after it was due: every worker was busy until now
+            boolean waited = now > due;
+            while (now < due) {
+                if (stopping) {
+                    return;
+                }
+                clock.parkUntil(due);
+                now = clock.nanoTime();
+            }
+            send(ticket, due, waited);
+        }
+    }
+
+    private void closedWorker() {
+        Closed closed = (Closed) scenario.model();
+        long end = measureFromNanos + closed.duration().toNanos();
+        long think = closed.think().toNanos();
+        while (!stopping && clock.nanoTime() < end) {
+            send(nextTicket.getAndIncrement(), -1, false);
+            long wakeAt = clock.nanoTime() + think;
+            long now;
+            while (!stopping && (now = clock.nanoTime()) < wakeAt && now < end) {
+                clock.parkUntil(Math.min(wakeAt, end));
+            }
+        }
+    }
+
+    /** A warm-up request is sent and learnt from (ids it created) like any other, and counted apart. */
+    private RunRecorder recorderFor(long planned) {
+        return planned < measureFromNanos ? warmupRecorder : recorder;
+    }
+
+    /** Sends request {@code ticket}; {@code due} is its planned time, or -1 when it has none (closed model). */
+    private void send(long ticket, long due, boolean waitedForConnection) {
+        Picked picked = pick(ticket);
+        if (picked == null) {
+            recorder.skipped.increment();
+            return;
+        }
+        Operation op = picked.op();
+        Request request = picked.request();
+        long sent = clock.nanoTime();
+        long planned = due < 0 ? sent : due;
+        RunRecorder into = recorderFor(planned);
+        into.sending(sent - planned, waitedForConnection);
+        LoadHttpClient.Outcome outcome = http.send(request, op.readsBody());
+        long done = clock.nanoTime();
+        if ("cancelled".equals(outcome.errorKind()) || (stopping && outcome.status() == 0)) {
+            into.abandoned();
+            return;
+        }
+        try {
+            if (outcome.status() > 0) {
+                op.onResponse(request, outcome.status(), outcome.body());
+            } else {
+                op.onFailure(request);
+            }
+        } catch (RuntimeException e) {
+            // a surprising answer must not kill a worker; it still counts below
+        }
+        into.completed(into.operations.get(op.name()), planned, sent, done, outcome.errorKind());
+    }
+
+    /** The HTTP client a scenario chooses: plain sockets for http unless asked otherwise, OkHttp for https. */
+    private static LoadHttpClient clientFor(LoadScenario.HttpClientChoice kind, boolean https, int connections, Duration timeout) {
+        return switch (kind) {
+            case OKHTTP -> new OkHttpLoadClient(connections, timeout);
+            case SOCKET -> new SocketLoadClient(timeout);
+            case AUTO, LOOP -> https ? new OkHttpLoadClient(connections, timeout) : new SocketLoadClient(timeout);
+        };
+    }
+
+    // Load data //
+
+    /** Parallel deletes of the load data: enough to be quick, few enough to leave the services room. */
+    private static final int DELETERS = 8;
+
+    /** After the last request: deletes what the run created, unless the scenario keeps it. */
+    private void cleanUp() throws InterruptedException {
+        ServiceOperations ops = serviceOperations;
+        if (ops == null) {
+            return;
+        }
+        boolean keep = ((LoadScenario.Services) scenario.target()).keepData();
+        LoadData created = ops.created(keep);
+        if (keep || !created.wroteAnything()) {
+            loadData = created;
+            return;
+        }
+        phase = Phase.CLEANING_UP;
+        if (sampler != null) {
+            publish(snapshot(Math.max(measureFromNanos, endNanos)));
+        }
+        loadData = ops.deleteCreated(http, DELETERS);
+    }
+
+    /** What the run wrote into the services and whether it is still there; null for a run on one URL. */
+    public LoadData loadData() {
+        return loadData;
+    }
+
+    /**
+     * Deletes the load data a finished run kept; completes with what is left of it (an error when
+     * the run is not over, or it ran on one URL).
+     */
+    public CompletableFuture<LoadData> deleteLoadData() {
+        ServiceOperations ops = serviceOperations;
+        if (!isDone() || ops == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException(ops == null
+                    ? "this run wrote no load data" : "the run is still going"));
+        }
+        return CompletableFuture.supplyAsync(() -> {
+            try (LoadHttpClient client = clientFor(scenario.client(), usesHttps(), DELETERS, scenario.timeout())) {
+                LoadData left = ops.deleteCreated(client, DELETERS);
+                loadData = left;
+                return left;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CancellationException("interrupted");
+            }
+        }, Executors.newVirtualThreadPerTaskExecutor());
+    }
+
+    // Sampling //
+
+    private void tick() {
+        try {
+            long now = clock.nanoTime();
+            if (now < measureFromNanos) {
+                warmupSampler.tick(now, startNanos, plannedRateAt(now), behindMs(now), false);
+                publish(warmupSnapshot(now));
+                return;
+            }
+            if (phase == Phase.WARMING_UP) {
+                phase = Phase.RUNNING;
+            }
+            double behind = behindMs(now);
+            // the schedule can be behind before any late request has left: the maximum counts both
+            recorder.maxLatenessNanos.accumulateAndGet((long) (behind * 1e6), Math::max);
+            sampler.tick(now, measureFromNanos, plannedRateAt(now), behind, false);
+            LoadSnapshot snapshot = snapshot(now);
+            checkThresholds(snapshot);
+            publish(snapshot);
+        } catch (RuntimeException e) {
+            // keep ticking: one bad sample must not stop the live view
+        }
+    }
+
+    private double plannedRateAt(long now) {
+        return schedule != null ? schedule.rateAt(now - startNanos) : 0;
+    }
+
+    /** How far in the past the next unsent request's due time is (0 when on schedule). */
+    private double behindMs(long now) {
+        if (schedule == null) {
+            return 0;
+        }
+        long next = nextTicket.get();
+        if (next >= schedule.totalRequests()) {
+            return 0;
+        }
+        long due = startNanos + schedule.dueNanos(next);
+        return Math.max(0, (now - due) / 1e6);
+    }
+
+    private void checkThresholds(LoadSnapshot s) {
+        if (stopping || s.requests() < Threshold.MIN_SAMPLES) {
+            return;
+        }
+        for (Threshold t : scenario.thresholds()) {
+            if (!t.checkedLive()) {
+                continue;
+            }
+            double actual = t.actual(s.totalCorrected(), s.requests(), s.errors(), s.late(), s.achievedRate());
+            if (!t.passes(actual)) {
+                stopBecause("threshold " + t.expression() + " crossed (" + ReportText.figure(actual) + ")", LoadReport.THRESHOLD_FAILED);
+                return;
+            }
+        }
+    }
+
+    private LoadSnapshot snapshot(long now) {
+        double elapsed = (Math.max(now, measureFromNanos) - measureFromNanos) / 1e9;
+        double planned = scenario.model().duration().toNanos() / 1e9;
+        List<LoadSnapshot.OperationCount> ops = recorder.operations.values().stream()
+                .map(o -> new LoadSnapshot.OperationCount(o.name, o.count.sum(), o.errors.sum()))
+                .sorted((a, b) -> a.name().compareTo(b.name()))
+                .toList();
+        return new LoadSnapshot(id, startedAt, stopping && phase == Phase.RUNNING ? Phase.STOPPING : phase,
+                RunSampler.round(elapsed), planned, Math.min(1, planned <= 0 ? 1 : elapsed / planned),
+                RunSampler.round(plannedRateAt(now)), sampler.windowRate(),
+                recorder.requests.sum(), recorder.errors.sum(), recorder.late.sum(), recorder.lateForConnection.sum(),
+                RunSampler.round(behindMs(now)), RunSampler.round(recorder.maxLatenessNanos.get() / 1e6),
+                Math.max(0, recorder.inFlight.get()),
+                sampler.windowCorrected(), sampler.windowUncorrected(), sampler.totalCorrected(), ops, stopReason);
+    }
+
+    private LoadSnapshot warmupSnapshot(long now) {
+        double planned = scenario.model().duration().toNanos() / 1e9;
+        // the warm-up's rate and latencies of the last second, for the live charts; the run's counts stay at zero
+        return new LoadSnapshot(id, startedAt, stopping ? Phase.STOPPING : Phase.WARMING_UP,
+                RunSampler.round((now - startNanos) / 1e9),
+                planned, 0, RunSampler.round(plannedRateAt(now)), warmupSampler.windowRate(), 0, 0, 0, 0,
+                RunSampler.round(behindMs(now)), 0, Math.max(0, warmupRecorder.inFlight.get()),
+                warmupSampler.windowCorrected(), warmupSampler.windowUncorrected(), Percentiles.EMPTY, List.of(), stopReason);
+    }
+
+    private LoadSnapshot emptySnapshot() {
+        double planned = scenario.model().duration().toNanos() / 1e9;
+        return new LoadSnapshot(id, startedAt, phase, 0, planned, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                Percentiles.EMPTY, Percentiles.EMPTY, Percentiles.EMPTY, List.of(), stopReason);
+    }
+
+    private void publish(LoadSnapshot snapshot) {
+        latest = snapshot;
+        for (Consumer<LoadSnapshot> listener : listeners) {
+            try {
+                listener.accept(snapshot);
+            } catch (RuntimeException e) {
+                // a listener's failure is its own
+            }
+        }
+        publisher.offer(snapshot, (subscriber, dropped) -> false);
+    }
+
+    private void finish(ScheduledExecutorService ticker) throws InterruptedException {
+        ticker.shutdown();
+        ticker.awaitTermination(5, TimeUnit.SECONDS);
+        if (sampler == null) {
+            phase = Phase.DONE;
+            publish(emptySnapshot());
+            CancellationException why = new CancellationException("stopped before the run started");
+            publisher.closeExceptionally(why);
+            completion.completeExceptionally(why);
+            return;
+        }
+        long now = Math.max(measureFromNanos, endNanos == 0 ? clock.nanoTime() : endNanos);
+        sampler.tick(now, measureFromNanos, plannedRateAt(now), behindMs(now), true);
+        LoadReport report = RunReportBuilder.build(id, startedAt, scenario, recorder, sampler,
+                Math.max(1e-3, (now - measureFromNanos) / 1e9), outcome, stopReason, loadData);
+        stopReason = report.stopReason();
+        phase = Phase.DONE;
+        publish(snapshot(now));
+        publisher.close();
+        completion.complete(report);
+    }
+
+}

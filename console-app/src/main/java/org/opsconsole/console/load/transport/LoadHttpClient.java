@@ -1,0 +1,73 @@
+package org.opsconsole.console.load.transport;
+
+
+import okhttp3.Request;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.util.Locale;
+
+/**
+ * How the engine sends a request and waits for its answer. Two kinds: {@link SocketLoadClient}, a
+ * minimal HTTP/1.1 client over plain sockets, several times cheaper per request (the engine's CPU
+ * competes with the server's on one machine), and {@link OkHttpLoadClient} for https or anything
+ * unusual. Neither retries nor follows redirects: a load test must see what the server does.
+ */
+public interface LoadHttpClient extends AutoCloseable {
+
+    /** How a request ended: an HTTP status, or an error kind when there was no answer. */
+    record Outcome(int status, String errorKind, byte[] body) {
+        public boolean ok() {
+            return errorKind == null;
+        }
+    }
+
+
+    /** Sends and waits; never throws for what the server or the network did. */
+    Outcome send(Request request, boolean readBody);
+
+    /** Cancels every call in flight: used when a run is stopped, so a stalled server can't hold it open. */
+    void cancelAll();
+
+    @Override
+    void close();
+
+    /** The short kind a report shows for a failure without an answer. */
+    static String kindOf(IOException e, boolean cancelling) {
+        String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
+        if (cancelling && (message.contains("cancel") || message.contains("closed"))) {
+            return "cancelled";
+        }
+        if (e instanceof SocketTimeoutException || e instanceof InterruptedIOException) {
+            return "timeout";
+        }
+        if (e instanceof ConnectException || e instanceof NoRouteToHostException) {
+            return "connection refused";
+        }
+        if (e instanceof UnknownHostException) {
+            return "unknown host";
+        }
+        if (e instanceof SocketException && message.contains("reset")) {
+            return "connection reset";
+        }
+        if (message.contains("unexpected end of stream") || message.contains("closed")) {
+            return "connection closed";
+        }
+        if (e instanceof BadResponseException) {
+            return "bad response";
+        }
+        return "io " + e.getClass().getSimpleName();
+    }
+
+    /** The server's answer isn't HTTP/1.1 as we read it. */
+    final class BadResponseException extends IOException {
+        BadResponseException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,436 @@
+package org.opsconsole.console.load.workload;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import org.opsconsole.console.load.report.LoadData;
+import org.opsconsole.console.load.transport.LoadHttpClient;
+import org.opsconsole.model.Json;
+import org.opsconsole.model.OrderStatus;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * The operations over the bundled users and orders services, and the little state that keeps what
+ * they create valid: every email is new ({@code load-<run>-<n>@example.test}), orders go to users
+ * that exist (found before the run, or created by it), and a status change only makes a legal move
+ * on an order this run created, one move at a time per order.
+ */
+public final class ServiceOperations {
+
+    /** The names {@code --mix} accepts. */
+    public static final List<String> NAMES = List.of(
+            "read-user", "list-users", "create-user", "create-order", "list-orders", "change-status");
+
+    /** The mix used when none is given. */
+    public static final String DEFAULT_MIX = "read-user=60,list-users=10,create-user=10,create-order=15,change-status=5";
+
+    private static final MediaType JSON = MediaType.get("application/json");
+    private static final int USER_SLOTS = 1 << 16;
+    private static final String[] SKUS = {"SKU-APPLE", "SKU-BREAD", "SKU-CHEESE", "SKU-DATES", "SKU-EGGS"};
+    private static final String[] PRICES = {"0.99", "2.50", "4.75", "12.00", "19.99"};
+
+    private final HttpUrl usersUrl;
+    private final HttpUrl ordersUrl;
+    private final String runId;
+    private final String apiToken;
+    private final ObjectMapper mapper = Json.mapper();
+    private final AtomicLong emailCounter = new AtomicLong();
+    // known user ids: a fixed ring, so memory stays flat however many users a long run creates
+    private final AtomicReferenceArray<Long> userIds = new AtomicReferenceArray<>(USER_SLOTS);
+    private final AtomicLong userCount = new AtomicLong();
+    private final ConcurrentLinkedQueue<OrderRef> movableOrders = new ConcurrentLinkedQueue<>();
+    private final AtomicLong movableCount = new AtomicLong();
+    private volatile long knownUserTotal;
+    // everything this run created, to delete when it ends: its load data
+    private final ConcurrentLinkedQueue<Long> createdUsers = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Long> createdOrders = new ConcurrentLinkedQueue<>();
+    private final AtomicLong createdUserCount = new AtomicLong();
+    private final AtomicLong createdOrderCount = new AtomicLong();
+    private final AtomicLong deletedUsers = new AtomicLong();
+    private final AtomicLong deletedOrders = new AtomicLong();
+
+    /** An order this run created, and where it stands. */
+    record OrderRef(long id, OrderStatus status) {
+    }
+
+    /** A move in flight, carried as the request's tag. */
+    record Move(OrderRef order, OrderStatus to) {
+    }
+
+    public ServiceOperations(String usersUrl, String ordersUrl, String runId) {
+        this(usersUrl, ordersUrl, runId, null);
+    }
+
+    /** @param apiToken the bearer token every request carries; null for none */
+    public ServiceOperations(String usersUrl, String ordersUrl, String runId, String apiToken) {
+        this.apiToken = apiToken == null || apiToken.isBlank() ? null : apiToken;
+        this.usersUrl = base(usersUrl, "--users-url");
+        this.ordersUrl = base(ordersUrl, "--orders-url");
+        this.runId = runId;
+    }
+
+    private static HttpUrl base(String url, String what) {
+        HttpUrl parsed = HttpUrl.parse(url);
+        if (parsed == null) {
+            throw new IllegalArgumentException(what + " '" + url + "' is not an http(s) URL");
+        }
+        return parsed;
+    }
+
+    /** Refuses a mix naming an operation there is none of, listing the known ones. */
+    static void check(OperationMix mix) {
+        for (String name : mix.names()) {
+            if (!NAMES.contains(name)) {
+                throw new IllegalArgumentException("unknown operation '" + name + "' in the mix; known: " + String.join(", ", NAMES));
+            }
+        }
+    }
+
+    /** The operations of {@code mix}, by name; an unknown name is an error that lists the known ones. */
+    public Map<String, Operation> operations(OperationMix mix) {
+        check(mix);
+        Map<String, Operation> ops = new LinkedHashMap<>();
+        for (String name : mix.names()) {
+            ops.put(name, switch (name) {
+                case "read-user" -> new ReadUser();
+                case "list-users" -> new ListUsers();
+                case "create-user" -> new CreateUser();
+                case "create-order" -> new CreateOrder();
+                case "list-orders" -> new ListOrders();
+                case "change-status" -> new ChangeStatus();
+                default -> throw new IllegalStateException("no operation " + name);
+            });
+        }
+        return ops;
+    }
+
+    /**
+     * Before the clock starts: learns which users exist, creates a few when there are none, and
+     * creates some orders to move when the mix changes statuses. Not measured.
+     */
+    public void prepare(LoadHttpClient http, OperationMix mix) throws IOException {
+        LoadHttpClient.Outcome page = http.send(request()
+                .url(usersUrl.newBuilder().addPathSegment("users")
+                        .addQueryParameter("limit", "500").addQueryParameter("offset", "0").build())
+                .build(), true);
+        if (!page.ok()) {
+            throw new IOException(explain("list the users to read and to order for", "users", usersUrl, page, apiToken != null));
+        }
+        JsonNode root = mapper.readTree(page.body());
+        knownUserTotal = root.path("total").asLong();
+        for (JsonNode user : root.path("items")) {
+            addUser(user.path("id").asLong());
+        }
+        boolean needsUsers = mix.names().stream().anyMatch(n -> n.equals("read-user") || n.endsWith("-order")
+                || n.equals("change-status"));
+        CreateUser createUser = new CreateUser();
+        for (int i = 0; needsUsers && userCount.get() < 10 && i < 20; i++) {
+            run(http, createUser, "create a user to read and to order for");
+        }
+        if (mix.names().contains("change-status")) {
+            CreateOrder createOrder = new CreateOrder();
+            for (int i = 0; i < 20; i++) {
+                run(http, createOrder, "create an order to move");
+            }
+        }
+    }
+
+    private static void run(LoadHttpClient http, Operation op, String why) throws IOException {
+        Request request = op.nextRequest();
+        LoadHttpClient.Outcome outcome = http.send(request, op.readsBody());
+        if (!outcome.ok()) {
+            String service = request.url().pathSegments().getFirst().startsWith("order") ? "orders" : "users";
+            throw new IOException(explain(why, service, request.url(), outcome, request.header("Authorization") != null));
+        }
+        op.onResponse(request, outcome.status(), outcome.body());
+    }
+
+    /**
+     * Why preparing the run failed, in an operator's words, with what to do: "Before the run could
+     * start, the console tried to create an order to move, but the orders service at URL ..."
+     */
+    static String explain(String why, String service, HttpUrl url, LoadHttpClient.Outcome outcome, boolean tokenSent) {
+        String address = url.scheme() + "://" + url.host() + ":" + url.port();
+        String at = "the " + service + " service at " + address;
+        String what = switch (outcome.errorKind()) {
+            case "connection refused" -> "nothing answers at " + address + ". Start the " + service
+                    + " service, or correct its URL";
+            case "unknown host" -> "the host of " + address + " is unknown. Correct the " + service + " URL";
+            case "timeout" -> at + " did not answer in time. It may be overloaded or stuck: check it on the Services screen,"
+                    + " or raise the timeout";
+            case "connection reset", "connection closed" -> "the connection to " + address + " was dropped. Check that it is the "
+                    + service + " service, and that it runs";
+            default -> switch (outcome.status()) {
+                case 401, 403 -> tokenSent
+                        ? at + " refused the API token. Give the right one with --api-token, or add the service again with it"
+                        : at + " wants an API token. Give it with --api-token, or add the service with its token";
+                case 404 -> address + " has no such path (HTTP 404). Check that it is the " + service + " service's address";
+                case 503 -> at + " is unavailable (HTTP 503)" + ("orders".equals(service)
+                        ? ": the users service it asks about every new order may be down. Check both on the Services screen"
+                        : ". Check it on the Services screen");
+                default -> outcome.status() >= 500
+                        ? at + " failed (HTTP " + outcome.status() + "). Its log says why"
+                        : at + " refused it (HTTP " + outcome.status() + ")";
+            };
+        };
+        return "Before the run could start, the console tried to " + why + ", but " + what + ".";
+    }
+
+    private void addUser(long id) {
+        long n = userCount.getAndIncrement();
+        userIds.set((int) (n % USER_SLOTS), id);
+    }
+
+    private Long randomUser() {
+        long n = Math.min(userCount.get(), USER_SLOTS);
+        if (n == 0) {
+            return null;
+        }
+        return userIds.get(ThreadLocalRandom.current().nextInt((int) n));
+    }
+
+    private long idOf(byte[] body) {
+        try {
+            return mapper.readTree(body).path("id").asLong(-1);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    private RequestBody json(Object value) {
+        try {
+            return RequestBody.create(mapper.writeValueAsBytes(value), JSON);
+        } catch (IOException e) {
+            throw new IllegalStateException("can't write a request body", e);
+        }
+    }
+
+    private final class ReadUser implements Operation {
+        @Override
+        public String name() {
+            return "read-user";
+        }
+
+        @Override
+        public Request nextRequest() {
+            Long id = randomUser();
+            return id == null ? null : request()
+                    .url(usersUrl.newBuilder().addPathSegment("users").addPathSegment(id.toString()).build())
+                    .build();
+        }
+    }
+
+    private final class ListUsers implements Operation {
+        @Override
+        public String name() {
+            return "list-users";
+        }
+
+        @Override
+        public Request nextRequest() {
+            long total = Math.max(knownUserTotal, userCount.get());
+            long offset = total <= 20 ? 0 : ThreadLocalRandom.current().nextLong(Math.min(total - 20, 10_000));
+            return request().url(usersUrl.newBuilder().addPathSegment("users")
+                    .addQueryParameter("limit", "20").addQueryParameter("offset", Long.toString(offset)).build())
+                    .build();
+        }
+    }
+
+    private final class CreateUser implements Operation {
+        @Override
+        public String name() {
+            return "create-user";
+        }
+
+        @Override
+        public Request nextRequest() {
+            long n = emailCounter.incrementAndGet();
+            Map<String, String> body = new LinkedHashMap<>();
+            body.put("name", "Load " + runId + " " + n);
+            body.put("email", "load-" + runId + "-" + n + "@example.test");
+            return request().url(usersUrl.newBuilder().addPathSegment("users").build())
+                    .post(json(body)).build();
+        }
+
+        @Override
+        public boolean readsBody() {
+            return true;
+        }
+
+        @Override
+        public void onResponse(Request request, int status, byte[] body) {
+            if (status == 201) {
+                long id = idOf(body);
+                if (id > 0) {
+                    addUser(id);
+                    createdUsers.add(id);
+                    createdUserCount.incrementAndGet();
+                }
+            }
+        }
+    }
+
+    private final class CreateOrder implements Operation {
+        @Override
+        public String name() {
+            return "create-order";
+        }
+
+        @Override
+        public Request nextRequest() {
+            Long userId = randomUser();
+            if (userId == null) {
+                return null;
+            }
+            ThreadLocalRandom random = ThreadLocalRandom.current();
+            List<Map<String, Object>> items = new ArrayList<>();
+            for (int i = 0, n = 1 + random.nextInt(3); i < n; i++) {
+                int k = random.nextInt(SKUS.length);
+                Map<String, Object> item = new LinkedHashMap<>();
+                item.put("sku", SKUS[k]);
+                item.put("quantity", 1 + random.nextInt(5));
+                item.put("unitPrice", PRICES[k]);
+                items.add(item);
+            }
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("userId", userId);
+            body.put("items", items);
+            return request().url(ordersUrl.newBuilder().addPathSegment("orders").build())
+                    .post(json(body)).build();
+        }
+
+        @Override
+        public boolean readsBody() {
+            return true;
+        }
+
+        @Override
+        public void onResponse(Request request, int status, byte[] body) {
+            if (status == 201) {
+                long id = idOf(body);
+                if (id > 0) {
+                    createdOrders.add(id);
+                    createdOrderCount.incrementAndGet();
+                }
+                // a long run keeps a bounded pool of orders to move: enough to spread the moves
+                if (id > 0 && movableCount.get() < 100_000) {
+                    movableOrders.add(new OrderRef(id, OrderStatus.NEW));
+                    movableCount.incrementAndGet();
+                }
+            }
+        }
+    }
+
+    private final class ListOrders implements Operation {
+        @Override
+        public String name() {
+            return "list-orders";
+        }
+
+        @Override
+        public Request nextRequest() {
+            HttpUrl.Builder url = ordersUrl.newBuilder().addPathSegment("orders").addQueryParameter("limit", "20");
+            Long userId = randomUser();
+            if (userId != null && ThreadLocalRandom.current().nextBoolean()) {
+                url.addQueryParameter("userId", userId.toString());
+            }
+            return request().url(url.build()).build();
+        }
+    }
+
+    private final class ChangeStatus implements Operation {
+        @Override
+        public String name() {
+            return "change-status";
+        }
+
+        @Override
+        public Request nextRequest() {
+            OrderRef order = movableOrders.poll();
+            if (order == null) {
+                return null;
+            }
+            movableCount.decrementAndGet();
+            // mostly the happy path, sometimes a cancellation, always a legal move
+            List<OrderStatus> next = new ArrayList<>(order.status().next());
+            OrderStatus to = next.size() == 1 || ThreadLocalRandom.current().nextInt(10) > 0
+                    ? next.getFirst() : next.get(1);
+            return request()
+                    .url(ordersUrl.newBuilder().addPathSegment("orders").addPathSegment(Long.toString(order.id())).build())
+                    .patch(json(Map.of("status", to.name())))
+                    .tag(Move.class, new Move(order, to))
+                    .build();
+        }
+
+        @Override
+        public void onResponse(Request request, int status, byte[] body) {
+            Move move = request.tag(Move.class);
+            OrderRef moved = status / 100 == 2 ? new OrderRef(move.order().id(), move.to()) : move.order();
+            if (status / 100 == 2 || status >= 500) {
+                if (!moved.status().next().isEmpty()) {
+                    movableOrders.add(moved);
+                    movableCount.incrementAndGet();
+                }
+            }
+        }
+    }
+
+    /** What the run created so far, none of it deleted. */
+    public LoadData created(boolean kept) {
+        return new LoadData(createdUserCount.get(), createdOrderCount.get(), 0, 0, kept);
+    }
+
+    /**
+     * Deletes what the run created, on {@code parallel} threads: its orders first, then its users
+     * (one already gone counts as deleted). Answers what was created and what is deleted now, over
+     * every call: a run's data deleted later, after it was kept, adds up the same.
+     */
+    public LoadData deleteCreated(LoadHttpClient http, int parallel) throws InterruptedException {
+        deleteAll(http, parallel, createdOrders, ordersUrl, "orders", deletedOrders);
+        deleteAll(http, parallel, createdUsers, usersUrl, "users", deletedUsers);
+        return new LoadData(createdUserCount.get(), createdOrderCount.get(), deletedUsers.get(), deletedOrders.get(), false);
+    }
+
+    private void deleteAll(LoadHttpClient http, int parallel, ConcurrentLinkedQueue<Long> ids, HttpUrl base, String path,
+                           AtomicLong deleted) throws InterruptedException {
+        List<Long> failed = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < parallel; i++) {
+            threads.add(Thread.ofPlatform().daemon(true).name("load-data-delete-" + i).start(() -> {
+                Long id;
+                while ((id = ids.poll()) != null) {
+                    LoadHttpClient.Outcome outcome = http.send(request()
+                            .url(base.newBuilder().addPathSegment(path).addPathSegment(id.toString()).build())
+                            .delete().build(), false);
+                    if (outcome.status() == 204 || outcome.status() == 200 || outcome.status() == 404) {
+                        deleted.incrementAndGet();
+                    } else {
+                        failed.add(id);
+                    }
+                }
+            }));
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        // what could not be deleted stays listed: a later call tries it again
+        ids.addAll(failed);
+    }
+
+    private Request.Builder request() {
+        Request.Builder builder = new Request.Builder();
+        return apiToken == null ? builder : builder.header("Authorization", "Bearer " + apiToken);
+    }
+}

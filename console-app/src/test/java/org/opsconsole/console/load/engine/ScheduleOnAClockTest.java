@@ -1,0 +1,188 @@
+package org.opsconsole.console.load.engine;
+
+import okhttp3.Request;
+import org.junit.jupiter.api.Test;
+import org.opsconsole.console.load.report.LoadReport;
+import org.opsconsole.console.load.transport.LoadHttpClient;
+import org.opsconsole.console.load.workload.LoadScenario;
+import org.opsconsole.console.load.workload.ScenarioBuilder;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The engine on a clock of the test's own: one connection, a server that answers in a set time,
+ * and a clock that moves only when the engine waits or the server works. So the planned send time
+ * of every request, every late send and why it was late are exact, whatever the machine is doing.
+ */
+class ScheduleOnAClockTest {
+
+    private static final long MS = 1_000_000;
+
+    @Test
+    void eachRequestLeavesAtItsPlannedTimeExactly() throws Exception {
+        SteppingClock clock = new SteppingClock(0);
+        ServerOnTheClock server = new ServerOnTheClock(clock, 100_000);
+
+        LoadReport report = run(stages("1s@1000"), clock, server);
+
+        assertThat(server.sends()).hasSize(1000);
+        for (int i = 0; i < 1000; i++) {
+            assertThat(server.sends().get(i) - server.sends().getFirst()).as("request %d", i).isEqualTo(i * MS);
+        }
+        assertThat(report.requests()).isEqualTo(1000);
+        assertThat(report.late()).isZero();
+        assertThat(report.maxBehindMs()).isLessThan(1);
+    }
+
+    @Test
+    void rampsAndStagesLeaveWhereTheRateSaysToTheMicrosecond() throws Exception {
+        SteppingClock clock = new SteppingClock(0);
+        ServerOnTheClock server = new ServerOnTheClock(clock, 0);
+
+        run(stages("1s@0->1000, 500ms@1000, 1s@200->400/2"), clock, server);
+
+        // a ramp 0 -> 1000/s over 1 s has sent n requests by t = sqrt(n / 500) s: 500 in all
+        List<Long> expected = new ArrayList<>();
+        for (int n = 0; n < 500; n++) {
+            expected.add(Math.round(Math.sqrt(n / 500.0) * 1e9));
+        }
+        // then 1000/s for 500 ms
+        for (int m = 0; m < 500; m++) {
+            expected.add(1000 * MS + m * MS);
+        }
+        // then two steps of 500 ms: 200/s, then 400/s
+        for (int m = 0; m < 100; m++) {
+            expected.add(1500 * MS + m * 5 * MS);
+        }
+        for (int m = 0; m < 200; m++) {
+            expected.add(2000 * MS + Math.round(m * 2.5 * MS));
+        }
+        List<Long> sends = server.sends();
+        assertThat(sends).hasSameSizeAs(expected);
+        long start = sends.getFirst();
+        for (int i = 0; i < expected.size(); i++) {
+            assertThat(sends.get(i) - start).as("request %d", i).isCloseTo(expected.get(i), org.assertj.core.data.Offset.offset(1_000L));
+        }
+    }
+
+    @Test
+    void aServerSlowerThanTheScheduleMakesSendsWaitForTheConnectionAndTheReportSaysSo() throws Exception {
+        SteppingClock clock = new SteppingClock(0);
+        ServerOnTheClock server = new ServerOnTheClock(clock, 3 * MS);
+
+        LoadReport report = run(stages("100ms@1000"), clock, server);
+
+        // request k is due at k ms and leaves at 3k ms, when the one connection is free again:
+        // more than 2 ms late from k = 2 on, each having waited for the connection
+        assertThat(report.requests()).isEqualTo(100);
+        assertThat(report.late()).isEqualTo(98);
+        assertThat(report.lateWaitingForConnection()).isEqualTo(98);
+        assertThat(report.maxBehindMs()).isEqualTo(198.0);
+        // corrected: the last one answered at 300 ms, due at 99 ms; uncorrected: the server's 3 ms
+        assertThat(report.latencyMs().corrected().max()).isCloseTo(201.0, org.assertj.core.data.Offset.offset(0.5));
+        assertThat(report.latencyMs().uncorrected().max()).isCloseTo(3.0, org.assertj.core.data.Offset.offset(0.01));
+        // and in figures: one connection held 3 ms a request carries 333/s, not the 1,000/s asked
+        assertThat(report.warnings()).anyMatch(w -> w.contains("98 of 100 sends")
+                && w.contains("all waited for a free connection: at the server's 3.0 ms a request, 1 connection carries at most 333/s "
+                + "against 1,000/s asked; raise --connections to about 4"));
+    }
+
+    @Test
+    void aMachineThatWakesLateMakesSendsLateWithFreeConnectionsAndTheReportSaysSo() throws Exception {
+        SteppingClock clock = new SteppingClock(3 * MS);
+        ServerOnTheClock server = new ServerOnTheClock(clock, 100_000);
+
+        LoadReport report = run(stages("1s@100"), clock, server);
+
+        // every wait for a due time ends 3 ms late: all but the first (due at once) leave late,
+        // and none of them waited for the connection
+        assertThat(report.requests()).isEqualTo(100);
+        assertThat(report.late()).isEqualTo(99);
+        assertThat(report.lateWaitingForConnection()).isZero();
+        assertThat(report.warnings()).anyMatch(w -> w.contains("none waited for a connection: the machine was too busy"));
+        List<Long> sends = server.sends();
+        for (int i = 1; i < sends.size(); i++) {
+            assertThat(sends.get(i) - sends.getFirst()).isEqualTo(i * 10 * MS + 3 * MS);
+        }
+    }
+
+    private static LoadScenario stages(String stages) {
+        return new ScenarioBuilder().url("http://127.0.0.1:9/on-the-clock").stages(stages)
+                .connections(1).warmup(Duration.ZERO).build();
+    }
+
+    private static LoadReport run(LoadScenario scenario, SteppingClock clock, ServerOnTheClock server) throws Exception {
+        return LoadEngine.start(scenario, clock, () -> server).completion().get(60, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Moves only when the engine waits (straight to the time it waits for, plus how late this
+     * machine wakes) or the server works. One connection, so one worker moves it.
+     */
+    static final class SteppingClock implements LoadClock {
+        private final AtomicLong now = new AtomicLong(1_000 * MS);
+        private final long wakesLateBy;
+
+        SteppingClock(long wakesLateBy) {
+            this.wakesLateBy = wakesLateBy;
+        }
+
+        @Override
+        public long nanoTime() {
+            return now.get();
+        }
+
+        @Override
+        public Instant now() {
+            return Instant.EPOCH.plusNanos(now.get());
+        }
+
+        @Override
+        public void parkUntil(long deadlineNanos) {
+            now.accumulateAndGet(deadlineNanos + wakesLateBy, Math::max);
+        }
+
+        void advance(long nanos) {
+            now.addAndGet(nanos);
+        }
+    }
+
+    /** Answers 200 after {@code serviceNanos} on the clock, and notes when each request left. */
+    static final class ServerOnTheClock implements LoadHttpClient {
+        private final SteppingClock clock;
+        private final long serviceNanos;
+        private final List<Long> sends = Collections.synchronizedList(new ArrayList<>());
+
+        ServerOnTheClock(SteppingClock clock, long serviceNanos) {
+            this.clock = clock;
+            this.serviceNanos = serviceNanos;
+        }
+
+        List<Long> sends() {
+            return List.copyOf(sends);
+        }
+
+        @Override
+        public Outcome send(Request request, boolean readBody) {
+            sends.add(clock.nanoTime());
+            clock.advance(serviceNanos);
+            return new Outcome(200, null, new byte[0]);
+        }
+
+        @Override
+        public void cancelAll() {
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}
