@@ -53,6 +53,18 @@ class ArchitectureTest {
             .should().dependOnClassesThat().areAssignableTo("javafx.scene.Node")
             .because("a model holds data and commands; the screen builds its nodes and charts and hands the model a feed");
 
+    @ArchTest
+    static final ArchRule loadLayers = layeredArchitecture().consideringOnlyDependenciesInLayers()
+            .layer("Engine").definedBy("..console.load.engine..")
+            .layer("Workload").definedBy("..console.load.workload..")
+            .layer("Transport").definedBy("..console.load.transport..")
+            .layer("Report").definedBy("..console.load.report..")
+            .whereLayer("Engine").mayNotBeAccessedByAnyLayer()
+            .whereLayer("Workload").mayOnlyBeAccessedByLayers("Engine")
+            .whereLayer("Transport").mayOnlyBeAccessedByLayers("Engine", "Workload")
+            .whereLayer("Report").mayOnlyBeAccessedByLayers("Engine", "Workload")
+            .because("the engine runs a workload over a transport and leaves a report; a report or a client knows no run");
+
     /** The layers under {@code root}: its own package (the launcher) on top, then cli, ui, session, the capabilities, api. */
     static ArchRule layers(String root) {
         return layeredArchitecture().consideringOnlyDependenciesInLayers().withOptionalLayers(true)
