@@ -451,7 +451,10 @@ public final class LoadRun {
         if (sampler != null) {
             publish(snapshot(Math.max(measureFromNanos, endNanos)));
         }
-        loadData = ops.deleteCreated(http, DELETERS);
+        // a client of its own: a stopped run's client refuses new requests (its calls were cancelled)
+        try (LoadHttpClient client = transport.get()) {
+            loadData = ops.deleteCreated(client, DELETERS);
+        }
     }
 
     /** What the run wrote into the services and whether it is still there; null for a run on one URL. */
@@ -470,7 +473,7 @@ public final class LoadRun {
                     ? "this run wrote no load data" : "the run is still going"));
         }
         return CompletableFuture.supplyAsync(() -> {
-            try (LoadHttpClient client = clientFor(scenario.client(), usesHttps(), DELETERS, scenario.timeout())) {
+            try (LoadHttpClient client = transport.get()) {
                 LoadData left = ops.deleteCreated(client, DELETERS);
                 loadData = left;
                 return left;

@@ -35,7 +35,7 @@ public record LoadData(long createdUsers, long createdOrders, long deletedUsers,
         if (remaining() == 0) {
             return created + "; deleted them again.";
         }
-        return created + String.format(Locale.ROOT, "; deleted %s and %s, %d could not be deleted (see the services' logs).",
+        return created + String.format(Locale.ROOT, "; deleted %s and %s, %d could not be deleted (the services refused them or could not be reached).",
                 count(deletedUsers, "user"), count(deletedOrders, "order"), remaining());
     }
 

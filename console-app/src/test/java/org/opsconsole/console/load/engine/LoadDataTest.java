@@ -67,6 +67,21 @@ class LoadDataTest {
     }
 
     @Test
+    void aRunStoppedByTheUserDeletesWhatItCreatedToo() throws Exception {
+        long usersBefore = total(users, "/users");
+        LoadRun run = LoadEngine.start(new ScenarioBuilder().services(users.baseUri().toString(), orders.baseUri().toString(), MIX)
+                .stages("60s@40").warmup(Duration.ZERO).build());
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> run.latest().requests() >= 20);
+
+        run.stop();
+        LoadData data = run.completion().get(60, TimeUnit.SECONDS).loadData();
+
+        assertThat(data.createdUsers()).isPositive();
+        assertThat(data.remaining()).as(data.summary()).isZero();
+        assertThat(total(users, "/users")).isEqualTo(usersBefore);
+    }
+
+    @Test
     void keptLoadDataStaysUntilItIsDeleted() throws Exception {
         long usersBefore = total(users, "/users");
         long ordersBefore = total(orders, "/orders");
