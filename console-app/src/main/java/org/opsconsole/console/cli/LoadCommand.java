@@ -194,6 +194,7 @@ public final class LoadCommand implements java.util.concurrent.Callable<Integer>
         Runtime.getRuntime().addShutdownHook(onCtrlC);
         long[] lastPrinted = {-1};
         boolean[] warmedUp = {!scenario.warmup().isZero()};
+        boolean[] cleaningSaid = {false};
         run.onSnapshot(s -> {
             long second = (long) Math.floor(s.elapsedSeconds());
             if (s.phase() == LoadSnapshot.Phase.WARMING_UP && second > lastPrinted[0]) {
@@ -204,8 +205,8 @@ public final class LoadCommand implements java.util.concurrent.Callable<Integer>
             } else if (s.phase() == LoadSnapshot.Phase.RUNNING && warmedUp[0]) {
                 warmedUp[0] = false;
                 lastPrinted[0] = 0;
-            } else if (s.phase() == LoadSnapshot.Phase.CLEANING_UP && lastPrinted[0] != Long.MAX_VALUE) {
-                lastPrinted[0] = Long.MAX_VALUE;
+            } else if (s.phase() == LoadSnapshot.Phase.CLEANING_UP && !cleaningSaid[0]) {
+                cleaningSaid[0] = true;
                 out.println("Deleting the users and orders this run created (--keep-load-data keeps them)...");
                 out.flush();
             } else if (s.phase() == LoadSnapshot.Phase.RUNNING && second > lastPrinted[0] && second >= 1) {

@@ -5,6 +5,9 @@ import java.util.Locale;
 /** What to do about late sends, in figures, for the report, the command's live line and the Load screen. */
 public final class LateSendAdvice {
 
+    /** When connections were free and sends still left late: the sending machine is the cause. */
+    public static final String BUSY_MACHINE = "close other programs, run the load from another machine, or lower the rate";
+
     private LateSendAdvice() {
     }
 

@@ -451,10 +451,7 @@ public final class LoadRun {
         if (sampler != null) {
             publish(snapshot(Math.max(measureFromNanos, endNanos)));
         }
-        // a client of its own: a stopped run's client refuses new requests (its calls were cancelled)
-        try (LoadHttpClient client = transport.get()) {
-            loadData = ops.deleteCreated(client, DELETERS);
-        }
+        deleteWithOwnClient(ops);
     }
 
     /** What the run wrote into the services and whether it is still there; null for a run on one URL. */
@@ -463,25 +460,25 @@ public final class LoadRun {
     }
 
     /**
-     * Deletes the load data a finished run kept; completes with what is left of it (an error when
-     * the run is not over, or it ran on one URL).
+     * Deletes the load data a finished run kept, on the calling thread; answers what is left of it.
+     *
+     * @throws IllegalStateException when the run is not over, or it ran on one URL
      */
-    public CompletableFuture<LoadData> deleteLoadData() {
+    public LoadData deleteLoadData() throws InterruptedException {
         ServiceOperations ops = serviceOperations;
         if (!isDone() || ops == null) {
-            return CompletableFuture.failedFuture(new IllegalStateException(ops == null
-                    ? "this run wrote no load data" : "the run is still going"));
+            throw new IllegalStateException(ops == null ? "this run wrote no load data" : "the run is still going");
         }
-        return CompletableFuture.supplyAsync(() -> {
-            try (LoadHttpClient client = transport.get()) {
-                LoadData left = ops.deleteCreated(client, DELETERS);
-                loadData = left;
-                return left;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new CancellationException("interrupted");
-            }
-        }, Executors.newVirtualThreadPerTaskExecutor());
+        return deleteWithOwnClient(ops);
+    }
+
+    /** A client of its own: a stopped run's client refuses new requests (its calls were cancelled). */
+    private LoadData deleteWithOwnClient(ServiceOperations ops) throws InterruptedException {
+        try (LoadHttpClient client = transport.get()) {
+            LoadData left = ops.deleteCreated(client, DELETERS);
+            loadData = left;
+            return left;
+        }
     }
 
     // Sampling //

@@ -67,8 +67,8 @@ final class RunReportBuilder {
         if (late > 0) {
             String connections = LateSendAdvice.connections(scenario.connections(), uncorrected.mean(), targetRate, "--connections");
             String why = lateForConnection == 0
-                    ? "none waited for a connection: the machine was too busy to send on time (CPU, pauses); close "
-                            + "other programs, run the load from another machine, or lower the rate"
+                    ? "none waited for a connection: the machine was too busy to send on time (CPU, pauses); "
+                            + LateSendAdvice.BUSY_MACHINE
                     : lateForConnection == late
                     ? "all waited for a free connection: " + connections
                     : lateForConnection + " waited for a free connection (" + connections + "), the others left late "

@@ -54,12 +54,8 @@ public final class ServiceOperations {
     private final AtomicLong movableCount = new AtomicLong();
     private volatile long knownUserTotal;
     // everything this run created, to delete when it ends: its load data
-    private final ConcurrentLinkedQueue<Long> createdUsers = new ConcurrentLinkedQueue<>();
-    private final ConcurrentLinkedQueue<Long> createdOrders = new ConcurrentLinkedQueue<>();
-    private final AtomicLong createdUserCount = new AtomicLong();
-    private final AtomicLong createdOrderCount = new AtomicLong();
-    private final AtomicLong deletedUsers = new AtomicLong();
-    private final AtomicLong deletedOrders = new AtomicLong();
+    private final Created createdUsers = new Created("users");
+    private final Created createdOrders = new Created("orders");
 
     /** An order this run created, and where it stands. */
     record OrderRef(long id, OrderStatus status) {
@@ -276,7 +272,6 @@ public final class ServiceOperations {
                 if (id > 0) {
                     addUser(id);
                     createdUsers.add(id);
-                    createdUserCount.incrementAndGet();
                 }
             }
         }
@@ -322,7 +317,6 @@ public final class ServiceOperations {
                 long id = idOf(body);
                 if (id > 0) {
                     createdOrders.add(id);
-                    createdOrderCount.incrementAndGet();
                 }
                 // a long run keeps a bounded pool of orders to move: enough to spread the moves
                 if (id > 0 && movableCount.get() < 100_000) {
@@ -389,7 +383,7 @@ public final class ServiceOperations {
 
     /** What the run created so far, none of it deleted. */
     public LoadData created(boolean kept) {
-        return new LoadData(createdUserCount.get(), createdOrderCount.get(), 0, 0, kept);
+        return new LoadData(createdUsers.count.get(), createdOrders.count.get(), 0, 0, kept);
     }
 
     /**
@@ -398,13 +392,31 @@ public final class ServiceOperations {
      * every call: a run's data deleted later, after it was kept, adds up the same.
      */
     public LoadData deleteCreated(LoadHttpClient http, int parallel) throws InterruptedException {
-        deleteAll(http, parallel, createdOrders, ordersUrl, "orders", deletedOrders);
-        deleteAll(http, parallel, createdUsers, usersUrl, "users", deletedUsers);
-        return new LoadData(createdUserCount.get(), createdOrderCount.get(), deletedUsers.get(), deletedOrders.get(), false);
+        deleteAll(http, parallel, createdOrders, ordersUrl);
+        deleteAll(http, parallel, createdUsers, usersUrl);
+        return new LoadData(createdUsers.count.get(), createdOrders.count.get(), createdUsers.deleted.get(),
+                createdOrders.deleted.get(), false);
     }
 
-    private void deleteAll(LoadHttpClient http, int parallel, ConcurrentLinkedQueue<Long> ids, HttpUrl base, String path,
-                           AtomicLong deleted) throws InterruptedException {
+    /** The ids of what the run created under one path ({@code /users}, {@code /orders}) and not deleted yet. */
+    private static final class Created {
+        final String path;
+        final ConcurrentLinkedQueue<Long> ids = new ConcurrentLinkedQueue<>();
+        final AtomicLong count = new AtomicLong();
+        final AtomicLong deleted = new AtomicLong();
+
+        Created(String path) {
+            this.path = path;
+        }
+
+        void add(long id) {
+            ids.add(id);
+            count.incrementAndGet();
+        }
+    }
+
+    private void deleteAll(LoadHttpClient http, int parallel, Created created, HttpUrl base) throws InterruptedException {
+        ConcurrentLinkedQueue<Long> ids = created.ids;
         List<Long> failed = new java.util.concurrent.CopyOnWriteArrayList<>();
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < parallel; i++) {
@@ -412,10 +424,10 @@ public final class ServiceOperations {
                 Long id;
                 while ((id = ids.poll()) != null) {
                     LoadHttpClient.Outcome outcome = http.send(request()
-                            .url(base.newBuilder().addPathSegment(path).addPathSegment(id.toString()).build())
+                            .url(base.newBuilder().addPathSegment(created.path).addPathSegment(id.toString()).build())
                             .delete().build(), false);
                     if (outcome.status() == 204 || outcome.status() == 200 || outcome.status() == 404) {
-                        deleted.incrementAndGet();
+                        created.deleted.incrementAndGet();
                     } else {
                         failed.add(id);
                     }

@@ -308,7 +308,13 @@ public final class LoadViewModel {
         }
         canDeleteLoadData.set(false);
         return calls.run("Deleting the load data of run " + shown.runId() + "…", () -> {
-            LoadReport updated = shown.withLoadData(kept.deleteLoadData().join());
+            LoadReport updated;
+            try {
+                updated = shown.withLoadData(kept.deleteLoadData());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CancellationException("the console is closing");
+            }
             io(() -> store.save(updated));
             return updated;
         }).whenComplete((updated, error) -> {
@@ -438,7 +444,7 @@ public final class LoadViewModel {
         String advice = s.lateForConnection() * 2 > s.late()
                 ? "Every connection was busy when they were due: " + LateSendAdvice.connections(connections,
                         s.windowUncorrected().mean(), s.targetRate(), "the connections") + "."
-                : "Connections were free, so this machine was too busy to send on time: close other programs, or lower the rate.";
+                : "Connections were free, so this machine was too busy to send on time: " + LateSendAdvice.BUSY_MACHINE + ".";
         return String.format(Locale.ROOT, "Behind schedule: %d late sends, up to %.0f ms behind (now %.0f ms). %s",
                 s.late(), s.maxBehindMs(), s.behindMs(), advice);
     }

@@ -94,7 +94,7 @@ class LoadDataTest {
         assertThat(total(orders, "/orders")).isEqualTo(ordersBefore + data.createdOrders());
         assertThat(data.summary()).contains("kept");
 
-        LoadData left = run.deleteLoadData().get(60, TimeUnit.SECONDS);
+        LoadData left = run.deleteLoadData();
         assertThat(left.remaining()).isZero();
         assertThat(total(users, "/users")).isEqualTo(usersBefore);
         assertThat(total(orders, "/orders")).isEqualTo(ordersBefore);
