@@ -148,9 +148,8 @@ public final class LoadCommand implements java.util.concurrent.Callable<Integer>
     List<Threshold> thresholds = new ArrayList<>();
 
     @Option(names = "--client", paramLabel = "KIND", defaultValue = "auto", converter = ClientConverter.class,
-            description = "HTTP client: auto (plain sockets, a thread per connection, for http; OkHttp for https), "
-                    + "socket, loop (plain sockets on one selector loop: least CPU per request, open model only, "
-                    + "latencies up to 0.05 ms coarser) or okhttp (default: ${DEFAULT-VALUE}).")
+            description = "HTTP client: auto (the engine's own for http: one thread drives every connection, "
+                    + "the least CPU per request; OkHttp for https) or okhttp (default: ${DEFAULT-VALUE}).")
     LoadScenario.HttpClientChoice client;
 
     @Option(names = "--json", paramLabel = "FILE", description = "Write the report as JSON.")
@@ -318,14 +317,14 @@ public final class LoadCommand implements java.util.concurrent.Callable<Integer>
         }
     }
 
-    /** {@code auto}, {@code socket}, {@code loop}, {@code okhttp}, in any case. */
+    /** {@code auto} or {@code okhttp}, in any case. */
     static final class ClientConverter implements ITypeConverter<LoadScenario.HttpClientChoice> {
         @Override
         public LoadScenario.HttpClientChoice convert(String value) {
             try {
                 return LoadScenario.HttpClientChoice.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not auto, socket, loop or okhttp");
+                throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not auto or okhttp");
             }
         }
     }

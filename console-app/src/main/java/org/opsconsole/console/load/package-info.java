@@ -11,7 +11,7 @@
  *       {@code completion()}); the schedule, pacing and late accounting on a
  *       {@link org.opsconsole.console.load.engine.LoadClock}, HdrHistogram recording, the warm-up, the
  *       load data it deletes when it ends.</li>
- *   <li>{@code transport}: how a request is sent: a small HTTP/1.1 socket client for http, OkHttp for https.</li>
+ *   <li>{@code transport}: how a request is sent: the engine's one plain-HTTP/1.1 transport (non-blocking sockets driven by the thread that owns them), OkHttp for https.</li>
  *   <li>{@code report}: what a run leaves: {@link org.opsconsole.console.load.report.LoadReport}, as text,
  *       HTML, CSV and JSON, saved runs, the baseline and comparisons
  *       ({@link org.opsconsole.console.load.report.RunStore}).</li>

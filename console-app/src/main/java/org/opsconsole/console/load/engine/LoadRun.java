@@ -8,7 +8,7 @@ import org.opsconsole.console.load.report.Percentiles;
 import org.opsconsole.console.load.report.ReportText;
 import org.opsconsole.console.load.transport.LoadHttpClient;
 import org.opsconsole.console.load.transport.OkHttpLoadClient;
-import org.opsconsole.console.load.transport.SocketLoadClient;
+import org.opsconsole.console.load.transport.PlainHttpClient;
 import org.opsconsole.console.load.workload.LoadScenario.Closed;
 import org.opsconsole.console.load.workload.LoadScenario.Open;
 import org.opsconsole.console.load.workload.LoadScenario;
@@ -271,8 +271,7 @@ public final class LoadRun {
     }
 
     private void startWorkers() {
-        if (scenario.model() instanceof Open && http instanceof SocketLoadClient
-                && scenario.client() == LoadScenario.HttpClientChoice.LOOP) {
+        if (scenario.model() instanceof Open && http instanceof PlainHttpClient) {
             startEventLoops();
             return;
         }
@@ -330,19 +329,19 @@ public final class LoadRun {
             }
 
             @Override
-            public long timeoutNanos() {
-                return scenario.timeout().toNanos();
+            public void answered(Picked picked, long due, long sent, RunRecorder recorder, LoadHttpClient.Outcome outcome) {
+                LoadRun.this.answered(picked, due, sent, recorder, outcome);
+            }
+
+            @Override
+            public Duration timeout() {
+                return scenario.timeout();
             }
         };
         List<Thread> started = new ArrayList<>();
         for (int i = 0; i < loops; i++) {
             int share = connections / loops + (i < connections % loops ? 1 : 0);
-            EventLoopSender loop;
-            try {
-                loop = new EventLoopSender(context, share);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException("can't open a selector", e);
-            }
+            EventLoopSender loop = new EventLoopSender(context, share);
             started.add(Thread.ofPlatform().daemon(true).name("load-" + id + "-loop-" + i).unstarted(loop));
         }
         workers.addAll(started);
@@ -397,37 +396,37 @@ public final class LoadRun {
             recorder.skipped.increment();
             return;
         }
-        Operation op = picked.op();
-        Request request = picked.request();
         long sent = clock.nanoTime();
         long planned = due < 0 ? sent : due;
         RunRecorder into = recorderFor(planned);
         into.sending(sent - planned, waitedForConnection);
-        LoadHttpClient.Outcome outcome = http.send(request, op.readsBody());
+        answered(picked, planned, sent, into, http.send(picked.request(), picked.op().readsBody()));
+    }
+
+    /** Counts how a request ended, planned at {@code planned} and sent at {@code sent}: now is when it ended. */
+    private void answered(Picked picked, long planned, long sent, RunRecorder into, LoadHttpClient.Outcome outcome) {
         long done = clock.nanoTime();
         if ("cancelled".equals(outcome.errorKind()) || (stopping && outcome.status() == 0)) {
             into.abandoned();
             return;
         }
+        Operation op = picked.op();
         try {
             if (outcome.status() > 0) {
-                op.onResponse(request, outcome.status(), outcome.body());
+                op.onResponse(picked.request(), outcome.status(), outcome.body());
             } else {
-                op.onFailure(request);
+                op.onFailure(picked.request());
             }
         } catch (RuntimeException e) {
-            // a surprising answer must not kill a worker; it still counts below
+            // a surprising answer must not kill a sender; it still counts below
         }
         into.completed(into.operations.get(op.name()), planned, sent, done, outcome.errorKind());
     }
 
-    /** The HTTP client a scenario chooses: plain sockets for http unless asked otherwise, OkHttp for https. */
+    /** The HTTP client a scenario chooses: the plain transport for http unless asked otherwise, OkHttp for https. */
     private static LoadHttpClient clientFor(LoadScenario.HttpClientChoice kind, boolean https, int connections, Duration timeout) {
-        return switch (kind) {
-            case OKHTTP -> new OkHttpLoadClient(connections, timeout);
-            case SOCKET -> new SocketLoadClient(timeout);
-            case AUTO, LOOP -> https ? new OkHttpLoadClient(connections, timeout) : new SocketLoadClient(timeout);
-        };
+        return kind == LoadScenario.HttpClientChoice.OKHTTP || https
+                ? new OkHttpLoadClient(connections, timeout) : new PlainHttpClient(timeout);
     }
 
     // Load data //

@@ -13,10 +13,10 @@ import java.net.UnknownHostException;
 import java.util.Locale;
 
 /**
- * How the engine sends a request and waits for its answer. Two kinds: {@link SocketLoadClient}, a
- * minimal HTTP/1.1 client over plain sockets, several times cheaper per request (the engine's CPU
- * competes with the server's on one machine), and {@link OkHttpLoadClient} for https or anything
- * unusual. Neither retries nor follows redirects: a load test must see what the server does.
+ * How a caller sends a request and waits for its answer. Two kinds: {@link PlainHttpClient}, the
+ * engine's own transport ({@link HttpConnections}) for http, several times cheaper per request than
+ * OkHttp (the engine's CPU competes with the server's on one machine), and {@link OkHttpLoadClient}
+ * for https. Neither retries nor follows redirects: a load test must see what the server does.
  */
 public interface LoadHttpClient extends AutoCloseable {
 

@@ -23,12 +23,11 @@ public record LoadScenario(Target target, Model model, int connections, Duration
                            List<Threshold> thresholds, Duration warmup, HttpClientChoice client) {
 
     /**
-     * Which HTTP client sends. AUTO: plain sockets (one thread per connection) for http, OkHttp for
-     * https. LOOP: plain sockets driven by one selector loop, the least CPU per request (open model
-     * over http; otherwise as AUTO), at the price of up to 0.05 ms on
-     * a measured latency.
+     * Which HTTP client sends. AUTO: the engine's own plain-HTTP transport for http (non-blocking
+     * sockets: the open model drives all its connections from one thread), OkHttp for https. OKHTTP:
+     * OkHttp for http too (a thread per connection), to compare with what a usual client sees.
      */
-    public enum HttpClientChoice { AUTO, SOCKET, LOOP, OKHTTP }
+    public enum HttpClientChoice { AUTO, OKHTTP }
 
 
     public static final int DEFAULT_CONNECTIONS = 64;

@@ -206,10 +206,10 @@ class LoadEngineTest {
     }
 
     @Test
-    void the_selector_loop_keeps_the_rate_and_sees_a_stall() throws Exception {
+    void the_open_model_keeps_the_rate_and_sees_a_stall() throws Exception {
         LoadScenario scenario = LoadScenario.of(get("/loop"),
                         new LoadScenario.Open(RatePlan.constant(500, Duration.ofSeconds(3)))).withConnections(8)
-                .withClient(LoadScenario.HttpClientChoice.LOOP);
+                ;
         LoadRun run = LoadEngine.start(scenario);
         AtomicBoolean stalled = new AtomicBoolean();
         run.onSnapshot(s -> {
@@ -229,11 +229,11 @@ class LoadEngineTest {
     }
 
     @Test
-    void the_selector_loop_reports_timeouts_and_stops_quickly() throws Exception {
+    void a_run_reports_timeouts_and_stops_quickly() throws Exception {
         server.delay(Duration.ofMillis(300));
         LoadRun run = LoadEngine.start(LoadScenario.of(get("/loop-slow"),
                         new LoadScenario.Open(RatePlan.constant(50, Duration.ofSeconds(30))))
-                .withTimeout(Duration.ofMillis(100)).withClient(LoadScenario.HttpClientChoice.LOOP));
+                .withTimeout(Duration.ofMillis(100)));
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> run.latest().errors() >= 10);
 
         run.stop();

@@ -88,7 +88,7 @@ class ServiceMixTest {
         LoadScenario scenario = LoadScenario.of(
                         new LoadScenario.Services(server.url(), server.url(), OperationMix.parse(ServiceOperations.DEFAULT_MIX)),
                         new LoadScenario.Open(RatePlan.constant(500, Duration.ofSeconds(2))))
-                .withClient(LoadScenario.HttpClientChoice.LOOP);
+                ;
 
         LoadReport report = LoadEngine.start(scenario).completion().get(60, TimeUnit.SECONDS);
 

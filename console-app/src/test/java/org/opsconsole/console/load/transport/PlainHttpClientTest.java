@@ -17,16 +17,21 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class SocketLoadClientTest {
+class PlainHttpClientTest {
 
     private HttpServer server;
     private String base;
-    private final SocketLoadClient client = new SocketLoadClient(Duration.ofMillis(500));
+    private final PlainHttpClient client = new PlainHttpClient(Duration.ofMillis(500));
+    private final java.util.concurrent.CountDownLatch slowStarted = new java.util.concurrent.CountDownLatch(1);
 
     @BeforeEach
     void start() throws IOException {
@@ -64,6 +69,7 @@ class SocketLoadClientTest {
         });
         server.createContext("/slow", ex -> {
             try (ex) {
+                slowStarted.countDown();
                 try {
                     Thread.sleep(2000);
                 } catch (InterruptedException e) {
@@ -159,6 +165,45 @@ class SocketLoadClientTest {
                 assertThat(new String(outcome.body(), StandardCharsets.ISO_8859_1)).isEqualTo("ok");
             }
             assertThat(connections.get()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void many_threads_each_get_their_own_answers() throws Exception {
+        try (var pool = Executors.newFixedThreadPool(16)) {
+            List<java.util.concurrent.Future<List<String>>> results = new ArrayList<>();
+            for (int t = 0; t < 16; t++) {
+                int thread = t;
+                results.add(pool.submit(() -> {
+                    List<String> echoed = new ArrayList<>();
+                    for (int i = 0; i < 50; i++) {
+                        Request post = new Request.Builder().url(base + "/echo")
+                                .post(RequestBody.create(thread + "-" + i, MediaType.get("text/plain"))).build();
+                        echoed.add(new String(client.send(post, true).body(), StandardCharsets.UTF_8));
+                    }
+                    return echoed;
+                }));
+            }
+            for (int t = 0; t < 16; t++) {
+                int thread = t;
+                assertThat(results.get(t).get(30, TimeUnit.SECONDS))
+                        .containsExactlyElementsOf(java.util.stream.IntStream.range(0, 50).mapToObj(i -> thread + "-" + i).toList());
+            }
+        }
+    }
+
+    @Test
+    void cancelling_ends_a_request_that_waits_for_its_answer() throws Exception {
+        try (PlainHttpClient patient = new PlainHttpClient(Duration.ofSeconds(30))) {
+            CompletableFuture<LoadHttpClient.Outcome> outcome = CompletableFuture.supplyAsync(
+                    () -> patient.send(new Request.Builder().url(base + "/slow").build(), false),
+                    Executors.newVirtualThreadPerTaskExecutor());
+            assertThat(slowStarted.await(10, TimeUnit.SECONDS)).isTrue();
+
+            patient.cancelAll();
+
+            assertThat(outcome.get(1, TimeUnit.SECONDS).errorKind()).isEqualTo("cancelled");
+            assertThat(patient.send(new Request.Builder().url(base + "/echo").build(), false).errorKind()).isEqualTo("cancelled");
         }
     }
 }
