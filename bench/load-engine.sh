@@ -11,7 +11,7 @@
 #   bench/load-engine.sh URL             loads URL instead (a server you started)
 #
 # Environment: CONNECTIONS (64), DURATION seconds measured per rate (10), WARMUP seconds per rate (8),
-# SHARES (percent of wrk's maximum, default "10 50 80"), CLIENT (auto | socket | loop | okhttp),
+# SHARES (percent of wrk's maximum, default "10 50 80"), CLIENT (auto | okhttp),
 # WRK_THREADS (2). Needs wrk (apt-get install -y wrk). Prints a table; results go to bench/results/.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

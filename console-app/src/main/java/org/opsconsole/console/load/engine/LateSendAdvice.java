@@ -13,26 +13,39 @@ public final class LateSendAdvice {
 
     /**
      * When every connection was busy: each request holds one for the server's time to answer, so
-     * N connections carry at most N / that time a second (Little's law); the advice says how many
-     * would carry the rate asked, and when the server, not the connections, is the limit.
+     * N connections carry at most N / that time a second (Little's law). When they carry far more
+     * than was asked, they were busy only while the server stalled, and the advice says so; otherwise
+     * it says how many would carry the rate asked, and when the server, not the connections, is the limit.
      *
-     * @param serverMs   the server's time to answer (uncorrected latency), ms
-     * @param targetRate the rate asked; 0 when there is none (closed model)
-     * @param option     how the user sets the connections: "--connections", or "the connections"
+     * @param serverMs    the server's mean time to answer (uncorrected latency), ms
+     * @param serverMaxMs the server's slowest answer, ms
+     * @param targetRate  the rate asked; 0 when there is none (closed model)
+     * @param option      how the user sets the connections: "--connections", or "the connections"
      */
-    public static String connections(int connections, double serverMs, double targetRate, String option) {
+    public static String connections(int connections, double serverMs, double serverMaxMs, double targetRate, String option) {
         if (!(serverMs > 0)) {
             return "raise " + option + " (or lower the rate)";
         }
         double carried = connections * 1000.0 / serverMs;
-        String ms = String.format(Locale.ROOT, serverMs >= 10 ? "%.0f" : serverMs >= 1 ? "%.1f" : "%.2f", serverMs);
         String figures = String.format(Locale.ROOT, "at the server's %s ms a request, %d connection%s carr%s at most %,.0f/s",
-                ms, connections, connections == 1 ? "" : "s", connections == 1 ? "ies" : "y", carried);
+                ms(serverMs), connections, connections == 1 ? "" : "s", connections == 1 ? "ies" : "y", carried);
         if (targetRate <= 0) {
             return figures + "; raise " + option + " if the server has room, or lower the rate";
+        }
+        if (carried >= STALL_FACTOR * targetRate) {
+            return figures + String.format(Locale.ROOT, " against %,.0f/s asked, so they were enough: the server stalled "
+                    + "(its slowest answer took %s ms); look at the server (GC pauses, disk, locks), more connections "
+                    + "would only hide it", targetRate, ms(serverMaxMs));
         }
         long needed = Math.max(connections + 1, (long) Math.ceil(targetRate * serverMs / 1000.0 * 1.2));
         return figures + String.format(Locale.ROOT, " against %,.0f/s asked; raise %s to about %d if the server has room, "
                 + "or lower the rate (if its latency rises with the load, the server is the limit)", targetRate, option, needed);
+    }
+
+    /** Connections that carry this many times the rate asked were short only while the server stalled. */
+    private static final double STALL_FACTOR = 2;
+
+    private static String ms(double ms) {
+        return String.format(Locale.ROOT, ms >= 10 ? "%.0f" : ms >= 1 ? "%.1f" : "%.2f", ms);
     }
 }

@@ -65,7 +65,8 @@ final class RunReportBuilder {
         }
         long lateForConnection = recorder.lateForConnection.sum();
         if (late > 0) {
-            String connections = LateSendAdvice.connections(scenario.connections(), uncorrected.mean(), targetRate, "--connections");
+            String connections = LateSendAdvice.connections(scenario.connections(), uncorrected.mean(), uncorrected.max(), targetRate,
+                    "--connections");
             String why = lateForConnection == 0
                     ? "none waited for a connection: the machine was too busy to send on time (CPU, pauses); "
                             + LateSendAdvice.BUSY_MACHINE

@@ -114,6 +114,23 @@ class ScheduleOnAClockTest {
         }
     }
 
+    @Test
+    void aServerThatStallsHoldsTheConnectionAndTheReportBlamesTheServer() throws Exception {
+        SteppingClock clock = new SteppingClock(0);
+        // 0.1 ms an answer, but request 100 takes 50 ms: one connection carries 10,000/s, 1,000/s is asked
+        ServerOnTheClock server = new ServerOnTheClock(clock, 100_000, 100, 50 * MS);
+
+        LoadReport report = run(stages("1s@1000"), clock, server);
+
+        // request k is due at k ms; from 101 on they leave when the connection is free again, from 150 ms,
+        // 0.1 ms apart, and catch up at 154: the 53 from 101 to 153 leave more than 2 ms late
+        assertThat(report.late()).isEqualTo(53);
+        assertThat(report.lateWaitingForConnection()).isEqualTo(53);
+        assertThat(report.warnings()).anyMatch(w -> w.contains("all waited for a free connection")
+                && w.contains("so they were enough: the server stalled (its slowest answer took 50 ms)")
+                && !w.contains("raise --connections"));
+    }
+
     private static LoadScenario stages(String stages) {
         return new ScenarioBuilder().url("http://127.0.0.1:9/on-the-clock").stages(stages)
                 .connections(1).warmup(Duration.ZERO).build();
@@ -159,11 +176,20 @@ class ScheduleOnAClockTest {
     static final class ServerOnTheClock implements LoadHttpClient {
         private final SteppingClock clock;
         private final long serviceNanos;
+        private final int stallAt;
+        private final long stallNanos;
         private final List<Long> sends = Collections.synchronizedList(new ArrayList<>());
 
         ServerOnTheClock(SteppingClock clock, long serviceNanos) {
+            this(clock, serviceNanos, -1, 0);
+        }
+
+        /** As fast as {@code serviceNanos}, but request number {@code stallAt} (from 0) takes {@code stallNanos}. */
+        ServerOnTheClock(SteppingClock clock, long serviceNanos, int stallAt, long stallNanos) {
             this.clock = clock;
             this.serviceNanos = serviceNanos;
+            this.stallAt = stallAt;
+            this.stallNanos = stallNanos;
         }
 
         List<Long> sends() {
@@ -172,8 +198,12 @@ class ScheduleOnAClockTest {
 
         @Override
         public Outcome send(Request request, boolean readBody) {
-            sends.add(clock.nanoTime());
-            clock.advance(serviceNanos);
+            int n;
+            synchronized (sends) {
+                n = sends.size();
+                sends.add(clock.nanoTime());
+            }
+            clock.advance(n == stallAt ? stallNanos : serviceNanos);
             return new Outcome(200, null, new byte[0]);
         }
 

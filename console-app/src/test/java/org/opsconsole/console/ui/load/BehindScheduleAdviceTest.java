@@ -28,9 +28,22 @@ class BehindScheduleAdviceTest {
                 .doesNotContain("raise the connections");
     }
 
+    @Test
+    void connectionsThatCarryFarMoreThanAskedBlameAServerStallNotTheConnections() {
+        // 8 connections at 0.5 ms a request carry 16,000/s: they were short only while answers took 80 ms
+        assertThat(LoadViewModel.behindSentence(snapshot(100, 90, new Percentiles(0.4, 0.5, 2, 60, 80, 0.5)), 8))
+                .contains("carry at most 16,000/s against 500/s asked, so they were enough: the server stalled "
+                        + "(its slowest answer took 80 ms)")
+                .doesNotContain("raise the connections");
+    }
+
     private static LoadSnapshot snapshot(long late, long lateForConnection) {
+        return snapshot(late, lateForConnection, new Percentiles(20, 25, 30, 30, 31, 20));
+    }
+
+    private static LoadSnapshot snapshot(long late, long lateForConnection, Percentiles uncorrected) {
         return new LoadSnapshot("r", Instant.EPOCH, LoadSnapshot.Phase.RUNNING, 10, 60, 0.2, 500, 400, 4000, 0,
-                late, lateForConnection, 120, 300, 8, Percentiles.EMPTY, new Percentiles(20, 25, 30, 30, 31, 20), Percentiles.EMPTY,
+                late, lateForConnection, 120, 300, 8, Percentiles.EMPTY, uncorrected, Percentiles.EMPTY,
                 List.of(), null);
     }
 }
