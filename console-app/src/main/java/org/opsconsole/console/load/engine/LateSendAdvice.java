@@ -13,8 +13,8 @@ public final class LateSendAdvice {
 
     /**
      * When every connection was busy: each request holds one for the server's time to answer, so
-     * N connections carry at most N / that time a second (Little's law). When they carry far more
-     * than was asked, they were busy only while the server stalled, and the advice says so; otherwise
+     * N connections carry at most N / that time a second (Little's law). When they carry the rate
+     * asked with room to spare, they were all busy only while the server was slow, and the advice says so; otherwise
      * it says how many would carry the rate asked, and when the server, not the connections, is the limit.
      *
      * @param serverMs    the server's mean time to answer (uncorrected latency), ms
@@ -32,18 +32,18 @@ public final class LateSendAdvice {
         if (targetRate <= 0) {
             return figures + "; raise " + option + " if the server has room, or lower the rate";
         }
-        if (carried >= STALL_FACTOR * targetRate) {
-            return figures + String.format(Locale.ROOT, " against %,.0f/s asked, so they were enough: the server stalled "
-                    + "(its slowest answer took %s ms); look at the server (GC pauses, disk, locks), more connections "
-                    + "would only hide it", targetRate, ms(serverMaxMs));
+        long needed = (long) Math.ceil(targetRate * serverMs / 1000.0 * HEADROOM);
+        if (needed <= connections) {
+            return figures + String.format(Locale.ROOT, " against %,.0f/s asked, so they were enough on average: the server "
+                    + "was slow at times (its slowest answer took %s ms); look at the server (CPU, GC pauses, disk, locks), "
+                    + "more connections would only hide it", targetRate, ms(serverMaxMs));
         }
-        long needed = Math.max(connections + 1, (long) Math.ceil(targetRate * serverMs / 1000.0 * 1.2));
         return figures + String.format(Locale.ROOT, " against %,.0f/s asked; raise %s to about %d if the server has room, "
                 + "or lower the rate (if its latency rises with the load, the server is the limit)", targetRate, option, needed);
     }
 
-    /** Connections that carry this many times the rate asked were short only while the server stalled. */
-    private static final double STALL_FACTOR = 2;
+    /** Connections for the rate asked at the server's mean time, with this much to spare for its ups and downs. */
+    private static final double HEADROOM = 1.2;
 
     private static String ms(double ms) {
         return String.format(Locale.ROOT, ms >= 10 ? "%.0f" : ms >= 1 ? "%.1f" : "%.2f", ms);

@@ -69,6 +69,9 @@ public final class LoadRun {
     private final List<Consumer<LoadSnapshot>> listeners = new CopyOnWriteArrayList<>();
     private final CompletableFuture<LoadReport> completion = new CompletableFuture<>();
     private final AtomicLong nextTicket = new AtomicLong();
+    // the tickets due within the warm-up, and how many of them were dropped unsent (see takeTicket)
+    private long warmupTickets;
+    private final AtomicLong warmupUnsent = new AtomicLong();
     private final List<Thread> workers = new CopyOnWriteArrayList<>();
     private volatile Phase phase = Phase.PREPARING;
     private volatile LoadSnapshot latest;
@@ -193,6 +196,7 @@ public final class LoadRun {
             warmupRecorder = new RunRecorder(List.copyOf(operations.keySet()), scenario.lateAfter().toNanos());
             warmupSampler = new RunSampler(warmupRecorder, List.copyOf(operations.keySet()));
             schedule = scenario.model() instanceof Open open ? withWarmup(open.plan()) : null;
+            warmupTickets = schedule == null ? 0 : firstTicketDueAt(scenario.warmup().toNanos());
             startNanos = clock.nanoTime();
             measureFromNanos = startNanos + scenario.warmup().toNanos();
             startedAt = clock.now().plus(scenario.warmup());
@@ -254,6 +258,36 @@ public final class LoadRun {
         return new RatePlan(stages);
     }
 
+    /** The first ticket the schedule plans at or after {@code nanos} from the start. */
+    private long firstTicketDueAt(long nanos) {
+        long low = 0;
+        long high = schedule.totalRequests();
+        while (low < high) {
+            long mid = (low + high) >>> 1;
+            if (schedule.dueNanos(mid) < nanos) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
+    }
+
+    /**
+     * The next ticket of the open model to send, or -1 when the plan is done. A warm-up ticket taken
+     * once the warm-up is over is dropped, with every other warm-up ticket not sent yet: the measured
+     * run starts on schedule instead of paying the debt of a cold start.
+     */
+    long takeTicket() {
+        long ticket = nextTicket.getAndIncrement();
+        if (ticket < warmupTickets && clock.nanoTime() >= measureFromNanos) {
+            long next = nextTicket.getAndAccumulate(warmupTickets, Math::max);
+            warmupUnsent.addAndGet(1 + Math.max(0, warmupTickets - next));
+            ticket = nextTicket.getAndIncrement();
+        }
+        return ticket < schedule.totalRequests() ? ticket : -1;
+    }
+
     /** An operation and the request it made. */
     record Picked(Operation op, Request request) {
     }
@@ -304,8 +338,7 @@ public final class LoadRun {
 
             @Override
             public long nextTicket() {
-                long ticket = nextTicket.getAndIncrement();
-                return ticket < schedule.totalRequests() ? ticket : -1;
+                return takeTicket();
             }
 
             @Override
@@ -349,10 +382,9 @@ public final class LoadRun {
     }
 
     private void openWorker(RatePlan plan) {
-        long total = plan.totalRequests();
         while (!stopping) {
-            long ticket = nextTicket.getAndIncrement();
-            if (ticket >= total) {
+            long ticket = takeTicket();
+            if (ticket < 0) {
                 return;
             }
             long due = startNanos + plan.dueNanos(ticket);
@@ -596,7 +628,7 @@ public final class LoadRun {
         long now = Math.max(measureFromNanos, endNanos == 0 ? clock.nanoTime() : endNanos);
         sampler.tick(now, measureFromNanos, plannedRateAt(now), behindMs(now), true);
         LoadReport report = RunReportBuilder.build(id, startedAt, scenario, recorder, sampler,
-                Math.max(1e-3, (now - measureFromNanos) / 1e9), outcome, stopReason, loadData);
+                Math.max(1e-3, (now - measureFromNanos) / 1e9), warmupUnsent.get(), outcome, stopReason, loadData);
         stopReason = report.stopReason();
         phase = Phase.DONE;
         publish(snapshot(now));

@@ -19,7 +19,8 @@ final class RunReportBuilder {
     }
 
     static LoadReport build(String id, java.time.Instant startedAt, LoadScenario scenario, RunRecorder recorder,
-                            RunSampler sampler, double seconds, String outcome, String stopReason, LoadData loadData) {
+                            RunSampler sampler, double seconds, long warmupUnsent, String outcome, String stopReason,
+                            LoadData loadData) {
         long requests = recorder.requests.sum();
         long errors = recorder.errors.sum();
         long late = recorder.late.sum();
@@ -79,6 +80,11 @@ final class RunReportBuilder {
                             + "%s. Corrected latency includes the wait.",
                     late, requests, requests == 0 ? 0 : 100.0 * late / requests, ReportText.figure(lateAfterMs), ReportText.figure(maxBehind),
                     why));
+        }
+        if (warmupUnsent > 0) {
+            warnings.add(String.format(java.util.Locale.ROOT, "The warm-up could not keep the rate: %d of its requests were "
+                    + "not sent by its end and were dropped, so that the measured run started on schedule. A cold start can't "
+                    + "take this rate: give a longer warm-up (--warmup) or start with a ramp.", warmupUnsent));
         }
         if (recorder.skipped.sum() > 0) {
             warnings.add(recorder.skipped.sum() + " requests were skipped: no operation of the mix had anything to act on");
