@@ -31,7 +31,8 @@ import java.util.concurrent.TimeUnit;
 
 /** {@code opsconsole load}: a load run from the command line, with a live line and a report. */
 @Command(name = "load", mixinStandardHelpOptions = true, sortOptions = false,
-        subcommands = {LoadRunsCommand.List.class, LoadRunsCommand.Compare.class, LoadRunsCommand.Baseline.class},
+        subcommands = {LoadRunsCommand.List.class, LoadRunsCommand.Compare.class, LoadRunsCommand.Baseline.class,
+                LoadRunsCommand.DeleteData.class},
         description = {
                 "Drives load against the bundled users and orders services (a weighted mix of their operations) "
                         + "or any --url, prints a live line every second and then the report.",
@@ -57,7 +58,7 @@ import java.util.concurrent.TimeUnit;
                 "Thresholds (--threshold, repeatable; corrected latency): p50<20ms p90<50ms p99<200ms p999<1s max<2s "
                         + "errors<1%% errors<10 late<1%% rate>290. A crossed threshold stops the run.",
                 "",
-                "Runs are saved under <data dir>/load-runs/; see 'load runs', 'load compare', 'load baseline'.",
+                "Runs are saved under <data dir>/load-runs/; see 'load runs', 'load compare', 'load baseline', 'load delete-data'.",
                 "",
                 "Exit codes: 0 done and thresholds met, 1 a threshold failed, 2 bad arguments, 3 the run could not start."})
 public final class LoadCommand implements java.util.concurrent.Callable<Integer> {

@@ -14,7 +14,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-/** The saved-runs side of {@code opsconsole load}: list, compare, mark a baseline. */
+/** The saved-runs side of {@code opsconsole load}: list, compare, mark a baseline, delete kept load data. */
 final class LoadRunsCommand {
 
     private LoadRunsCommand() {
@@ -124,6 +124,55 @@ final class LoadRunsCommand {
             }
             spec.commandLine().getOut().println("Baseline: " + id);
             return 0;
+        }
+    }
+
+    /** {@code opsconsole load delete-data RUN}: deletes the load data a saved run kept. */
+    @Command(name = "delete-data", mixinStandardHelpOptions = true,
+            description = "Deletes the users and orders a saved run kept (--keep-load-data), found in the services by "
+                    + "their marker (emails load-<run>-<n>@example.test, and those users' orders), and saves the run "
+                    + "with what became of them. The services are those of --users-url and --orders-url, given before "
+                    + "'delete-data'.")
+    static final class DeleteData implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "RUN")
+        String id;
+
+        @ParentCommand
+        LoadCommand parent;
+
+        @Option(names = "--data-dir", paramLabel = "DIR", description = "Data folder (default: the per-user application data folder).")
+        Path dataDir;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            RunStore store = LoadCommand.store(dataDir != null ? dataDir : parent.dataDir);
+            org.opsconsole.console.load.report.LoadReport report;
+            try {
+                report = store.load(id);
+            } catch (java.io.IOException | IllegalArgumentException e) {
+                spec.commandLine().getErr().println(e.getMessage());
+                return 1;
+            }
+            if (report.loadData() == null || report.loadData().remaining() == 0) {
+                out.println("Run " + id + " left no load data in the services.");
+                return 0;
+            }
+            out.println("Deleting the load data of run " + id + " from " + parent.usersUrl + " and " + parent.ordersUrl + "...");
+            org.opsconsole.console.load.report.LoadData now;
+            try {
+                now = org.opsconsole.console.load.engine.LoadEngine.deleteKeptLoadData(id, parent.usersUrl, parent.ordersUrl,
+                        parent.apiToken, report.loadData());
+            } catch (java.io.IOException e) {
+                spec.commandLine().getErr().println(e.getMessage());
+                return 3;
+            }
+            store.save(report.withLoadData(now));
+            out.println(now.summary());
+            return now.remaining() == 0 ? 0 : 1;
         }
     }
 }

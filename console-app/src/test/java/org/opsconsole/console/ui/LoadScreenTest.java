@@ -212,6 +212,50 @@ class LoadScreenTest {
         assertThat(usersTotal()).isEqualTo(before);
     }
 
+    @Test
+    void aRunsKeptLoadDataIsDeletedFromItsSavedReportAfterARestart(FxRobot robot, @TempDir Path data) throws Exception {
+        reopen(robot, data);
+        long before = usersTotal();
+        replace(robot, "#load-mix", "create-user=50,create-order=50");
+        replace(robot, "#load-stages", "1s@20");
+        replace(robot, "#load-warmup", "0s");
+        robot.clickOn("#load-keep-data");
+        robot.clickOn("#load-start");
+        await().atMost(WAIT).until(() -> view().model().reportProperty().get() != null);
+        String runId = view().model().reportProperty().get().runId();
+        long created = view().model().reportProperty().get().loadData().createdUsers();
+        assertThat(usersTotal()).isEqualTo(before + created);
+
+        // a new console on the same data folder: the run is only a saved report now
+        reopen(robot, data);
+        WaitForAsyncUtils.asyncFx(() -> view().showTab(2)).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        TableView<?> runs = robot.lookup("#load-runs").queryAs(TableView.class);
+        await().atMost(WAIT).until(() -> runs.getItems().stream().anyMatch(r -> ((RunStore.RunSummary) r).id().equals(runId)));
+        WaitForAsyncUtils.waitForFxEvents();
+        clickRun(robot, runId);
+        robot.clickOn("#load-run-open");
+        Label shown = robot.lookup("#load-report-data").queryAs(Label.class);
+        await().atMost(WAIT).until(() -> shown.getText().contains("kept"));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        robot.clickOn("#load-delete-data");
+
+        await().atMost(WAIT).until(() -> shown.getText().contains("deleted them again"));
+        assertThat(usersTotal()).isEqualTo(before);
+        assertThat(new RunStore(new DataFolders(data).loadRuns()).load(runId).loadData().remaining()).isZero();
+    }
+
+    /** Closes the console and opens a new one on {@code data}, its services started, on the Load screen. */
+    private void reopen(FxRobot robot, Path data) throws Exception {
+        console.close();
+        console = ConsoleHarness.open(stage, ConsoleOptions.forTests().withFolders(new DataFolders(data)));
+        console.session.services().startAll().get();
+        WaitForAsyncUtils.asyncFx(() -> console.window.select(Screen.LOAD)).get();
+        await().atMost(WAIT).until(() -> robot.lookup("#load-users-url").queryAs(TextField.class).getText()
+                .equals(trimmed(console.url("users").toString())));
+    }
+
     private long usersTotal() throws Exception {
         var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
                 console.url("users").resolve("/users?limit=1")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());

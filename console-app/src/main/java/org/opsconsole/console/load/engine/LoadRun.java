@@ -456,7 +456,7 @@ public final class LoadRun {
     }
 
     /** The HTTP client a scenario chooses: the plain transport for http unless asked otherwise, OkHttp for https. */
-    private static LoadHttpClient clientFor(LoadScenario.HttpClientChoice kind, boolean https, int connections, Duration timeout) {
+    static LoadHttpClient clientFor(LoadScenario.HttpClientChoice kind, boolean https, int connections, Duration timeout) {
         return kind == LoadScenario.HttpClientChoice.OKHTTP || https
                 ? new OkHttpLoadClient(connections, timeout) : new PlainHttpClient(timeout);
     }
@@ -464,7 +464,7 @@ public final class LoadRun {
     // Load data //
 
     /** Parallel deletes of the load data: enough to be quick, few enough to leave the services room. */
-    private static final int DELETERS = 8;
+    static final int DELETERS = 8;
 
     /** After the last request: deletes what the run created, unless the scenario keeps it. */
     private void cleanUp() throws InterruptedException {

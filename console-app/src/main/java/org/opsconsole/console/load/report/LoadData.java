@@ -30,7 +30,8 @@ public record LoadData(long createdUsers, long createdOrders, long deletedUsers,
         String created = String.format(Locale.ROOT, "Load data: created %s and %s", count(createdUsers, "user"),
                 count(createdOrders, "order"));
         if (kept) {
-            return created + "; kept in the services (users named load-<run>-<n>@example.test).";
+            return created + "; kept in the services (users named load-<run>-<n>@example.test, and their orders) "
+                    + "until deleted from the run's report or with 'opsconsole load delete-data <run>'.";
         }
         if (remaining() == 0) {
             return created + "; deleted them again.";

@@ -24,8 +24,10 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 /**
  * The operations over the bundled users and orders services, and the little state that keeps what
  * they create valid: every email is new ({@code load-<run>-<n>@example.test}), orders go to users
- * that exist (found before the run, or created by it), and a status change only makes a legal move
- * on an order this run created, one move at a time per order.
+ * this run created, and a status change only makes a legal move on an order this run created, one
+ * move at a time per order. So everything a run writes is marked as its load data in the services
+ * themselves: its users by their email, its orders by their user; {@link #findByMarker} finds it
+ * again long after the run (after a restart of the console too).
  */
 public final class ServiceOperations {
 
@@ -38,6 +40,10 @@ public final class ServiceOperations {
 
     private static final MediaType JSON = MediaType.get("application/json");
     private static final int USER_SLOTS = 1 << 16;
+    private static final int LOAD_USER_SLOTS = 1 << 12;
+    /** Users a run creates before it starts, when its mix creates orders: the orders' owners. */
+    static final int LOAD_USERS_FOR_ORDERS = 10;
+    private static final int PAGE = 1000;
     private static final String[] SKUS = {"SKU-APPLE", "SKU-BREAD", "SKU-CHEESE", "SKU-DATES", "SKU-EGGS"};
     private static final String[] PRICES = {"0.99", "2.50", "4.75", "12.00", "19.99"};
 
@@ -50,6 +56,9 @@ public final class ServiceOperations {
     // known user ids: a fixed ring, so memory stays flat however many users a long run creates
     private final AtomicReferenceArray<Long> userIds = new AtomicReferenceArray<>(USER_SLOTS);
     private final AtomicLong userCount = new AtomicLong();
+    // the users this run created, which its orders go to (a ring as well)
+    private final AtomicReferenceArray<Long> loadUserIds = new AtomicReferenceArray<>(LOAD_USER_SLOTS);
+    private final AtomicLong loadUserCount = new AtomicLong();
     private final ConcurrentLinkedQueue<OrderRef> movableOrders = new ConcurrentLinkedQueue<>();
     private final AtomicLong movableCount = new AtomicLong();
     private volatile long knownUserTotal;
@@ -129,11 +138,14 @@ public final class ServiceOperations {
         for (JsonNode user : root.path("items")) {
             addUser(user.path("id").asLong());
         }
-        boolean needsUsers = mix.names().stream().anyMatch(n -> n.equals("read-user") || n.endsWith("-order")
-                || n.equals("change-status"));
+        boolean ordersToo = mix.names().stream().anyMatch(n -> n.equals("create-order") || n.equals("change-status"));
         CreateUser createUser = new CreateUser();
-        for (int i = 0; needsUsers && userCount.get() < 10 && i < 20; i++) {
-            run(http, createUser, "create a user to read and to order for");
+        for (int i = 0; ordersToo && loadUserCount.get() < LOAD_USERS_FOR_ORDERS && i < 2 * LOAD_USERS_FOR_ORDERS; i++) {
+            run(http, createUser, "create a user to order for");
+        }
+        boolean readsUsers = mix.names().contains("read-user") || mix.names().contains("list-orders");
+        for (int i = 0; readsUsers && userCount.get() < 10 && i < 20; i++) {
+            run(http, createUser, "create a user to read");
         }
         if (mix.names().contains("change-status")) {
             CreateOrder createOrder = new CreateOrder();
@@ -158,6 +170,11 @@ public final class ServiceOperations {
      * start, the console tried to create an order to move, but the orders service at URL ..."
      */
     static String explain(String why, String service, HttpUrl url, LoadHttpClient.Outcome outcome, boolean tokenSent) {
+        return explain("Before the run could start, the console", why, service, url, outcome, tokenSent);
+    }
+
+    /** As above, said of a moment of one's choosing: "{@code who} tried to WHY, but ...". */
+    static String explain(String who, String why, String service, HttpUrl url, LoadHttpClient.Outcome outcome, boolean tokenSent) {
         String address = url.scheme() + "://" + url.host() + ":" + url.port();
         String at = "the " + service + " service at " + address;
         String what = switch (outcome.errorKind()) {
@@ -181,12 +198,26 @@ public final class ServiceOperations {
                         : at + " refused it (HTTP " + outcome.status() + ")";
             };
         };
-        return "Before the run could start, the console tried to " + why + ", but " + what + ".";
+        return who + " tried to " + why + ", but " + what + ".";
     }
 
     private void addUser(long id) {
         long n = userCount.getAndIncrement();
         userIds.set((int) (n % USER_SLOTS), id);
+    }
+
+    private void addLoadUser(long id) {
+        long n = loadUserCount.getAndIncrement();
+        loadUserIds.set((int) (n % LOAD_USER_SLOTS), id);
+    }
+
+    /** One of the users this run created: an order's owner. */
+    private Long randomLoadUser() {
+        long n = Math.min(loadUserCount.get(), LOAD_USER_SLOTS);
+        if (n == 0) {
+            return null;
+        }
+        return loadUserIds.get(ThreadLocalRandom.current().nextInt((int) n));
     }
 
     private Long randomUser() {
@@ -271,6 +302,7 @@ public final class ServiceOperations {
                 long id = idOf(body);
                 if (id > 0) {
                     addUser(id);
+                    addLoadUser(id);
                     createdUsers.add(id);
                 }
             }
@@ -285,7 +317,7 @@ public final class ServiceOperations {
 
         @Override
         public Request nextRequest() {
-            Long userId = randomUser();
+            Long userId = randomLoadUser();
             if (userId == null) {
                 return null;
             }
@@ -396,6 +428,56 @@ public final class ServiceOperations {
         deleteAll(http, parallel, createdUsers, usersUrl);
         return new LoadData(createdUsers.count.get(), createdOrders.count.get(), createdUsers.deleted.get(),
                 createdOrders.deleted.get(), false);
+    }
+
+    /** What marks this run's users: their emails start with it. */
+    private String marker() {
+        return "load-" + runId + "-";
+    }
+
+    /**
+     * Finds this run's load data in the services by its marker (its users' emails, and those users'
+     * orders), for {@link #deleteCreated} to delete: how a run's kept data is deleted after the run
+     * that made it is gone.
+     *
+     * @throws IOException in an operator's words when a service can't be asked
+     */
+    public void findByMarker(LoadHttpClient http) throws IOException {
+        List<Long> users = new ArrayList<>();
+        for (long offset = 0; ; offset += PAGE) {
+            JsonNode page = page(http, usersUrl.newBuilder().addPathSegment("users").addQueryParameter("q", marker())
+                    .addQueryParameter("sort", "id"), offset, "find the users of run " + runId, "users");
+            for (JsonNode user : page.path("items")) {
+                if (user.path("email").asText().startsWith(marker())) {
+                    users.add(user.path("id").asLong());
+                }
+            }
+            if (page.path("items").size() < PAGE) {
+                break;
+            }
+        }
+        for (long user : users) {
+            for (long offset = 0; ; offset += PAGE) {
+                JsonNode page = page(http, ordersUrl.newBuilder().addPathSegment("orders")
+                        .addQueryParameter("userId", Long.toString(user)).addQueryParameter("sort", "id"), offset,
+                        "find the orders of run " + runId, "orders");
+                page.path("items").forEach(order -> createdOrders.add(order.path("id").asLong()));
+                if (page.path("items").size() < PAGE) {
+                    break;
+                }
+            }
+            createdUsers.add(user);
+        }
+    }
+
+    private JsonNode page(LoadHttpClient http, HttpUrl.Builder url, long offset, String why, String service) throws IOException {
+        Request request = request().url(url.addQueryParameter("limit", Integer.toString(PAGE))
+                .addQueryParameter("offset", Long.toString(offset)).build()).build();
+        LoadHttpClient.Outcome outcome = http.send(request, true);
+        if (!outcome.ok()) {
+            throw new IOException(explain("The console", why, service, request.url(), outcome, apiToken != null));
+        }
+        return mapper.readTree(outcome.body());
     }
 
     /** The ids of what the run created under one path ({@code /users}, {@code /orders}) and not deleted yet. */

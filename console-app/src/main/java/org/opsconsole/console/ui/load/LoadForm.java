@@ -129,6 +129,11 @@ public final class LoadForm {
         this.tokenFor = tokenForUrl;
     }
 
+    /** The bearer token for the services the form aims at: null for none. */
+    public String servicesToken() {
+        return tokenFor(usersUrl.get(), ordersUrl.get());
+    }
+
     private String tokenFor(String... urls) {
         return java.util.Arrays.stream(urls).map(tokenFor).filter(java.util.Objects::nonNull).findFirst().orElse(null);
     }

@@ -96,6 +96,7 @@ public final class LoadViewModel {
         this.metricsListener = tick -> charts.servicesSecond(tick);
         scraper.addListener(metricsListener);
         report.addListener((obs, was, now) -> updateCanDeleteLoadData());
+        running.addListener((obs, was, now) -> updateCanDeleteLoadData());
         refreshRuns();
     }
 
@@ -298,22 +299,30 @@ public final class LoadViewModel {
 
     /**
      * Deletes the users and orders the shown run kept (its load data), then shows and saves the
-     * report with what became of them.
+     * report with what became of them. The run that made them knows their ids; a saved run's are
+     * found in the services the form aims at by their marker.
      */
     public CompletableFuture<LoadReport> deleteLoadData() {
-        LoadRun kept = run;
+        LoadRun live = run;
         LoadReport shown = report.get();
-        if (!canDeleteLoadData.get() || kept == null || shown == null) {
+        if (!canDeleteLoadData.get() || shown == null) {
             return CompletableFuture.completedFuture(shown);
         }
         canDeleteLoadData.set(false);
+        boolean itsRun = live != null && live.id().equals(shown.runId());
+        String usersUrl = form.usersUrlProperty().get();
+        String ordersUrl = form.ordersUrlProperty().get();
+        String token = form.servicesToken();
         return calls.run("Deleting the load data of run " + shown.runId() + "…", () -> {
             LoadReport updated;
             try {
-                updated = shown.withLoadData(kept.deleteLoadData());
+                updated = shown.withLoadData(itsRun ? live.deleteLoadData()
+                        : LoadEngine.deleteKeptLoadData(shown.runId(), usersUrl, ordersUrl, token, shown.loadData()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new CancellationException("the console is closing");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e.getMessage(), e);
             }
             io(() -> store.save(updated));
             return updated;
@@ -330,8 +339,7 @@ public final class LoadViewModel {
 
     private void updateCanDeleteLoadData() {
         LoadReport shown = report.get();
-        canDeleteLoadData.set(shown != null && run != null && run.isDone() && run.id().equals(shown.runId())
-                && shown.loadData() != null && shown.loadData().remaining() > 0);
+        canDeleteLoadData.set(shown != null && !running.get() && shown.loadData() != null && shown.loadData().remaining() > 0);
     }
 
     public CompletableFuture<List<RunStore.RunSummary>> markBaseline(String id) {

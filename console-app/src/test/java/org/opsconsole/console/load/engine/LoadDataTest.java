@@ -119,6 +119,76 @@ class LoadDataTest {
         assertThat(total(users, "/users")).isEqualTo(usersBefore);
     }
 
+    @Test
+    void everyOrderARunCreatesGoesToOneOfItsOwnUsersSoItsDataIsMarked() throws Exception {
+        java.util.Set<Long> ordersBefore = ids(orders, "/orders");
+
+        LoadRun run = LoadEngine.start(scenario(true));
+        LoadData data = run.completion().get(60, TimeUnit.SECONDS).loadData();
+
+        JsonNode all = get(orders, "/orders?limit=1000");
+        int newOrders = 0;
+        for (JsonNode order : all.path("items")) {
+            if (!ordersBefore.contains(order.path("id").asLong())) {
+                newOrders++;
+                String email = get(users, "/users/" + order.path("userId").asLong()).path("email").asText();
+                assertThat(email).as("owner of order %s", order.path("id")).startsWith("load-" + run.id() + "-");
+            }
+        }
+        assertThat(newOrders).isEqualTo(data.createdOrders()).isPositive();
+    }
+
+    @Test
+    void aSavedRunsKeptDataIsFoundByItsMarkerAndDeletedLongAfterTheRun(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        long usersBefore = total(users, "/users");
+        long ordersBefore = total(orders, "/orders");
+        StringWriter out = new StringWriter();
+        var cli = OpsConsoleCommand.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(out, true));
+        String[] services = {"--users-url", users.baseUri().toString(), "--orders-url", orders.baseUri().toString()};
+        assertThat(cli.execute(concat(new String[] {"load"}, services, new String[] {"--mix", MIX, "--rate", "40",
+                "--duration", "1s", "--warmup", "0s", "--keep-load-data", "--data-dir", dir.toString()}))).as(out.toString()).isZero();
+        var store = new org.opsconsole.console.load.report.RunStore(
+                org.opsconsole.console.session.DataFolders.resolve(dir).loadRuns());
+        String runId = store.list().getFirst().id();
+        LoadData kept = store.load(runId).loadData();
+        assertThat(total(users, "/users")).isEqualTo(usersBefore + kept.createdUsers());
+
+        // a new process: only the saved report and the services are left
+        int code = OpsConsoleCommand.commandLine().execute(concat(new String[] {"load"}, services,
+                new String[] {"delete-data", runId, "--data-dir", dir.toString()}));
+
+        assertThat(code).isZero();
+        assertThat(total(users, "/users")).isEqualTo(usersBefore);
+        assertThat(total(orders, "/orders")).isEqualTo(ordersBefore);
+        LoadData now = store.load(runId).loadData();
+        assertThat(now.remaining()).isZero();
+        assertThat(now.kept()).isFalse();
+        assertThat(now.summary()).contains("deleted them again");
+    }
+
+    private static String[] concat(String[]... parts) {
+        return java.util.Arrays.stream(parts).flatMap(java.util.Arrays::stream).toArray(String[]::new);
+    }
+
+    private java.util.Set<Long> ids(RunningService service, String path) {
+        java.util.Set<Long> ids = new java.util.HashSet<>();
+        get(service, path + "?limit=1000").path("items").forEach(item -> ids.add(item.path("id").asLong()));
+        return ids;
+    }
+
+    private JsonNode get(RunningService service, String pathAndQuery) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(service.baseUri().resolve(pathAndQuery)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return Json.mapper().readTree(response.body());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private LoadScenario scenario(boolean keep) {
         return new ScenarioBuilder().services(users.baseUri().toString(), orders.baseUri().toString(), MIX)
                 .keepData(keep).stages("1s@60").warmup(Duration.ZERO).build();
