@@ -66,6 +66,9 @@ public final class LoadCommand implements java.util.concurrent.Callable<Integer>
     static final int THRESHOLD_FAILED = 1;
     static final int COULD_NOT_RUN = 3;
 
+    /** How long Ctrl+C waits for a stopped run to delete its load data and write its report. */
+    private static final int CTRL_C_WAIT_SECONDS = 15;
+
     @Spec
     CommandSpec spec;
 
@@ -186,7 +189,12 @@ public final class LoadCommand implements java.util.concurrent.Callable<Integer>
         Thread onCtrlC = new Thread(() -> {
             run.stop();
             try {
-                written.await(10, TimeUnit.SECONDS);
+                // a second Ctrl+C can't end a shutdown hook: so the wait has an end
+                if (!written.await(CTRL_C_WAIT_SECONDS, TimeUnit.SECONDS) && run.latest().phase() == LoadSnapshot.Phase.CLEANING_UP) {
+                    err.println("Stopped while deleting the run's load data. What is left is still marked as run " + run.id()
+                            + "'s: 'opsconsole load --users-url URL --orders-url URL delete-data " + run.id() + "' deletes it.");
+                    err.flush();
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

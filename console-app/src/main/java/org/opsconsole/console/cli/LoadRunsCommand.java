@@ -150,14 +150,15 @@ final class LoadRunsCommand {
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
             RunStore store = LoadCommand.store(dataDir != null ? dataDir : parent.dataDir);
+            // a run stopped while it deleted its data may not be saved: its marker still finds what is left
             org.opsconsole.console.load.report.LoadReport report;
             try {
-                report = store.load(id);
+                report = store.exists(id) ? store.load(id) : null;
             } catch (java.io.IOException | IllegalArgumentException e) {
                 spec.commandLine().getErr().println(e.getMessage());
-                return 1;
+                return 2;
             }
-            if (report.loadData() == null || report.loadData().remaining() == 0) {
+            if (report != null && (report.loadData() == null || report.loadData().remaining() == 0)) {
                 out.println("Run " + id + " left no load data in the services.");
                 return 0;
             }
@@ -165,12 +166,14 @@ final class LoadRunsCommand {
             org.opsconsole.console.load.report.LoadData now;
             try {
                 now = org.opsconsole.console.load.engine.LoadEngine.deleteKeptLoadData(id, parent.usersUrl, parent.ordersUrl,
-                        parent.apiToken, report.loadData());
+                        parent.apiToken, report == null ? null : report.loadData());
             } catch (java.io.IOException e) {
                 spec.commandLine().getErr().println(e.getMessage());
                 return 3;
             }
-            store.save(report.withLoadData(now));
+            if (report != null) {
+                store.save(report.withLoadData(now));
+            }
             out.println(now.summary());
             return now.remaining() == 0 ? 0 : 1;
         }

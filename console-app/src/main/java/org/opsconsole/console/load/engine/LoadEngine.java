@@ -36,7 +36,7 @@ public final class LoadEngine {
      * their orders): for a saved run, after the run that made it is gone. Answers the run's load data
      * as it is now: what the marker no longer finds counts as deleted.
      *
-     * @param recorded what the run's report says it created
+     * @param recorded what the run's report says it created; null when there is no report (then what was found counts)
      * @throws IOException in an operator's words, when a service can't be asked
      */
     public static LoadData deleteKeptLoadData(String runId, String usersUrl, String ordersUrl, String apiToken,
@@ -47,6 +47,9 @@ public final class LoadEngine {
             ServiceOperations ops = new ServiceOperations(usersUrl, ordersUrl, runId, apiToken);
             ops.findByMarker(http);
             LoadData found = ops.deleteCreated(http, LoadRun.DELETERS);
+            if (recorded == null) {
+                return found;
+            }
             long usersLeft = found.createdUsers() - found.deletedUsers();
             long ordersLeft = found.createdOrders() - found.deletedOrders();
             return new LoadData(recorded.createdUsers(), recorded.createdOrders(),

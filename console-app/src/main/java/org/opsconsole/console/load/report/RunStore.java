@@ -47,6 +47,11 @@ public final class RunStore {
         return file;
     }
 
+    /** Whether a run of this id is saved; an id that can't be one is refused. */
+    public boolean exists(String id) {
+        return Files.exists(fileOf(id));
+    }
+
     public LoadReport load(String id) throws IOException {
         Path file = fileOf(id);
         if (!Files.exists(file)) {

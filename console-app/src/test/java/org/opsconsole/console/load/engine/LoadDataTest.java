@@ -169,6 +169,27 @@ class LoadDataTest {
         assertThat(now.summary()).contains("deleted them again");
     }
 
+    @Test
+    void aRunThatWasNeverSavedHasItsDataFoundByItsMarkerAlone() throws Exception {
+        long usersBefore = total(users, "/users");
+        long ordersBefore = total(orders, "/orders");
+        LoadRun run = LoadEngine.start(scenario(true));
+        LoadData kept = run.completion().get(60, TimeUnit.SECONDS).loadData();
+        StringWriter out = new StringWriter();
+        var cli = OpsConsoleCommand.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(out, true));
+
+        int code = cli.execute("load", "--users-url", users.baseUri().toString(), "--orders-url", orders.baseUri().toString(),
+                "delete-data", run.id(), "--data-dir", java.nio.file.Files.createTempDirectory("no-runs").toString());
+
+        assertThat(code).as(out.toString()).isZero();
+        assertThat(out.toString()).contains(String.format(java.util.Locale.ROOT, "created %,d users", kept.createdUsers()),
+                "deleted them again");
+        assertThat(total(users, "/users")).isEqualTo(usersBefore);
+        assertThat(total(orders, "/orders")).isEqualTo(ordersBefore);
+    }
+
     private static String[] concat(String[]... parts) {
         return java.util.Arrays.stream(parts).flatMap(java.util.Arrays::stream).toArray(String[]::new);
     }
