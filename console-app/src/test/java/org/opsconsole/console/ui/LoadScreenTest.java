@@ -238,6 +238,7 @@ class LoadScreenTest {
         Label shown = robot.lookup("#load-report-data").queryAs(Label.class);
         await().atMost(WAIT).until(() -> shown.getText().contains("kept"));
         WaitForAsyncUtils.waitForFxEvents();
+        assertThat(ShownInFull.shownText(robot.lookup("#load-delete-data").query())).isEqualTo("Delete load data");
 
         robot.clickOn("#load-delete-data");
 

@@ -103,6 +103,8 @@ final class LoadReportPane extends VBox {
         data.setMinHeight(Region.USE_PREF_SIZE);
         Button deleteData = new Button("Delete load data");
         deleteData.setId("load-delete-data");
+        // the words wrap, the button keeps its label
+        deleteData.setMinWidth(Region.USE_PREF_SIZE);
         deleteData.setTooltip(new javafx.scene.control.Tooltip("Deletes the users and orders this run created and kept"));
         deleteData.setOnAction(e -> model.deleteLoadData());
         deleteData.visibleProperty().bind(model.canDeleteLoadDataProperty());
