@@ -66,6 +66,8 @@ class OrderBadInputTest {
                 arguments("101 items", "POST", "/orders", JSON, "{\"userId\":1,\"items\":[" + hundredAndOne.substring(0, hundredAndOne.length() - 1) + "]}", 422, "items"),
                 arguments("zero userId", "POST", "/orders", JSON, order("{\"sku\":\"A\",\"quantity\":1,\"unitPrice\":\"1.00\"}").replace("\"userId\":1", "\"userId\":0"), 422, "userId"),
                 arguments("missing sku", "POST", "/orders", JSON, order("{\"quantity\":1,\"unitPrice\":\"1.00\"}"), 422, "items[0].sku"),
+                arguments("sku of 33 emoji", "POST", "/orders", JSON, order("{\"sku\":\"" + "\uD83D\uDE00".repeat(33) + "\",\"quantity\":1,\"unitPrice\":\"1.00\"}"), 422, "items[0].sku"),
+                arguments("sku of 33 emoji, original POST", "POST", "/order", JSON, order("{\"sku\":\"" + "\uD83D\uDE00".repeat(33) + "\",\"quantity\":1,\"unitPrice\":\"1.00\"}"), 422, "items[0].sku"),
                 arguments("sku too long", "POST", "/orders", JSON, order("{\"sku\":\"" + "S".repeat(65) + "\",\"quantity\":1,\"unitPrice\":\"1.00\"}"), 422, "items[0].sku"),
                 arguments("quantity zero", "POST", "/orders", JSON, order("{\"sku\":\"A\",\"quantity\":0,\"unitPrice\":\"1.00\"}"), 422, "items[0].quantity"),
                 arguments("quantity over 10000", "POST", "/orders", JSON, order("{\"sku\":\"A\",\"quantity\":10001,\"unitPrice\":\"1.00\"}"), 422, "items[0].quantity"),

@@ -5,6 +5,7 @@ import org.opsconsole.model.FieldError;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Collects what is wrong with a request's fields, then fails once with all of them (422), so a
@@ -24,6 +25,12 @@ public final class Validation {
         }
         if (length < min || length > max) {
             return error(field, "must be " + min + " to " + max + " characters long");
+        }
+        // what a column stores: H2 counts UTF-16 units, and a lower-cased key kept beside a field
+        // (for sorting, for case-blind uniqueness) can be longer than the field ('İ' becomes two)
+        if (Math.max(value.length(), value.toLowerCase(Locale.ROOT).length()) > max) {
+            return error(field, "must be " + min + " to " + max + " characters long, counting an emoji or another "
+                    + "character beyond the Basic Multilingual Plane as two");
         }
         if (value.chars().anyMatch(c -> Character.isISOControl(c))) {
             return error(field, "must not contain control characters");

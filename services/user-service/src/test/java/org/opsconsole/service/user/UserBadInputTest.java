@@ -21,6 +21,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 class UserBadInputTest {
 
     private static final String JSON = "application/json";
+    private static final String EMOJI = "\uD83D\uDE00";
     private static RunningService service;
     private static TestClient client;
     private static long existingId;
@@ -56,6 +57,10 @@ class UserBadInputTest {
                 arguments("missing email", "POST", "/users", JSON, "{\"name\":\"A\"}", 422, "email"),
                 arguments("blank name", "POST", "/users", JSON, "{\"name\":\"  \",\"email\":\"a@b.io\"}", 422, "name"),
                 arguments("name over 100", "POST", "/users", JSON, "{\"name\":\"" + longName + "\",\"email\":\"a@b.io\"}", 422, "name"),
+                arguments("name of 51 emoji", "POST", "/users", JSON, "{\"name\":\"" + EMOJI.repeat(51) + "\",\"email\":\"a@b.io\"}", 422, "name"),
+                arguments("name of 100 emoji on PUT", "PUT", "/users/{id}", JSON, "{\"name\":\"" + EMOJI.repeat(100) + "\",\"email\":\"a@b.io\"}", 422, "name"),
+                arguments("name of 51 emoji, original POST", "POST", "/user", JSON, "{\"name\":\"" + EMOJI.repeat(51) + "\",\"email\":\"a@b.io\"}", 422, "name"),
+                arguments("name that lower-cases longer", "POST", "/users", JSON, "{\"name\":\"" + "\u0130".repeat(51) + "\",\"email\":\"a@b.io\"}", 422, "name"),
                 arguments("email over 254", "POST", "/users", JSON, "{\"name\":\"A\",\"email\":\"" + longEmail + "\"}", 422, "email"),
                 arguments("email without @", "POST", "/users", JSON, "{\"name\":\"A\",\"email\":\"nope\"}", 422, "email"),
                 arguments("body over 1 MiB", "POST", "/users", JSON, huge, 413, null),
@@ -95,5 +100,15 @@ class UserBadInputTest {
             assertThat(res.json().get("errors").findValuesAsText("field")).contains(field);
         }
         assertThat(client.get("/users?limit=1000").body()).isEqualTo(before);
+    }
+
+    @org.junit.jupiter.api.Test
+    void theLongestNamesOfEmojiOrOfLettersThatLowerCaseLongerAreStoredWhole() {
+        for (String name : new String[] {EMOJI.repeat(50), "\u0130".repeat(50)}) {
+            Response created = client.post("/users", "{\"name\":\"" + name + "\",\"email\":\"long-" + name.hashCode()
+                    + "@example.com\"}");
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+            assertThat(client.get("/users/" + created.json().get("id").asLong()).json().get("name").asText()).isEqualTo(name);
+        }
     }
 }
