@@ -83,12 +83,20 @@ public final class ServiceMetrics implements Filter {
         if (route.startsWith("/observe/metrics")) {
             return;
         }
-        Meters m = meters.computeIfAbsent(new MeterKey(req.prologue().method().text(), route, res.status().code()),
+        Meters m = meters.computeIfAbsent(new MeterKey(methodLabel(req.prologue().method().text()), route, res.status().code()),
                 this::register);
         m.timer().record(nanos, TimeUnit.NANOSECONDS);
         if (m.errors() != null) {
             m.errors().increment();
         }
+    }
+
+    /** The methods HTTP defines, and PATCH: each its own label; any other shares one, so made-up methods can't add series. */
+    private static final java.util.Set<String> METHODS =
+            java.util.Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "CONNECT");
+
+    static String methodLabel(String method) {
+        return METHODS.contains(method) ? method : "OTHER";
     }
 
     private Meters register(MeterKey key) {

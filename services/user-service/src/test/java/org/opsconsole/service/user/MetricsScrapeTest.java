@@ -41,6 +41,42 @@ class MetricsScrapeTest {
     }
 
     @Test
+    void madeUpMethodsShareOneLabelSoTheyCannotGrowTheSeries() throws Exception {
+        try (RunningService service = UserService.start(TestDatabases.fresh("users"))) {
+            TestClient client = new TestClient(service.baseUri());
+            rawRequest(service, "FROB0");
+            long linesAfterOne = requestSeries(client.get("/observe/metrics").body());
+
+            for (int i = 1; i <= 30; i++) {
+                rawRequest(service, "FROB" + i);
+            }
+
+            String scrape = client.get("/observe/metrics").body();
+            assertThat(scrape).doesNotContain("FROB");
+            assertThat(linesAfterOne).isPositive();
+            assertThat(requestSeries(scrape)).as("thirty more made-up methods").isEqualTo(linesAfterOne);
+        }
+    }
+
+    /** The lines of the request families for methods HTTP does not define. */
+    private static long requestSeries(String scrape) {
+        return scrape.lines().filter(line -> line.startsWith("http_server_") && line.contains("method=\"OTHER\"")).count();
+    }
+
+    /** One request with {@code method} on a connection of its own; answers the status line. */
+    private static String rawRequest(RunningService service, String method) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket(service.baseUri().getHost(), service.baseUri().getPort())) {
+            socket.getOutputStream().write((method + " /users/1 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            socket.setSoTimeout(10_000);
+            String status = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.ISO_8859_1)).readLine();
+            assertThat(status).startsWith("HTTP/1.1 ");
+            return status;
+        }
+    }
+
+    @Test
     void aLongPollsWaitIsNotChartedAsLatency() {
         try (RunningService service = UserService.start(TestDatabases.fresh("users"))) {
             TestClient client = new TestClient(service.baseUri());
