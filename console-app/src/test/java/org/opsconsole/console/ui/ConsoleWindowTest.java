@@ -321,8 +321,14 @@ class ConsoleWindowTest {
 
         // the whole event, as JSON: select it, Details…
         assertThat(robot.lookup("#events-details").queryButton().isDisabled()).isTrue();
-        robot.clickOn(robot.lookup(".table-cell").match(n -> n instanceof javafx.scene.control.TableCell<?, ?> c && !c.isEmpty()
-                && c.isVisible() && "user.created".equals(c.getText())).<javafx.scene.Node>query());
+        // the row is in the items before the table has drawn its cell: wait for the cell, as a user would
+        java.util.function.Predicate<javafx.scene.Node> createdCell = n -> n instanceof javafx.scene.control.TableCell<?, ?> c
+                && !c.isEmpty() && c.isVisible() && "user.created".equals(c.getText());
+        await().atMost(PATIENCE).until(() -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return robot.lookup(".table-cell").match(createdCell).tryQuery().isPresent();
+        });
+        robot.clickOn(robot.lookup(".table-cell").match(createdCell).<javafx.scene.Node>query());
         robot.clickOn("#events-details");
         await().atMost(PATIENCE).until(() -> robot.lookup("#event-details-json").tryQuery().isPresent());
         String json = robot.lookup("#event-details-json").queryAs(javafx.scene.control.TextArea.class).getText();
