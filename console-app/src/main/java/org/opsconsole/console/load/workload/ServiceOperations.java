@@ -53,12 +53,10 @@ public final class ServiceOperations {
     private final String apiToken;
     private final ObjectMapper mapper = Json.mapper();
     private final AtomicLong emailCounter = new AtomicLong();
-    // known user ids: a fixed ring, so memory stays flat however many users a long run creates
-    private final AtomicReferenceArray<Long> userIds = new AtomicReferenceArray<>(USER_SLOTS);
-    private final AtomicLong userCount = new AtomicLong();
+    // known user ids
+    private final IdRing users = new IdRing(USER_SLOTS);
     // the users this run created, which its orders go to (a ring as well)
-    private final AtomicReferenceArray<Long> loadUserIds = new AtomicReferenceArray<>(LOAD_USER_SLOTS);
-    private final AtomicLong loadUserCount = new AtomicLong();
+    private final IdRing loadUsers = new IdRing(LOAD_USER_SLOTS);
     private final ConcurrentLinkedQueue<OrderRef> movableOrders = new ConcurrentLinkedQueue<>();
     private final AtomicLong movableCount = new AtomicLong();
     private volatile long knownUserTotal;
@@ -136,15 +134,15 @@ public final class ServiceOperations {
         JsonNode root = mapper.readTree(page.body());
         knownUserTotal = root.path("total").asLong();
         for (JsonNode user : root.path("items")) {
-            addUser(user.path("id").asLong());
+            users.add(user.path("id").asLong());
         }
         boolean ordersToo = mix.names().stream().anyMatch(n -> n.equals("create-order") || n.equals("change-status"));
         CreateUser createUser = new CreateUser();
-        for (int i = 0; ordersToo && loadUserCount.get() < LOAD_USERS_FOR_ORDERS && i < 2 * LOAD_USERS_FOR_ORDERS; i++) {
+        for (int i = 0; ordersToo && loadUsers.added() < LOAD_USERS_FOR_ORDERS && i < 2 * LOAD_USERS_FOR_ORDERS; i++) {
             run(http, createUser, "create a user to order for");
         }
         boolean readsUsers = mix.names().contains("read-user") || mix.names().contains("list-orders");
-        for (int i = 0; readsUsers && userCount.get() < 10 && i < 20; i++) {
+        for (int i = 0; readsUsers && users.added() < 10 && i < 20; i++) {
             run(http, createUser, "create a user to read");
         }
         if (mix.names().contains("change-status")) {
@@ -201,31 +199,28 @@ public final class ServiceOperations {
         return who + " tried to " + why + ", but " + what + ".";
     }
 
-    private void addUser(long id) {
-        long n = userCount.getAndIncrement();
-        userIds.set((int) (n % USER_SLOTS), id);
-    }
+    /** Ids in a fixed ring: memory stays flat however many a long run adds; a random one of the latest. */
+    private static final class IdRing {
+        private final AtomicReferenceArray<Long> ids;
+        private final AtomicLong added = new AtomicLong();
 
-    private void addLoadUser(long id) {
-        long n = loadUserCount.getAndIncrement();
-        loadUserIds.set((int) (n % LOAD_USER_SLOTS), id);
-    }
-
-    /** One of the users this run created: an order's owner. */
-    private Long randomLoadUser() {
-        long n = Math.min(loadUserCount.get(), LOAD_USER_SLOTS);
-        if (n == 0) {
-            return null;
+        IdRing(int slots) {
+            ids = new AtomicReferenceArray<>(slots);
         }
-        return loadUserIds.get(ThreadLocalRandom.current().nextInt((int) n));
-    }
 
-    private Long randomUser() {
-        long n = Math.min(userCount.get(), USER_SLOTS);
-        if (n == 0) {
-            return null;
+        void add(long id) {
+            ids.set((int) (added.getAndIncrement() % ids.length()), id);
         }
-        return userIds.get(ThreadLocalRandom.current().nextInt((int) n));
+
+        long added() {
+            return added.get();
+        }
+
+        /** One of the ids, or null while there is none. */
+        Long random() {
+            long n = Math.min(added.get(), ids.length());
+            return n == 0 ? null : ids.get(ThreadLocalRandom.current().nextInt((int) n));
+        }
     }
 
     private long idOf(byte[] body) {
@@ -252,7 +247,7 @@ public final class ServiceOperations {
 
         @Override
         public Request nextRequest() {
-            Long id = randomUser();
+            Long id = users.random();
             return id == null ? null : request()
                     .url(usersUrl.newBuilder().addPathSegment("users").addPathSegment(id.toString()).build())
                     .build();
@@ -267,7 +262,7 @@ public final class ServiceOperations {
 
         @Override
         public Request nextRequest() {
-            long total = Math.max(knownUserTotal, userCount.get());
+            long total = Math.max(knownUserTotal, users.added());
             long offset = total <= 20 ? 0 : ThreadLocalRandom.current().nextLong(Math.min(total - 20, 10_000));
             return request().url(usersUrl.newBuilder().addPathSegment("users")
                     .addQueryParameter("limit", "20").addQueryParameter("offset", Long.toString(offset)).build())
@@ -301,8 +296,8 @@ public final class ServiceOperations {
             if (status == 201) {
                 long id = idOf(body);
                 if (id > 0) {
-                    addUser(id);
-                    addLoadUser(id);
+                    users.add(id);
+                    loadUsers.add(id);
                     createdUsers.add(id);
                 }
             }
@@ -317,7 +312,7 @@ public final class ServiceOperations {
 
         @Override
         public Request nextRequest() {
-            Long userId = randomLoadUser();
+            Long userId = loadUsers.random();
             if (userId == null) {
                 return null;
             }
@@ -368,7 +363,7 @@ public final class ServiceOperations {
         @Override
         public Request nextRequest() {
             HttpUrl.Builder url = ordersUrl.newBuilder().addPathSegment("orders").addQueryParameter("limit", "20");
-            Long userId = randomUser();
+            Long userId = users.random();
             if (userId != null && ThreadLocalRandom.current().nextBoolean()) {
                 url.addQueryParameter("userId", userId.toString());
             }

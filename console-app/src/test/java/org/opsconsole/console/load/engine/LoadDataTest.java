@@ -103,9 +103,7 @@ class LoadDataTest {
     @Test
     void theCommandSaysWhatItWillWriteAndWhatBecameOfIt() {
         StringWriter out = new StringWriter();
-        var cli = OpsConsoleCommand.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(out, true));
+        var cli = commandLine(out);
         long usersBefore = total(users, "/users");
 
         int code = cli.execute("load", "--users-url", users.baseUri().toString(), "--orders-url", orders.baseUri().toString(),
@@ -144,9 +142,7 @@ class LoadDataTest {
         long usersBefore = total(users, "/users");
         long ordersBefore = total(orders, "/orders");
         StringWriter out = new StringWriter();
-        var cli = OpsConsoleCommand.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(out, true));
+        var cli = commandLine(out);
         String[] services = {"--users-url", users.baseUri().toString(), "--orders-url", orders.baseUri().toString()};
         assertThat(cli.execute(concat(new String[] {"load"}, services, new String[] {"--mix", MIX, "--rate", "40",
                 "--duration", "1s", "--warmup", "0s", "--keep-load-data", "--data-dir", dir.toString()}))).as(out.toString()).isZero();
@@ -176,9 +172,7 @@ class LoadDataTest {
         LoadRun run = LoadEngine.start(scenario(true));
         LoadData kept = run.completion().get(60, TimeUnit.SECONDS).loadData();
         StringWriter out = new StringWriter();
-        var cli = OpsConsoleCommand.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(out, true));
+        var cli = commandLine(out);
 
         int code = cli.execute("load", "--users-url", users.baseUri().toString(), "--orders-url", orders.baseUri().toString(),
                 "delete-data", run.id(), "--data-dir", java.nio.file.Files.createTempDirectory("no-runs").toString());
@@ -188,6 +182,14 @@ class LoadDataTest {
                 "deleted them again");
         assertThat(total(users, "/users")).isEqualTo(usersBefore);
         assertThat(total(orders, "/orders")).isEqualTo(ordersBefore);
+    }
+
+    /** The program's command line, printing into {@code out}. */
+    private static picocli.CommandLine commandLine(StringWriter out) {
+        var cli = OpsConsoleCommand.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(out, true));
+        return cli;
     }
 
     private static String[] concat(String[]... parts) {
@@ -216,13 +218,6 @@ class LoadDataTest {
     }
 
     private long total(RunningService service, String path) {
-        try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(service.baseUri().resolve(path + "?limit=1"))
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode body = Json.mapper().readTree(response.body());
-            return body.path("total").asLong();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return get(service, path + "?limit=1").path("total").asLong();
     }
 }
