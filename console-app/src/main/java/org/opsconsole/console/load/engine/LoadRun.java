@@ -46,11 +46,12 @@ import java.util.function.Consumer;
  * ({@link #completion()}).
  *
  * <p>How the open model works (wrk2's scheme): request number {@code i} is due at a time the
- * {@link RatePlan} computes. A fixed set of workers, one per connection, each take the next number,
- * wait for its due time, send, and record the latency from the due time (corrected) and from the
- * send (uncorrected). When every worker is busy, the next request can only leave late; that lateness
- * is counted, never hidden, and it still counts in the corrected latency. Nothing grows with the
- * run's length but the one-row-per-second timeline.
+ * {@link RatePlan} computes. Over plain http one thread ({@link EventLoopSender}) takes the next
+ * number, waits for its due time and sends on a free connection; over https (OkHttp) a worker per
+ * connection does the same. Each answer's latency is recorded from the due time (corrected) and from
+ * the send (uncorrected). When every connection is busy, the next request can only leave late; that
+ * lateness is counted, never hidden, and it still counts in the corrected latency. Nothing grows with
+ * the run's length but the one-row-per-second timeline.
  */
 public final class LoadRun {
 
