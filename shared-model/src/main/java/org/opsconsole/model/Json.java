@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -22,6 +23,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.regex.Pattern;
 
 /**
  * The one JSON mapping of the REST contract. Strict on input (unknown fields, wrong types, floats
@@ -52,6 +54,8 @@ public final class Json {
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+                // {"name":"A","name":"B"} is an error, not "last one wins"
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .build();
@@ -82,25 +86,28 @@ public final class Json {
         }
     }
 
-    /** Reads money from a decimal string ({@code "12.50"}) or a JSON number, keeping every digit. */
+    /**
+     * Reads money from a decimal string, digits with an optional fraction ({@code "12.50"}),
+     * keeping every digit and the scale as written, so the service can refuse what is not written
+     * with two places. A JSON number, a sign, spaces or an exponent are refused here: money is never
+     * a float, and {@code " 1.00"} or {@code "+1.00"} are not the documented format.
+     */
     static final class MoneyDeserializer extends StdScalarDeserializer<BigDecimal> {
+        private static final Pattern DECIMAL = Pattern.compile("-?\\d{1,15}(\\.\\d{1,15})?");
+
         MoneyDeserializer() {
             super(BigDecimal.class);
         }
 
         @Override
         public BigDecimal deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            JsonToken token = p.currentToken();
-            if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
-                return p.getDecimalValue();
-            }
-            if (token == JsonToken.VALUE_STRING) {
-                String text = p.getText().trim();
-                if (text.matches("[+-]?\\d{1,15}(\\.\\d{1,15})?")) {
+            if (p.currentToken() == JsonToken.VALUE_STRING) {
+                String text = p.getText();
+                if (DECIMAL.matcher(text).matches()) {
                     return new BigDecimal(text);
                 }
                 return (BigDecimal) ctxt.handleWeirdStringValue(BigDecimal.class, text,
-                        "not a decimal number like \"12.50\"");
+                        "not a decimal string like \"12.50\"");
             }
             return (BigDecimal) ctxt.handleUnexpectedToken(BigDecimal.class, p);
         }

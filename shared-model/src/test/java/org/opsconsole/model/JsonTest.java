@@ -25,13 +25,29 @@ class JsonTest {
     }
 
     @Test
-    void moneyIsReadExactlyFromAStringOrANumber() throws Exception {
-        OrderItem fromString = Json.mapper().readValue("{\"sku\":\"A\",\"quantity\":1,\"unitPrice\":\"0.10\"}", OrderItem.class);
-        OrderItem fromNumber = Json.mapper().readValue("{\"sku\":\"A\",\"quantity\":1,\"unitPrice\":0.1}", OrderItem.class);
-        assertThat(fromString.unitPrice()).isEqualTo(new BigDecimal("0.10"));
-        assertThat(fromNumber.unitPrice()).isEqualByComparingTo("0.1");
-        assertThat(fromString.amount().add(fromNumber.amount()).add(new BigDecimal("0.1")))
-                .isEqualByComparingTo("0.3");
+    void moneyIsReadExactlyFromADecimalStringKeepingTheScaleAsWritten() throws Exception {
+        OrderItem tenCents = Json.mapper().readValue("{\"sku\":\"A\",\"quantity\":1,\"unitPrice\":\"0.10\"}", OrderItem.class);
+        OrderItem tooPrecise = Json.mapper().readValue("{\"sku\":\"A\",\"quantity\":1,\"unitPrice\":\"1.10000\"}", OrderItem.class);
+        assertThat(tenCents.unitPrice()).isEqualTo(new BigDecimal("0.10"));
+        assertThat(tenCents.amount().add(tenCents.amount()).add(tenCents.amount())).isEqualTo(new BigDecimal("0.30"));
+        assertThat(tooPrecise.unitPrice().scale()).isEqualTo(5);
+    }
+
+    @Test
+    void moneyAsAJsonNumberOrInAnotherFormatIsRefused() {
+        for (String price : List.of("49.9", "5", "\" 1.00\"", "\"+1.00\"", "\"1e2\"", "\"1.00 \"", "\"\"")) {
+            assertThatThrownBy(() -> Json.mapper().readValue(
+                    "{\"sku\":\"A\",\"quantity\":1,\"unitPrice\":" + price + "}", OrderItem.class))
+                    .as(price).isInstanceOf(MismatchedInputException.class);
+        }
+    }
+
+    @Test
+    void aFieldGivenTwiceIsRefusedNotTheLastOneTaken() {
+        assertThatThrownBy(() -> Json.mapper().readValue("{\"name\":\"A\",\"name\":\"B\",\"email\":\"a@b.co\"}",
+                UserDraft.class))
+                .isInstanceOf(com.fasterxml.jackson.core.JsonParseException.class)
+                .hasMessageContaining("Duplicate field 'name'");
     }
 
     @Test

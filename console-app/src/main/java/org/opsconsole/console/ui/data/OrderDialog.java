@@ -185,6 +185,9 @@ final class OrderDialog extends Dialog<Order> {
                 price = new BigDecimal(line.price().getText().strip());
                 if (price.stripTrailingZeros().scale() > 2) {
                     faults.add("Unit price can have at most two decimal places (whole cents), such as 12.50.");
+                } else {
+                    // what the user typed ("5", "1.10000") as the service takes money: two places
+                    price = price.setScale(2, RoundingMode.UNNECESSARY);
                 }
             } catch (NumberFormatException e) {
                 faults.add("Unit price must be a number such as 12.50.");

@@ -12,6 +12,7 @@ import org.opsconsole.model.OrderItem;
 import org.opsconsole.model.OrderStatus;
 import org.opsconsole.model.StatusChange;
 import org.opsconsole.service.kit.DomainException;
+import org.opsconsole.service.kit.HeadRequests;
 import org.opsconsole.service.kit.JsonBodies;
 import org.opsconsole.service.kit.ProblemException;
 import org.opsconsole.service.kit.RequestParams;
@@ -41,9 +42,9 @@ final class OrdersResource implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.get("/", this::list)
-                .post("/", this::create)
-                .get("/{id}", this::get)
+        HeadRequests.get(rules, "/", this::list);
+        HeadRequests.get(rules, "/{id}", this::get);
+        rules.post("/", this::create)
                 .patch("/{id}", this::changeStatus)
                 .delete("/{id}", this::delete);
     }
@@ -131,9 +132,11 @@ final class OrdersResource implements HttpService {
 
     private static OrderStatus status(String field, String text, boolean query) {
         try {
-            return OrderStatus.valueOf(text.trim().toUpperCase(java.util.Locale.ROOT));
+            // exactly as written in the contract: "paid", " PAID " or "CANCELLED\u0000" are not a status
+            return OrderStatus.valueOf(text);
         } catch (IllegalArgumentException e) {
-            String allowed = Arrays.stream(OrderStatus.values()).map(Enum::name).collect(Collectors.joining(", "));
+            String allowed = Arrays.stream(OrderStatus.values()).map(Enum::name).collect(Collectors.joining(", "))
+                    + ", written exactly so (in capitals)";
             if (query) {
                 throw ProblemException.badRequest(field, "must be one of " + allowed);
             }

@@ -6,6 +6,7 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import org.opsconsole.model.OriginalMessage;
 import org.opsconsole.service.kit.DomainException;
+import org.opsconsole.service.kit.HeadRequests;
 import org.opsconsole.service.kit.JsonBodies;
 import org.opsconsole.service.kit.ProblemException;
 import org.opsconsole.service.kit.RequestParams;
@@ -26,7 +27,8 @@ final class OriginalOrderRoutes implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.get("/", this::get).post("/", this::create);
+        HeadRequests.get(rules, "/", this::get);
+        rules.post("/", this::create);
     }
 
     private void get(ServerRequest req, ServerResponse res) {

@@ -24,6 +24,9 @@ import java.util.logging.Logger;
 final class UserDirectory {
 
     static final Duration RETRY_AFTER = Duration.ofSeconds(5);
+    private static final Duration CONNECT_TIMEOUT = Duration.ofMillis(500);
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(1);
+    private static final Duration LOOKUP_TIMEOUT = Duration.ofMillis(1500);
     static final Duration PROBE_EVERY = Duration.ofSeconds(2);
 
     private final WebClient client;
@@ -44,10 +47,10 @@ final class UserDirectory {
         this.userService = userService;
         this.client = WebClient.builder()
                 .baseUri(userService)
-                .connectTimeout(Duration.ofMillis(500))
-                .readTimeout(Duration.ofSeconds(1))
+                .connectTimeout(CONNECT_TIMEOUT)
+                .readTimeout(READ_TIMEOUT)
                 .build();
-        this.timeout = Timeout.builder().timeout(Duration.ofMillis(1500)).build();
+        this.timeout = Timeout.builder().timeout(LOOKUP_TIMEOUT).build();
         this.retry = Retry.builder()
                 .calls(2)
                 .delay(Duration.ofMillis(100))
@@ -76,7 +79,7 @@ final class UserDirectory {
             throw unavailable(e.getMessage());
         } catch (RuntimeException e) {
             log.log(Level.FINE, "user lookup failed", e);
-            throw unavailable("the user service did not answer in time");
+            throw unavailable("the user service did not answer within " + LOOKUP_TIMEOUT.toMillis() + " ms");
         }
     }
 
@@ -132,9 +135,24 @@ final class UserDirectory {
             } catch (UserServiceDown e) {
                 throw e;
             } catch (RuntimeException e) {
-                throw new UserServiceDown("the user service is unreachable", e);
+                throw new UserServiceDown(whyNoAnswer(e), e);
             }
         };
+    }
+
+    /** A busy user service is not a missing one: say which it was, with the limit it missed. */
+    private static String whyNoAnswer(RuntimeException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.net.ConnectException) {
+                return "the user service is unreachable (it refused the connection)";
+            }
+            if (cause instanceof java.net.SocketTimeoutException timeout) {
+                return timeout.getMessage() != null && timeout.getMessage().toLowerCase(java.util.Locale.ROOT).contains("connect")
+                        ? "the user service did not accept a connection within " + CONNECT_TIMEOUT.toMillis() + " ms"
+                        : "the user service did not answer within " + READ_TIMEOUT.toMillis() + " ms";
+            }
+        }
+        return "the user service is unreachable";
     }
 
     private static ProblemException unavailable(String reason) {

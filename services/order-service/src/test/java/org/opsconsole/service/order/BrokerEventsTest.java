@@ -204,6 +204,34 @@ class BrokerEventsTest {
         }
     }
 
+    @Test
+    void aTrailingSlashMeansTheDefaultVirtualHostAndARefusalIsToldInTheBrokersWords() throws Exception {
+        try (Connection connection = connect(); Channel channel = connection.createChannel();
+             RunningService slash = UserService.start(TestDatabases.fresh("users").withBrokerUrl(rabbit.url() + "/"));
+             RunningService wrongPassword = UserService.start(TestDatabases.fresh("users")
+                     .withBrokerUrl(rabbit.url().replace("guest:guest@", "guest:not-the-password@")));
+             RunningService unknownHost = UserService.start(TestDatabases.fresh("users")
+                     .withBrokerUrl(rabbit.url() + "/no-such-vhost"))) {
+            String queue = watch(channel, "user.created");
+            for (RunningService service : List.of(slash, wrongPassword, unknownHost)) {
+                TestClient api = new TestClient(service.baseUri());
+                assertThat(api.post("/users", "{\"name\":\"Slash\",\"email\":\"slash@example.com\"}").status()).isEqualTo(201);
+            }
+
+            // the one event that arrives is the one sent through amqp://...:port/
+            assertThat(receive(channel, queue, 1).getFirst().getProps().getMessageId()).startsWith("users:");
+            assertThat(health(slash)).doesNotContain("broker");
+            await().atMost(PATIENCE).untilAsserted(() -> assertThat(health(wrongPassword))
+                    .contains("refused the login").contains("guest:***@").doesNotContain("not-the-password"));
+            await().atMost(PATIENCE).untilAsserted(() -> assertThat(health(unknownHost))
+                    .contains("refused the connection").contains("no-such-vhost"));
+        }
+    }
+
+    private static String health(RunningService service) {
+        return new TestClient(service.baseUri()).get("/observe/health").body();
+    }
+
     private static Connection connect() throws Exception {
         return connect(rabbit);
     }

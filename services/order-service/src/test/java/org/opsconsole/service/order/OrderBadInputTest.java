@@ -72,7 +72,7 @@ class OrderBadInputTest {
                 arguments("quantity zero", "POST", "/orders", JSON, order("{\"sku\":\"A\",\"quantity\":0,\"unitPrice\":\"1.00\"}"), 422, "items[0].quantity"),
                 arguments("quantity over 10000", "POST", "/orders", JSON, order("{\"sku\":\"A\",\"quantity\":10001,\"unitPrice\":\"1.00\"}"), 422, "items[0].quantity"),
                 arguments("price zero", "POST", "/orders", JSON, order("{\"sku\":\"A\",\"quantity\":1,\"unitPrice\":\"0.00\"}"), 422, "items[0].unitPrice"),
-                arguments("price negative", "POST", "/orders", JSON, order("{\"sku\":\"A\",\"quantity\":1,\"unitPrice\":-5}"), 422, "items[0].unitPrice"),
+                arguments("price negative", "POST", "/orders", JSON, order("{\"sku\":\"A\",\"quantity\":1,\"unitPrice\":\"-5.00\"}"), 422, "items[0].unitPrice"),
                 arguments("price over a million", "POST", "/orders", JSON, order("{\"sku\":\"A\",\"quantity\":1,\"unitPrice\":\"1000000.01\"}"), 422, "items[0].unitPrice"),
                 arguments("price with 3 decimals", "POST", "/orders", JSON, order("{\"sku\":\"A\",\"quantity\":1,\"unitPrice\":\"1.005\"}"), 422, "items[0].unitPrice"),
                 arguments("null item", "POST", "/orders", JSON, order("null"), 422, "items[0]"),
@@ -84,7 +84,33 @@ class OrderBadInputTest {
                 arguments("non-numeric id", "GET", "/orders/x1", null, null, 400, "id"),
                 arguments("bad status filter", "GET", "/orders?status=LOST", null, null, 400, "status"),
                 arguments("bad userId filter", "GET", "/orders?userId=me", null, null, 400, "userId"),
-                arguments("original bad id", "GET", "/order?id=one", null, null, 400, "id"));
+                arguments("original bad id", "GET", "/order?id=one", null, null, 400, "id"),
+                // the status exactly as the contract writes it
+                arguments("status with a NUL after it", "PATCH", "/orders/{id}", JSON, "{\"status\":\"CANCELLED\\u0000\"}", 422, "status"),
+                arguments("status in lower case", "PATCH", "/orders/{id}", JSON, "{\"status\":\"cancelled\"}", 422, "status"),
+                arguments("status padded", "PATCH", "/orders/{id}", JSON, "{\"status\":\" CANCELLED \"}", 422, "status"),
+                arguments("status filter in lower case", "GET", "/orders?status=paid", null, null, 400, "status"),
+                // money: a string with exactly two decimals
+                arguments("price as a JSON number", "POST", "/orders", JSON, order(item("49.9")), 400, "items[0].unitPrice"),
+                arguments("price as a JSON number, original POST", "POST", "/order", JSON, order(item("49.9")), 400, "items[0].unitPrice"),
+                arguments("price of 3 decimals as a number", "POST", "/orders", JSON, order(item("1.234")), 400, "items[0].unitPrice"),
+                arguments("price without decimals", "POST", "/orders", JSON, order(item("\"5\"")), 422, "items[0].unitPrice"),
+                arguments("price with a space before it", "POST", "/orders", JSON, order(item("\" 1.00\"")), 400, "items[0].unitPrice"),
+                arguments("price with a plus", "POST", "/orders", JSON, order(item("\"+1.00\"")), 400, "items[0].unitPrice"),
+                arguments("price with five decimals", "POST", "/orders", JSON, order(item("\"1.10000\"")), 422, "items[0].unitPrice"),
+                arguments("price with one decimal", "POST", "/orders", JSON, order(item("\"1.2\"")), 422, "items[0].unitPrice"),
+                arguments("price with 3 decimals, original POST", "POST", "/order", JSON, order(item("\"1.234\"")), 422, "items[0].unitPrice"),
+                arguments("an item field given twice", "POST", "/orders", JSON,
+                        order("{\"sku\":\"A\",\"sku\":\"B\",\"quantity\":1,\"unitPrice\":\"1.00\"}"), 400, "items[0].sku"),
+                arguments("sku of a zero-width space", "POST", "/orders", JSON, order("{\"sku\":\"\\u200b\",\"quantity\":1,\"unitPrice\":\"1.00\"}"), 422, "items[0].sku"),
+                arguments("sku with a lone surrogate", "POST", "/orders", JSON, order("{\"sku\":\"A\\ud800\",\"quantity\":1,\"unitPrice\":\"1.00\"}"), 422, "items[0].sku"),
+                arguments("problem+json content type", "POST", "/orders", "application/problem+json", order(item("\"1.00\"")), 415, null),
+                arguments("merge-patch content type", "PATCH", "/orders/{id}", "application/merge-patch+json", "{\"status\":\"PAID\"}", 415, null),
+                arguments("JSON in UTF-16", "POST", "/orders", "application/json; charset=utf-16", order(item("\"1.00\"")), 415, null));
+    }
+
+    private static String item(String unitPrice) {
+        return "{\"sku\":\"A\",\"quantity\":1,\"unitPrice\":" + unitPrice + "}";
     }
 
     @ParameterizedTest(name = "{0} -> {5}")

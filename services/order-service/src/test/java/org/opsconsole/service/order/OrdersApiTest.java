@@ -54,7 +54,7 @@ class OrdersApiTest {
     void createStoresItemsAndAnExactDecimalTotal() {
         Response res = client.post("/orders", "{\"userId\":" + userId + ",\"items\":["
                 + "{\"sku\":\"A\",\"quantity\":3,\"unitPrice\":\"0.10\"},"
-                + "{\"sku\":\"B\",\"quantity\":1,\"unitPrice\":0.2},"
+                + "{\"sku\":\"B\",\"quantity\":1,\"unitPrice\":\"0.20\"},"
                 + "{\"sku\":\"C\",\"quantity\":10000,\"unitPrice\":\"999999.99\"}]}");
 
         assertThat(res.status()).isEqualTo(201);

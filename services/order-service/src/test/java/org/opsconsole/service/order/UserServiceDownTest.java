@@ -44,6 +44,39 @@ class UserServiceDownTest {
     }
 
     @Test
+    void aUserServiceThatTakesConnectionsButDoesNotAnswerIsSaidToBeSlowNotUnreachable() throws Exception {
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+             RunningService orders = OrderService.start(TestDatabases.fresh("orders")
+                     .withUserServiceUrl(java.net.URI.create("http://127.0.0.1:" + silent.getLocalPort())))) {
+            // takes every connection and never answers, as a users service too busy to
+            Thread.ofVirtual().start(() -> {
+                java.util.List<java.net.Socket> held = new java.util.ArrayList<>();
+                try {
+                    while (true) {
+                        held.add(silent.accept());
+                    }
+                } catch (java.io.IOException closed) {
+                    held.forEach(socket -> {
+                        try {
+                            socket.close();
+                        } catch (java.io.IOException ignored) {
+                            // closing what the test held
+                        }
+                    });
+                }
+            });
+            TestClient client = new TestClient(orders.baseUri());
+
+            Response res = client.post("/orders", ORDER);
+
+            assertThat(res.status()).as(res.toString()).isEqualTo(503);
+            assertThat(res.json().get("detail").asText()).contains("did not answer within").contains(" ms")
+                    .doesNotContain("unreachable");
+            assertThat(client.get("/orders").json().get("total").asLong()).isZero();
+        }
+    }
+
+    @Test
     void healthSaysDegradedWithTheUserServiceAwayAndUpOnceItIsBack() {
         ServiceConfig usersConfig = TestDatabases.fresh("users");
         RunningService users = UserService.start(usersConfig);

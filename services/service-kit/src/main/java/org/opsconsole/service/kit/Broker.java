@@ -35,6 +35,11 @@ public final class Broker {
             throw new ServiceStartException("the broker URL " + masked(url) + " is not an amqp:// URL: "
                     + e.getMessage(), e);
         }
+        if (factory.getVirtualHost().isEmpty()) {
+            // amqp://host:5672/ (a lone '/', as most tutorials and clients write it) means the
+            // default virtual host "/", not one named ""
+            factory.setVirtualHost("/");
+        }
         factory.setConnectionTimeout(3_000);
         factory.setRequestedHeartbeat(10);
         // reconnecting is the caller's loop: it knows from where to resume
@@ -65,8 +70,32 @@ public final class Broker {
 
     /** Records that the broker can't be used now; health reports it until the next connection. */
     public void unreachable(Exception cause) {
-        String reason = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-        problem = "the broker at " + masked(url) + " is unreachable: " + reason;
+        problem = "the broker at " + masked(url) + " " + why(cause);
+    }
+
+    /** The broker's own words when it refused (wrong credentials, unknown virtual host), else what failed. */
+    static String why(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof com.rabbitmq.client.AuthenticationFailureException
+                    || cause instanceof com.rabbitmq.client.PossibleAuthenticationFailureException) {
+                return "refused the login (wrong user name or password?): " + cause.getMessage();
+            }
+            if (cause instanceof com.rabbitmq.client.ShutdownSignalException shutdown
+                    && shutdown.getReason() instanceof com.rabbitmq.client.AMQP.Connection.Close close) {
+                return "refused the connection: " + close.getReplyText();
+            }
+            if (cause instanceof com.rabbitmq.client.MalformedFrameException) {
+                return "did not answer as an AMQP 0-9-1 broker: " + cause.getMessage();
+            }
+            if (cause instanceof java.net.ConnectException) {
+                return "is unreachable: nothing accepts connections there (" + cause.getMessage() + ")";
+            }
+        }
+        Throwable last = failure;
+        while (last.getCause() != null && last.getMessage() == null) {
+            last = last.getCause();
+        }
+        return "is unreachable: " + (last.getMessage() == null ? last.getClass().getSimpleName() : last.getMessage());
     }
 
     /** Why the broker can't be used now; empty while it is connected. */

@@ -45,7 +45,7 @@ final class EventsEndpoint {
     }
 
     void register(HttpRouting.Builder routing) {
-        routing.get("/events", this::events);
+        HeadRequests.get(routing, "/events", this::events);
     }
 
     /** Ends every open stream; called when the service stops. */
@@ -58,7 +58,8 @@ final class EventsEndpoint {
         int limit = RequestParams.query(req, "limit")
                 .map(text -> RequestParams.intBetween("limit", text, 1, MAX_LIMIT))
                 .orElse(100);
-        boolean stream = req.headers().first(HeaderNames.ACCEPT).orElse("").contains("text/event-stream");
+        // a HEAD asks what a GET would answer, not for a stream that never ends
+        boolean stream = !HeadRequests.active() && req.headers().first(HeaderNames.ACCEPT).orElse("").contains("text/event-stream");
         String lastEventId = stream ? req.headers().first(HeaderNames.create("Last-Event-ID")).orElse("").trim() : "";
         long after;
         if (!lastEventId.isEmpty()) {

@@ -43,9 +43,9 @@ final class HealthEndpoint {
     }
 
     void register(HttpRouting.Builder routing) {
-        routing.get("/observe/health", (req, res) -> answer(res, true))
-                .get("/observe/health/ready", (req, res) -> answer(res, true))
-                .get("/observe/health/live", (req, res) -> answer(res, false));
+        HeadRequests.get(routing, "/observe/health", (req, res) -> answer(res, true));
+        HeadRequests.get(routing, "/observe/health/ready", (req, res) -> answer(res, true));
+        HeadRequests.get(routing, "/observe/health/live", (req, res) -> answer(res, false));
     }
 
     private void answer(ServerResponse res, boolean withDatabase) {

@@ -1,6 +1,7 @@
 package org.opsconsole.service.kit;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.HttpRouting;
@@ -19,25 +20,30 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * {@code GET /openapi}: the service's OpenAPI document, kept as YAML beside its code. YAML by
- * default, JSON for {@code Accept: application/json} or {@code ?format=json}.
+ * {@code GET /openapi}: the service's OpenAPI document, kept as YAML beside its code and merged
+ * with what every service answers alike ({@code openapi/common.yaml}: events, health, metrics,
+ * this document, the problem answers, the bearer token). YAML by default, JSON for
+ * {@code Accept: application/json} or {@code ?format=json}.
  */
 final class OpenApiEndpoint {
 
+    /** What every service serves alike, documented once. */
+    private static final String COMMON = "openapi/common.yaml";
     private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
 
     private final byte[] yaml;
     private final byte[] json;
     private final Map<Pattern, Set<String>> operations = new LinkedHashMap<>();
 
-    OpenApiEndpoint(String resource, String version) {
-        try (InputStream in = OpenApiEndpoint.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("OpenAPI document " + resource + " is missing from the class path");
-            }
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("${version}", version);
-            this.yaml = text.getBytes(StandardCharsets.UTF_8);
-            JsonNode tree = new YAMLMapper().readTree(text);
+    OpenApiEndpoint(String resource, String service, String version) {
+        try {
+            YAMLMapper yamlMapper = YAMLMapper.builder()
+                    .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                    .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES, YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+                    .build();
+            ObjectNode tree = (ObjectNode) yamlMapper.readTree(text(resource, service, version));
+            merge(tree, (ObjectNode) yamlMapper.readTree(text(COMMON, service, version)));
+            this.yaml = yamlMapper.writeValueAsBytes(tree);
             this.json = JsonBodies.bytes(tree);
             tree.path("paths").properties().forEach(path -> {
                 Set<String> methods = new TreeSet<>();
@@ -46,12 +52,44 @@ final class OpenApiEndpoint {
                         methods.add(m.toUpperCase(Locale.ROOT));
                     }
                 });
+                if (methods.contains("GET")) {
+                    methods.add("HEAD"); // every GET answers HEAD too (HeadRequests)
+                }
                 String regex = Pattern.quote(path.getKey()).replaceAll("\\{[^}]+}", "\\\\E[^/]+\\\\Q");
                 operations.put(Pattern.compile(regex + "/?"), methods);
             });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static String text(String resource, String service, String version) throws IOException {
+        try (InputStream in = OpenApiEndpoint.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("OpenAPI document " + resource + " is missing from the class path");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .replace("${version}", version).replace("${service}", service);
+        }
+    }
+
+    /** Adds the common paths and components the service's own document does not name. */
+    private static void merge(ObjectNode document, ObjectNode common) {
+        ObjectNode paths = document.with("paths");
+        common.path("paths").properties().forEach(path -> {
+            if (!paths.has(path.getKey())) {
+                paths.set(path.getKey(), path.getValue());
+            }
+        });
+        ObjectNode components = document.with("components");
+        common.path("components").properties().forEach(section -> {
+            ObjectNode target = components.with(section.getKey());
+            section.getValue().properties().forEach(entry -> {
+                if (!target.has(entry.getKey())) {
+                    target.set(entry.getKey(), entry.getValue());
+                }
+            });
+        });
     }
 
     /** The methods documented for {@code path}, empty when the path is not in the document. */
@@ -65,13 +103,13 @@ final class OpenApiEndpoint {
     }
 
     void register(HttpRouting.Builder routing) {
-        routing.get("/openapi", this::document);
+        HeadRequests.get(routing, "/openapi", this::document);
     }
 
     private void document(ServerRequest req, ServerResponse res) {
         boolean wantsJson = RequestParams.query(req, "format").map("json"::equalsIgnoreCase).orElse(false)
                 || req.headers().first(HeaderNames.ACCEPT).orElse("").contains("json");
-        res.header(HeaderNames.CONTENT_TYPE, wantsJson ? "application/json" : "application/vnd.oai.openapi; charset=utf-8");
-        res.send(wantsJson ? json : yaml);
+        HeadRequests.send(res, wantsJson ? "application/json" : "application/vnd.oai.openapi; charset=utf-8",
+                wantsJson ? json : yaml);
     }
 }

@@ -23,6 +23,8 @@ public final class ProblemResponses {
 
     private static final Status HEADERS_TOO_LARGE = Status.create(431, "Request Header Fields Too Large");
 
+    static final String TOO_LARGE = "The request body is larger than the limit of 1 MiB";
+
     private final Logger log;
 
     ProblemResponses(Logger log) {
@@ -51,8 +53,7 @@ public final class ProblemResponses {
             return;
         }
         res.status(Status.create(problem.status()));
-        res.header(HeaderNames.CONTENT_TYPE, Problem.MEDIA_TYPE);
-        res.send(bytes(problem));
+        HeadRequests.send(res, Problem.MEDIA_TYPE, bytes(problem));
     }
 
     void register(HttpRouting.Builder routing) {
@@ -71,6 +72,17 @@ public final class ProblemResponses {
     }
 
     private void onProblem(ServerRequest req, ServerResponse res, ProblemException e) {
+        if (e.problem().status() == JsonBodies.CLIENT_CLOSED_REQUEST.code()) {
+            // counted in the metrics under its own status; there is nobody to send the answer to
+            res.status(JsonBodies.CLIENT_CLOSED_REQUEST);
+            res.header(HeaderNames.CONNECTION, "close");
+            try {
+                res.send();
+            } catch (RuntimeException gone) {
+                log.fine(() -> "A client went away during " + req.prologue().method() + " " + req.path().path());
+            }
+            return;
+        }
         if (e.retryAfter() != null) {
             res.header(HeaderNames.RETRY_AFTER, Long.toString(Math.max(1, e.retryAfter().toSeconds())));
         }
@@ -79,7 +91,10 @@ public final class ProblemResponses {
 
     private void onUnexpected(ServerRequest req, ServerResponse res, Exception e) {
         if (e instanceof io.helidon.http.RequestException re && re.status().code() < 500) {
-            send(res, problem(re.status(), "The request could not be read"));
+            // what is left of the request can't be told from the next one: the connection ends here
+            res.header(HeaderNames.CONNECTION, "close");
+            send(res, problem(re.status(), re.status().code() == Status.REQUEST_ENTITY_TOO_LARGE_413.code()
+                    ? TOO_LARGE : "The request could not be read"));
             return;
         }
         log.log(Level.SEVERE, "Unexpected failure on " + req.prologue().method() + " " + req.path().path(), e);
@@ -96,13 +111,25 @@ public final class ProblemResponses {
         return (request, eventType, status, headers, message) -> {
             boolean headersTooLarge = eventType == DirectHandler.EventType.BAD_REQUEST && message != null
                     && message.contains("Header size exceeded");
-            Status answer = headersTooLarge ? HEADERS_TOO_LARGE : status;
-            String detail = switch (eventType) {
-                case PAYLOAD_TOO_LARGE -> "The request body is larger than the limit of 1 MiB";
-                case BAD_REQUEST -> headersTooLarge ? "The request's headers are larger than the limit of 16 KiB"
-                        : "The request could not be parsed as HTTP";
-                default -> status.reasonPhrase();
-            };
+            // Helidon fails on a request line it can't read (a method with characters HTTP does not
+            // allow in a token, as "G(T") with an internal error before it has a request: the client's
+            // mistake, a 400
+            boolean unreadRequestLine = eventType == DirectHandler.EventType.INTERNAL_ERROR
+                    && request.method().isEmpty();
+            Status answer = headersTooLarge ? HEADERS_TOO_LARGE
+                    : unreadRequestLine ? Status.BAD_REQUEST_400 : status;
+            String detail;
+            if (answer.code() == Status.REQUEST_ENTITY_TOO_LARGE_413.code()) {
+                detail = TOO_LARGE;
+            } else if (headersTooLarge) {
+                detail = "The request's headers are larger than the limit of 16 KiB";
+            } else if (unreadRequestLine) {
+                detail = "The request line could not be read: its method or target is not valid HTTP";
+            } else if (eventType == DirectHandler.EventType.BAD_REQUEST) {
+                detail = "The request could not be parsed as HTTP";
+            } else {
+                detail = status.reasonPhrase();
+            }
             return DirectHandler.TransportResponse.builder()
                     .status(answer)
                     .header(HeaderNames.CONTENT_TYPE, Problem.MEDIA_TYPE)

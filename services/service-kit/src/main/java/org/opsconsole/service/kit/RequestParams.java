@@ -59,19 +59,29 @@ public final class RequestParams {
     }
 
     /**
-     * The version a client expects, from {@code If-Match} ({@code "3"}, {@code W/"3"} or {@code 3});
-     * null when the header is absent or {@code *}.
+     * The version a client expects, from {@code If-Match}: a strong entity tag as the service
+     * gives it ({@code "3"}); null when the header is absent or {@code *}. A weak tag
+     * ({@code W/"3"}) never matches, as If-Match compares strongly (RFC 9110 13.1.1): 412; a
+     * value that is no entity tag (an unquoted {@code 3}) is a 400.
      */
     public static Long expectedVersion(ServerRequest req) {
         Optional<String> header = req.headers().first(io.helidon.http.HeaderNames.IF_MATCH).map(String::trim);
         if (header.isEmpty() || header.get().equals("*")) {
             return null;
         }
-        String tag = header.get().replaceFirst("^W/", "").replace("\"", "").trim();
-        if (tag.startsWith("-") || !isWholeNumber(tag)) {
-            throw ProblemException.badRequest("If-Match", "must carry the version to update, like \"3\"");
+        String value = header.get();
+        if (value.startsWith("W/")) {
+            throw new ProblemException(io.helidon.http.Status.PRECONDITION_FAILED_412, "If-Match " + value
+                    + " is a weak entity tag, which never matches: If-Match compares strongly; send the ETag as given, "
+                    + "like \"3\"");
         }
-        return Long.parseLong(tag);
+        String tag = value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")
+                ? value.substring(1, value.length() - 1) : null;
+        if (tag == null || tag.startsWith("-") || !isWholeNumber(tag)) {
+            throw ProblemException.badRequest("If-Match", "must be the entity tag of the version to update, in quotes, "
+                    + "like \"3\" (the ETag the service gave)");
+        }
+        return parseLong("If-Match", tag);
     }
 
     /** The ETag of a version, as {@code If-Match} expects it back. */
@@ -83,17 +93,22 @@ public final class RequestParams {
         if (!isWholeNumber(text)) {
             throw ProblemException.badRequest(name, "must be a whole number");
         }
-        return Long.parseLong(text);
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw ProblemException.badRequest(name, "must be a whole number from " + Long.MIN_VALUE + " to "
+                    + Long.MAX_VALUE);
+        }
     }
 
-    /** An optional minus and 1 to 18 digits: always fits a long. Hand-written: it runs on every request. */
+    /** An optional minus and 1 to 19 digits (a long's most). Hand-written: it runs on every request. */
     private static boolean isWholeNumber(String text) {
         if (text == null) {
             return false;
         }
         int start = text.startsWith("-") ? 1 : 0;
         int digits = text.length() - start;
-        if (digits < 1 || digits > 18) {
+        if (digits < 1 || digits > 19) {
             return false;
         }
         for (int i = start; i < text.length(); i++) {

@@ -51,10 +51,11 @@ public final class ServiceBootstrap {
             EventsEndpoint events = new EventsEndpoint(outbox, log);
             HttpRouting.Builder routing = HttpRouting.builder();
             new ProblemResponses(log).register(routing);
+            routing.addFilter(new HeadRequests());
             metrics.register(routing);
             config.token().ifPresent(token -> routing.addFilter(new ApiTokenFilter(token, offLoopback)));
             new HealthEndpoint(app.name(), version, database::isReachable, database::fileBytes, dependencies).register(routing);
-            OpenApiEndpoint openApi = new OpenApiEndpoint(app.openApiDocument(), version);
+            OpenApiEndpoint openApi = new OpenApiEndpoint(app.openApiDocument(), app.name(), version);
             openApi.register(routing);
             events.register(routing);
             app.routing(routing, context);
@@ -63,7 +64,7 @@ public final class ServiceBootstrap {
             WebServer server = WebServer.builder()
                     .host(config.host())
                     .port(config.port())
-                    .maxPayloadSize(JsonBodies.MAX_BODY_BYTES + 1024L)
+                    .maxPayloadSize(JsonBodies.MAX_DISCARDED_BODY_BYTES)
                     .maxTcpConnections(MAX_CONNECTIONS)
                     .shutdownGracePeriod(Duration.ofMillis(500))
                     // the embedder owns the lifecycle: Helidon's own hook would stop the server

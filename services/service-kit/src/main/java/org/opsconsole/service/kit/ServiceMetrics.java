@@ -9,6 +9,9 @@ import io.helidon.webserver.http.RoutingResponse;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -21,7 +24,8 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 import java.io.IOException;
-import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +56,23 @@ public final class ServiceMetrics implements Filter {
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
         new ClassLoaderMetrics().bindTo(registry);
+        // Prometheus's naming rules (promtool check metrics): a gauge does not end in _count and
+        // time is in seconds, so Micrometer's system.cpu.count and process.cpu.time (nanoseconds)
+        // are given as system_cpus and the conventional process_cpu_seconds_total
+        registry.config().meterFilter(MeterFilter.deny(id -> id.getName().equals("process.cpu.time")))
+                .meterFilter(new MeterFilter() {
+                    @Override
+                    public Meter.Id map(Meter.Id id) {
+                        return id.getName().equals("system.cpu.count") ? id.withName("system.cpus") : id;
+                    }
+                });
         new ProcessorMetrics().bindTo(registry);
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            FunctionCounter.builder("process.cpu", os, bean -> bean.getProcessCpuTime() / 1e9)
+                    .baseUnit("seconds")
+                    .description("The CPU time the service's process has used")
+                    .register(registry);
+        }
         new UptimeMetrics().bindTo(registry);
         gcMetrics = new JvmGcMetrics();
         gcMetrics.bindTo(registry);
@@ -64,7 +84,7 @@ public final class ServiceMetrics implements Filter {
 
     void register(HttpRouting.Builder routing) {
         routing.addFilter(this);
-        routing.get("/observe/metrics", this::scrape);
+        HeadRequests.get(routing, "/observe/metrics", this::scrape);
     }
 
     @Override
@@ -135,10 +155,14 @@ public final class ServiceMetrics implements Filter {
                 // a counter's family is named without the _total its samples carry
                 .map(name -> name.endsWith("_total") ? name.substring(0, name.length() - "_total".length()) : name)
                 .collect(Collectors.toUnmodifiableSet());
-        res.header(HeaderNames.CONTENT_TYPE, TEXT_FORMAT);
-        try (OutputStream out = res.outputStream()) {
-            registry.scrape(out, TEXT_FORMAT, names.isEmpty() ? null : names);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+        registry.scrape(out, TEXT_FORMAT, names.isEmpty() ? null : names);
+        if (out.size() == 0) {
+            // a comment, which Prometheus skips, says why there is no sample
+            out.writeBytes(("# no metric family is named " + String.join(" or ", new java.util.TreeSet<>(names)) + "\n")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
+        HeadRequests.send(res, TEXT_FORMAT, out.toByteArray());
     }
 
     void close() {

@@ -35,7 +35,45 @@ public final class Validation {
         if (value.chars().anyMatch(c -> Character.isISOControl(c))) {
             return error(field, "must not contain control characters");
         }
+        if (hasLoneSurrogate(value)) {
+            return error(field, "must be valid Unicode text: it holds half of a surrogate pair (as \\ud800 alone)");
+        }
+        if (value.codePoints().anyMatch(Validation::isInvisibleFormat)) {
+            return error(field, "must not contain invisible formatting characters (zero-width space, soft hyphen, "
+                    + "byte order mark, ...)");
+        }
+        if (value.codePoints().noneMatch(Validation::isVisible)) {
+            return error(field, "must contain a visible character");
+        }
         return this;
+    }
+
+    private static boolean hasLoneSurrogate(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A format character (Unicode category Cf) that only hides in text. The zero-width joiner and
+     * non-joiner stay allowed: emoji sequences and scripts such as Persian need them.
+     */
+    private static boolean isInvisibleFormat(int codePoint) {
+        return Character.getType(codePoint) == Character.FORMAT && codePoint != 0x200D && codePoint != 0x200C;
+    }
+
+    private static boolean isVisible(int codePoint) {
+        return !Character.isWhitespace(codePoint) && !Character.isSpaceChar(codePoint)
+                && Character.getType(codePoint) != Character.FORMAT
+                && Character.getType(codePoint) != Character.NON_SPACING_MARK
+                && Character.getType(codePoint) != Character.ENCLOSING_MARK
+                && !Character.isISOControl(codePoint);
     }
 
     public Validation wholeNumber(String field, Long value, long min, long max) {
@@ -52,8 +90,8 @@ public final class Validation {
         if (value == null) {
             return error(field, "is required");
         }
-        if (value.stripTrailingZeros().scale() > 2) {
-            return error(field, "must have at most 2 decimal places");
+        if (value.scale() != 2) {
+            return error(field, "must be written with exactly two decimal places, like \"12.50\"");
         }
         if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
             return error(field, "must be between " + min.toPlainString() + " and " + max.toPlainString());
@@ -64,6 +102,10 @@ public final class Validation {
     public Validation error(String field, String message) {
         errors.add(new FieldError(field, message));
         return this;
+    }
+
+    public boolean hasErrorOn(String field) {
+        return errors.stream().anyMatch(error -> error.field().equals(field));
     }
 
     public boolean hasErrors() {

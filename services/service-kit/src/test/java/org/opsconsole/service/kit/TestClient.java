@@ -12,7 +12,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
-/** A plain HTTP client for tests: what another program calling the services would do. */
+/**
+ * A plain HTTP client for tests: what another program calling the services would do. Every answer
+ * is held to the service's served OpenAPI document ({@link OpenApiContract}).
+ */
 public final class TestClient {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -56,7 +59,9 @@ public final class TestClient {
         }
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response, response.body());
+            Response answer = new Response(response.statusCode(), response, response.body());
+            OpenApiContract.check(base, method, path, answer);
+            return answer;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -7,6 +7,7 @@ import io.helidon.webserver.http.ServerResponse;
 import org.opsconsole.model.OriginalMessage;
 import org.opsconsole.service.kit.JsonBodies;
 import org.opsconsole.service.kit.DomainException;
+import org.opsconsole.service.kit.HeadRequests;
 import org.opsconsole.service.kit.ProblemException;
 import org.opsconsole.service.kit.RequestParams;
 
@@ -24,7 +25,8 @@ final class OriginalUserRoutes implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.get("/", this::get).post("/", this::create);
+        HeadRequests.get(rules, "/", this::get);
+        rules.post("/", this::create);
     }
 
     private void get(ServerRequest req, ServerResponse res) {

@@ -9,6 +9,7 @@ import io.helidon.webserver.http.ServerResponse;
 import org.opsconsole.model.User;
 import org.opsconsole.model.UserDraft;
 import org.opsconsole.service.kit.DomainException;
+import org.opsconsole.service.kit.HeadRequests;
 import org.opsconsole.service.kit.JsonBodies;
 import org.opsconsole.service.kit.ProblemException;
 import org.opsconsole.service.kit.RequestParams;
@@ -29,9 +30,9 @@ final class UsersResource implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.get("/", this::list)
-                .post("/", this::create)
-                .get("/{id}", this::get)
+        HeadRequests.get(rules, "/", this::list);
+        HeadRequests.get(rules, "/{id}", this::get);
+        rules.post("/", this::create)
                 .put("/{id}", this::replace)
                 .delete("/{id}", this::delete);
     }
@@ -81,8 +82,8 @@ final class UsersResource implements HttpService {
         Validation validation = new Validation()
                 .text("name", draft.name(), 1, NAME_MAX)
                 .text("email", draft.email(), 3, EMAIL_MAX);
-        if (draft.email() != null && draft.email().length() <= EMAIL_MAX && !EmailAddress.isValid(draft.email())) {
-            validation.error("email", "must be an email address like name@example.com");
+        if (draft.email() != null && !validation.hasErrorOn("email")) {
+            EmailAddress.problem(draft.email().strip()).ifPresent(problem -> validation.error("email", problem));
         }
         validation.check();
         return new UserDraft(draft.name().strip(), draft.email().strip());

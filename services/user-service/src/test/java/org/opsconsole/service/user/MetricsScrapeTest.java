@@ -96,6 +96,27 @@ class MetricsScrapeTest {
         }
     }
 
+    @Test
+    void theScrapePassesPrometheusOwnLint() throws Exception {
+        java.nio.file.Path promtool = org.opsconsole.service.kit.TestPrograms.onPath("promtool")
+                .orElseThrow(() -> new AssertionError("promtool is missing: install Prometheus (Debian: apt-get install "
+                        + "prometheus), as .mvn/test-tools.sh does before these tests"));
+        try (RunningService service = UserService.start(TestDatabases.fresh("users"))) {
+            TestClient client = new TestClient(service.baseUri());
+            assertThat(client.get("/users/1").status()).isIn(200, 404);
+            String scrape = client.get("/observe/metrics").body();
+            assertThat(families(scrape)).contains("process_cpu_seconds_total", "system_cpus").doesNotContain("system_cpu_count");
+
+            Process check = new ProcessBuilder(promtool.toString(), "check", "metrics").redirectErrorStream(true).start();
+            try (var in = check.getOutputStream()) {
+                in.write(scrape.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            String verdict = new String(check.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(check.waitFor()).as(verdict).isZero();
+            assertThat(verdict).isBlank();
+        }
+    }
+
     /** The metric families of a Prometheus text (the names of its TYPE lines). */
     private static Set<String> families(String text) {
         return text.lines().filter(line -> line.startsWith("# TYPE "))

@@ -77,7 +77,36 @@ class UserBadInputTest {
                 arguments("search too long", "GET", "/users?q=" + "q".repeat(101), null, null, 400, "q"),
                 arguments("bad If-Match", "PUT", "/users/{id}", JSON, "{\"name\":\"A\",\"email\":\"a@b.io\"}", 400, "If-Match"),
                 arguments("original GET without number", "GET", "/user?id=x", null, null, 400, "id"),
-                arguments("original POST wrong type", "POST", "/user", JSON, "{\"name\":[],\"email\":\"a@b.io\"}", 400, "name"));
+                arguments("original POST wrong type", "POST", "/user", JSON, "{\"name\":[],\"email\":\"a@b.io\"}", 400, "name"),
+                // look-alikes of kept@example.com, and addresses no mail system takes
+                arguments("email with a zero-width space", "POST", "/users", JSON, user("A", "kept\\u200b@example.com"), 422, "email"),
+                arguments("email with a zero-width joiner", "POST", "/users", JSON, user("A", "kept\\u200d@example.com"), 422, "email"),
+                arguments("email with a soft hyphen", "POST", "/users", JSON, user("A", "ke\\u00adpt@example.com"), 422, "email"),
+                arguments("email with a byte order mark", "POST", "/users", JSON, user("A", "\\ufeffkept@example.com"), 422, "email"),
+                arguments("email with a trailing no-break space", "POST", "/users", JSON, user("A", "kept@example.com\\u00a0"), 422, "email"),
+                arguments("email with a Cyrillic a", "POST", "/users", JSON, user("A", "k\\u0435pt@ex\\u0430mple.com"), 422, "email"),
+                arguments("email with markup after it", "POST", "/users", JSON, user("A", "a@ex.com<script>"), 422, "email"),
+                arguments("email ending its local part in a dot", "POST", "/users", JSON, user("A", "a.@ex.com"), 422, "email"),
+                arguments("email domain starting with a hyphen", "POST", "/users", JSON, user("A", "a@-ex.com"), 422, "email"),
+                arguments("email with two dots in a row", "POST", "/users", JSON, user("A", "a..b@ex.com"), 422, "email"),
+                arguments("email look-alike on PUT", "PUT", "/users/{id}", JSON, user("A", "kept\\u200b@example.com"), 422, "email"),
+                arguments("email look-alike, original POST", "POST", "/user", JSON, user("A", "\\u0430@example.com"), 422, "email"),
+                arguments("name of one zero-width space", "POST", "/users", JSON, user("\\u200b", "zw@example.com"), 422, "name"),
+                arguments("name of a no-break space", "POST", "/users", JSON, user("\\u00a0", "nb@example.com"), 422, "name"),
+                arguments("name with a lone surrogate", "POST", "/users", JSON, user("A\\ud800", "ls@example.com"), 422, "name"),
+                arguments("name with a lone low surrogate on PUT", "PUT", "/users/{id}", JSON, user("\\udc00A", "kept@example.com"), 422, "name"),
+                arguments("a field given twice", "POST", "/users", JSON,
+                        "{\"name\":\"A\",\"name\":\"B\",\"email\":\"twice@example.com\"}", 400, "name"),
+                arguments("problem+json content type", "POST", "/users", "application/problem+json", user("A", "p@example.com"), 415, null),
+                arguments("json-patch content type", "POST", "/users", "application/json-patch+json", user("A", "p@example.com"), 415, null),
+                arguments("JSON in UTF-16", "POST", "/users", "application/json; charset=utf-16", user("A", "p@example.com"), 415, null),
+                arguments("weak If-Match", "PUT", "/users/{id}", JSON, user("A", "kept@example.com"), 412, null),
+                arguments("unquoted If-Match", "PUT", "/users/{id}", JSON, user("A", "kept@example.com"), 400, "If-Match"),
+                arguments("weak If-Match on DELETE", "DELETE", "/users/{id}", null, null, 412, null));
+    }
+
+    private static String user(String name, String email) {
+        return "{\"name\":\"" + name + "\",\"email\":\"" + email + "\"}";
     }
 
     @ParameterizedTest(name = "{0} -> {5}")
@@ -85,7 +114,12 @@ class UserBadInputTest {
     void badInputIsAClientErrorThatChangesNothing(String label, String method, String path, String contentType,
                                                    String body, int status, String field) {
         String before = client.get("/users?limit=1000").body();
-        String[] headers = label.equals("bad If-Match") ? new String[] {"If-Match", "yesterday"} : new String[0];
+        String[] headers = switch (label) {
+            case "bad If-Match" -> new String[] {"If-Match", "yesterday"};
+            case "weak If-Match", "weak If-Match on DELETE" -> new String[] {"If-Match", "W/\"1\""};
+            case "unquoted If-Match" -> new String[] {"If-Match", "1"};
+            default -> new String[0];
+        };
 
         Response res = client.send(method, path.replace("{id}", Long.toString(existingId)), contentType,
                 body == null ? null : body.getBytes(StandardCharsets.UTF_8), headers);
@@ -100,6 +134,17 @@ class UserBadInputTest {
             assertThat(res.json().get("errors").findValuesAsText("field")).contains(field);
         }
         assertThat(client.get("/users?limit=1000").body()).isEqualTo(before);
+    }
+
+    @org.junit.jupiter.api.Test
+    void jsonDeclaredAsUtf8AndAnEmojiSequenceJoinedByZeroWidthJoinersAreAccepted() {
+        String family = "\uD83D\uDC69\u200D\uD83D\uDC67";
+        Response created = client.send("POST", "/users", "application/json; charset=UTF-8",
+                user("The " + family + " family", "Family.Name+tag@Example.co.uk").getBytes(StandardCharsets.UTF_8));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.json().get("name").asText()).isEqualTo("The " + family + " family");
+        assertThat(client.get("/users/" + created.json().get("id").asLong()).json().get("email").asText())
+                .isEqualTo("Family.Name+tag@Example.co.uk");
     }
 
     @org.junit.jupiter.api.Test

@@ -177,9 +177,9 @@ class UsersApiTest {
     void aKnownPathWithAnotherMethodIs405WithAllow() {
         Response res = client.patch("/users/1", "{}");
         assertThat(res.status()).isEqualTo(405);
-        assertThat(res.header("Allow")).isEqualTo("DELETE, GET, PUT");
+        assertThat(res.header("Allow")).isEqualTo("DELETE, GET, HEAD, PUT");
         assertThat(res.contentType()).startsWith("application/problem+json");
-        assertThat(client.send("DELETE", "/users", null, null).header("Allow")).isEqualTo("GET, POST");
+        assertThat(client.send("DELETE", "/users", null, null).header("Allow")).isEqualTo("GET, HEAD, POST");
     }
 
     @Test
