@@ -9,8 +9,9 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import org.opsconsole.model.Page;
 
 /**
- * Which slice of a server-side listing a table shows: offset, total and "1–50 of 10,000", and the
- * offsets of the neighbouring pages. Shared by the users and orders tables.
+ * Which slice of a server-side listing a table shows: offset, total and "1–50 of 10,000" ("1–50 of
+ * about 1.2 M" when the service estimated the total of a large table), and the offsets of the
+ * neighbouring pages. Shared by the users and orders tables.
  */
 final class PageWindow {
 
@@ -27,8 +28,20 @@ final class PageWindow {
     void show(Page<?> page) {
         offset.set(page.offset());
         total.set(page.total());
+        String of = page.totalIsEstimate() ? "about " + rounded(page.total()) : String.format("%,d", page.total());
         text.set(page.total() == 0 ? "0 of 0"
-                : String.format("%,d–%,d of %,d", page.offset() + 1, page.offset() + page.items().size(), page.total()));
+                : String.format("%,d–%,d of %s", page.offset() + 1, page.offset() + page.items().size(), of));
+    }
+
+    /** An estimated count as a person says it: "12 K", "1.2 M". */
+    static String rounded(long count) {
+        if (count >= 1_000_000) {
+            return String.format(java.util.Locale.ROOT, "%.1f M", count / 1_000_000.0).replace(".0 M", " M");
+        }
+        if (count >= 10_000) {
+            return String.format(java.util.Locale.ROOT, "%d K", Math.round(count / 1_000.0));
+        }
+        return String.format("%,d", count);
     }
 
     ReadOnlyIntegerProperty offsetProperty() {

@@ -17,11 +17,11 @@ final class DemoOrders {
     static final int COUNT = 300;
     static final int USERS = 40;
 
-    private static final String[] SKUS = {"KB-101", "MS-220", "MN-27Q", "HD-USB3", "CB-USBC", "LP-STD", "HS-PRO",
+    static final String[] SKUS = {"KB-101", "MS-220", "MN-27Q", "HD-USB3", "CB-USBC", "LP-STD", "HS-PRO",
         "WC-HD", "DK-TB4", "SSD-1T"};
-    private static final String[] PRICES = {"49.90", "24.50", "329.00", "89.99", "12.00", "39.95", "149.00",
+    static final String[] PRICES = {"49.90", "24.50", "329.00", "89.99", "12.00", "39.95", "149.00",
         "59.00", "219.00", "99.49"};
-    private static final OrderStatus[] STATUS_MIX = {OrderStatus.NEW, OrderStatus.NEW, OrderStatus.PAID,
+    static final OrderStatus[] STATUS_MIX = {OrderStatus.NEW, OrderStatus.NEW, OrderStatus.PAID,
         OrderStatus.PAID, OrderStatus.SHIPPED, OrderStatus.DELIVERED, OrderStatus.DELIVERED, OrderStatus.CANCELLED};
 
     private DemoOrders() {

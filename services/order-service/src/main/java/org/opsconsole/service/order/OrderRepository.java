@@ -9,6 +9,7 @@ import org.opsconsole.model.Page;
 import org.opsconsole.service.kit.Database;
 import org.opsconsole.service.kit.DomainException;
 import org.opsconsole.service.kit.Inserts;
+import org.opsconsole.service.kit.Listing;
 import org.opsconsole.service.kit.Outbox;
 import org.opsconsole.service.kit.Rows;
 import org.opsconsole.service.kit.SortKeys;
@@ -36,19 +37,23 @@ final class OrderRepository {
 
     private final Database db;
     private final Outbox outbox;
+    private final Listing listing;
 
     OrderRepository(Database db, Outbox outbox) {
         this.db = db;
         this.outbox = outbox;
+        this.listing = new Listing(db, "orders", COLUMNS, SORT_KEYS);
     }
 
     /** Accepted values of {@code sort}; a leading '-' sorts descending. "items" is the number of lines. */
     static final SortKeys SORT_KEYS = new SortKeys(Map.of(
-            "id", "id", "userId", "user_id", "status", "status", "total", "total", "createdAt", "created_at",
-            "updatedAt", "updated_at", "version", "version", "items", ITEM_COUNT));
+            "id", SortKeys.wholeNumber("id"), "userId", SortKeys.wholeNumber("user_id"), "status", SortKeys.text("status"),
+            "total", SortKeys.decimal("total"), "createdAt", SortKeys.time("created_at"),
+            "updatedAt", SortKeys.time("updated_at"), "version", SortKeys.wholeNumber("version"),
+            "items", SortKeys.wholeNumber(ITEM_COUNT)));
 
-    /** @param sort a key of {@link #SORT_KEYS}, optionally with a leading '-'; null for id order */
-    Page<Order> list(Long userId, OrderStatus status, String sort, int limit, int offset) {
+    /** A page of orders, of one user and in one status when given. */
+    Page<Order> list(Long userId, OrderStatus status, Listing.Window window) {
         List<String> conditions = new ArrayList<>();
         List<Object> params = new ArrayList<>();
         if (userId != null) {
@@ -59,19 +64,10 @@ final class OrderRepository {
             conditions.add("status = ?");
             params.add(status.name());
         }
-        String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
-        DbExecute exec = db.client().execute();
-        long total = exec.get(COUNT_ORDERS_FROM + where, params.toArray()).map(row -> Rows.longValue(row, "N")).orElse(0L);
-        List<Object> pageParams = new ArrayList<>(params);
-        pageParams.add(offset);
-        pageParams.add(limit);
-        List<DbRow> rows;
-        try (Stream<DbRow> stream = exec.query(SELECT_ORDERS_FROM + where + " ORDER BY " + SORT_KEYS.orderBy(sort) + PAGE,
-                pageParams.toArray())) {
-            rows = stream.toList();
-        }
-        Map<Long, List<OrderItem>> items = itemsOf(exec, rows.stream().map(r -> Rows.longValue(r, "ID")).toList());
-        return new Page<>(rows.stream().map(r -> toOrder(r, items)).toList(), total, limit, offset);
+        return listing.page(Listing.Filter.of(conditions, params), window, rows -> {
+            Map<Long, List<OrderItem>> items = itemsOf(db.client().execute(), rows.stream().map(r -> Rows.longValue(r, "ID")).toList());
+            return rows.stream().map(r -> toOrder(r, items)).toList();
+        });
     }
 
     Optional<Order> find(long id) {

@@ -61,8 +61,12 @@ public final class OrderService implements ServiceApp {
     @Override
     public void started(ServiceContext context, URI baseUri) {
         if (context.config().demoData() && context.database().isNew()) {
-            int seeded = DemoOrders.seed(orders);
-            LOG.info(() -> "seeded " + seeded + " demo orders");
+            if (context.config().demoUsers() > 0) {
+                DemoOrdersAtScale.fill(context.database(), context.config().demoUsers(), LOG);
+            } else {
+                int seeded = DemoOrders.seed(orders);
+                LOG.info(() -> "seeded " + seeded + " demo orders");
+            }
         }
         consumer.start();
     }

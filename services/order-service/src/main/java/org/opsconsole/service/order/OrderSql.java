@@ -24,10 +24,7 @@ final class OrderSql {
     static final String UPDATE_OFFSET = "UPDATE consumer_offsets SET last_event_id = ? WHERE source = ?";
     static final String RAISE_OFFSET = UPDATE_OFFSET + " AND last_event_id < ?";
     static final String INSERT_APPLIED_EVENT = "INSERT INTO applied_events (source, event_id) VALUES (?, ?)";
-    /** Listing: a WHERE clause, then paging, are added to these; items are read with an IN list. */
-    static final String COUNT_ORDERS_FROM = "SELECT COUNT(*) AS n FROM orders";
-    static final String SELECT_ORDERS_FROM = "SELECT " + COLUMNS + " FROM orders";
-    static final String PAGE = " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
+    /** A listing's items are read with an IN list of its orders. */
     /** An order's number of item lines, to sort by. */
     static final String ITEM_COUNT = "(SELECT COUNT(*) FROM order_items i WHERE i.order_id = orders.id)";
     static final String SELECT_ITEMS_OF_ORDERS = "SELECT order_id, sku, quantity, unit_price FROM order_items"

@@ -14,6 +14,7 @@ import org.opsconsole.model.StatusChange;
 import org.opsconsole.service.kit.DomainException;
 import org.opsconsole.service.kit.HeadRequests;
 import org.opsconsole.service.kit.JsonBodies;
+import org.opsconsole.service.kit.Listing;
 import org.opsconsole.service.kit.ProblemException;
 import org.opsconsole.service.kit.RequestParams;
 import org.opsconsole.service.kit.Validation;
@@ -52,8 +53,7 @@ final class OrdersResource implements HttpService {
     private void list(ServerRequest req, ServerResponse res) {
         Long userId = RequestParams.queryId(req, "userId").orElse(null);
         OrderStatus status = RequestParams.query(req, "status").map(text -> status("status", text, true)).orElse(null);
-        String sort = OrderRepository.SORT_KEYS.from(req).orElse(null);
-        JsonBodies.send(res, orders.list(userId, status, sort, RequestParams.limit(req), RequestParams.offset(req)));
+        JsonBodies.send(res, orders.list(userId, status, Listing.window(req, OrderRepository.SORT_KEYS)));
     }
 
     private void get(ServerRequest req, ServerResponse res) {

@@ -108,9 +108,16 @@ public final class Database implements AutoCloseable {
         try {
             // Flyway locks the schema while it migrates, so of instances starting at once on one
             // database exactly one finds it empty (and seeds it)
+            // portable scripts, then those of PostgreSQL alone (its extensions) in <migrations>-postgresql
+            java.util.List<String> locations = new java.util.ArrayList<>(java.util.List.of("classpath:" + migrations));
+            String postgresOnly = migrations + "-postgresql";
+            if (pool.jdbcUrl().startsWith("jdbc:postgresql:")
+                    && Database.class.getClassLoader().getResource(postgresOnly) != null) {
+                locations.add("classpath:" + postgresOnly);
+            }
             MigrateResult result = Flyway.configure()
                     .dataSource(pool.dataSource())
-                    .locations("classpath:" + migrations)
+                    .locations(locations.toArray(String[]::new))
                     .load()
                     .migrate();
             isNew = result.initialSchemaVersion == null && result.migrationsExecuted > 0;
@@ -169,6 +176,11 @@ public final class Database implements AutoCloseable {
     /** The JDBC URL of this database. */
     public String jdbcUrl() {
         return pool.jdbcUrl();
+    }
+
+    /** True on PostgreSQL, false on H2. */
+    public boolean isPostgres() {
+        return jdbcUrl().startsWith("jdbc:postgresql:");
     }
 
     /** The size of the H2 database file in bytes; empty for any other database. */

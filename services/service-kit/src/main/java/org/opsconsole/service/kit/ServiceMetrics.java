@@ -10,21 +10,20 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
-import io.micrometer.core.instrument.Meter;
-import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
-import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.OperatingSystemMXBean;
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.util.List;
@@ -56,26 +55,32 @@ public final class ServiceMetrics implements Filter {
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
         new ClassLoaderMetrics().bindTo(registry);
-        // Prometheus's naming rules (promtool check metrics): a gauge does not end in _count and
-        // time is in seconds, so Micrometer's system.cpu.count and process.cpu.time (nanoseconds)
-        // are given as system_cpus and the conventional process_cpu_seconds_total
-        registry.config().meterFilter(MeterFilter.deny(id -> id.getName().equals("process.cpu.time")))
-                .meterFilter(new MeterFilter() {
-                    @Override
-                    public Meter.Id map(Meter.Id id) {
-                        return id.getName().equals("system.cpu.count") ? id.withName("system.cpus") : id;
-                    }
-                });
-        new ProcessorMetrics().bindTo(registry);
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
-            FunctionCounter.builder("process.cpu", os, bean -> bean.getProcessCpuTime() / 1e9)
-                    .baseUnit("seconds")
-                    .description("The CPU time the service's process has used")
-                    .register(registry);
-        }
+        processorMeters(registry);
         new UptimeMetrics().bindTo(registry);
         gcMetrics = new JvmGcMetrics();
         gcMetrics.bindTo(registry);
+    }
+
+    /**
+     * The processor meters of Micrometer's ProcessorMetrics, named by Prometheus's rules (promtool
+     * check metrics): the number of CPUs as system_cpus (a gauge does not end in _count) and the
+     * process's CPU time in seconds as process_cpu_seconds_total (not nanoseconds).
+     */
+    private static void processorMeters(MeterRegistry registry) {
+        OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+        Gauge.builder("system.cpus", os, OperatingSystemMXBean::getAvailableProcessors)
+                .description("The number of processors available to the service's JVM").register(registry);
+        Gauge.builder("system.load.average.1m", os, OperatingSystemMXBean::getSystemLoadAverage)
+                .description("The system's load average over the last minute").register(registry);
+        if (os instanceof com.sun.management.OperatingSystemMXBean bean) {
+            Gauge.builder("system.cpu.usage", bean, com.sun.management.OperatingSystemMXBean::getCpuLoad)
+                    .description("The whole machine's recent CPU use, 0 to 1").register(registry);
+            Gauge.builder("process.cpu.usage", bean, com.sun.management.OperatingSystemMXBean::getProcessCpuLoad)
+                    .description("The service's process's recent CPU use, 0 to 1").register(registry);
+            FunctionCounter.builder("process.cpu", bean, b -> b.getProcessCpuTime() / 1e9)
+                    .baseUnit("seconds")
+                    .description("The CPU time the service's process has used").register(registry);
+        }
     }
 
     public MeterRegistry registry() {

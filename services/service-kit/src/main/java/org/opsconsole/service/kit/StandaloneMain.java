@@ -66,6 +66,7 @@ public final class StandaloneMain {
                 config.get("jdbc-url").asString().orElse(null),
                 token,
                 config.get("demo-data").asBoolean().orElse(true),
+                config.get("demo-users").asInt().orElse(0),
                 URI.create(config.get("user-service.url").asString().orElse("http://127.0.0.1:8081")),
                 config.get("broker-url").asString().orElse(null));
     }

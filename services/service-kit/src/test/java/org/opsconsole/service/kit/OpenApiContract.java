@@ -65,6 +65,8 @@ final class OpenApiContract {
         return VALIDATORS.computeIfAbsent(base, uri -> OpenApiInteractionValidator
                 .createForInlineApiSpecification(document(uri))
                 .withLevelResolver(ANSWERS_ONLY)
+                // a page's schema is allOf the common page frame and its items: read as one object
+                .withResolveCombinators(true)
                 .build());
     }
 

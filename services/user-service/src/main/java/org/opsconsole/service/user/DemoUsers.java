@@ -12,9 +12,9 @@ final class DemoUsers {
 
     static final int COUNT = 40;
 
-    private static final String[] FIRST = {"Ada", "Grace", "Alan", "Edsger", "Barbara", "Donald", "Margaret", "Ken",
+    static final String[] FIRST = {"Ada", "Grace", "Alan", "Edsger", "Barbara", "Donald", "Margaret", "Ken",
         "Dennis", "Radia", "Linus", "Frances", "John", "Leslie", "Tim", "Hedy", "Niklaus", "Adele", "Bjarne", "Guido"};
-    private static final String[] LAST = {"Lovelace", "Hopper", "Turing", "Dijkstra", "Liskov", "Knuth", "Hamilton",
+    static final String[] LAST = {"Lovelace", "Hopper", "Turing", "Dijkstra", "Liskov", "Knuth", "Hamilton",
         "Thompson", "Ritchie", "Perlman", "Torvalds", "Allen", "McCarthy", "Lamport", "Berners-Lee", "Lamarr",
         "Wirth", "Goldberg", "Stroustrup", "van Rossum"};
 

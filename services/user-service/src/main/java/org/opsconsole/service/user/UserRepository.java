@@ -8,6 +8,7 @@ import org.opsconsole.model.UserDraft;
 import org.opsconsole.service.kit.Database;
 import org.opsconsole.service.kit.DomainException;
 import org.opsconsole.service.kit.Inserts;
+import org.opsconsole.service.kit.Listing;
 import org.opsconsole.service.kit.Outbox;
 import org.opsconsole.service.kit.Rows;
 import org.opsconsole.service.kit.SortKeys;
@@ -32,39 +33,40 @@ final class UserRepository {
 
     /** Accepted values of {@code sort}; a leading '-' sorts descending. */
     static final SortKeys SORT_KEYS = new SortKeys(Map.of(
-            "id", "id", "name", "name_key", "email", "email_key", "createdAt", "created_at", "updatedAt", "updated_at"));
+            "id", SortKeys.wholeNumber("id"), "name", SortKeys.text("name_key"), "email", SortKeys.text("email_key"),
+            "createdAt", SortKeys.time("created_at"), "updatedAt", SortKeys.time("updated_at")));
 
     private final Database db;
     private final Outbox outbox;
     private final UserReadCache cache;
+    private final Listing listing;
 
     /** @param cache recently read users; null when another process may write the database too */
     UserRepository(Database db, Outbox outbox, UserReadCache cache) {
         this.db = db;
         this.outbox = outbox;
         this.cache = cache;
+        this.listing = new Listing(db, "users", COLUMNS, SORT_KEYS);
     }
 
-    /** @param sort a key of {@link #SORT_KEYS}, optionally with a leading '-'; null for id order */
-    Page<User> list(String query, String sort, int limit, int offset) {
-        List<Object> params = new ArrayList<>();
-        String where = "";
+    /**
+     * A page of users, of those whose name or email matches {@code query} when given: on
+     * PostgreSQL anywhere in them (through trigram indexes), on H2 at their start (through the
+     * name's and the email's indexes: H2 has no index for text inside a value).
+     */
+    Page<User> list(String query, Listing.Window window) {
+        Listing.Filter filter = Listing.Filter.NONE;
         if (query != null) {
-            String pattern = "%" + query.toLowerCase(Locale.ROOT)
-                    .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-            where = WHERE_NAME_OR_EMAIL_LIKE;
-            params.add(pattern);
-            params.add(pattern);
+            String escaped = query.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+            if (db.isPostgres()) {
+                String pattern = "%" + escaped + "%";
+                filter = new Listing.Filter(WHERE_NAME_OR_EMAIL_LIKE, List.of(pattern, pattern));
+            } else {
+                String pattern = escaped + "%";
+                filter = new Listing.Filter(WHERE_NAME_OR_EMAIL_STARTS, List.of(pattern, pattern));
+            }
         }
-        DbExecute exec = db.client().execute();
-        long total = exec.get(COUNT_USERS_FROM + where, params.toArray()).map(row -> Rows.longValue(row, "N")).orElse(0L);
-        List<Object> pageParams = new ArrayList<>(params);
-        pageParams.add(offset);
-        pageParams.add(limit);
-        try (Stream<DbRow> rows = exec.query(SELECT_USERS_FROM + where + " ORDER BY " + SORT_KEYS.orderBy(sort) + PAGE,
-                pageParams.toArray())) {
-            return new Page<>(rows.map(UserRepository::toUser).toList(), total, limit, offset);
-        }
+        return listing.page(filter, window, rows -> rows.stream().map(UserRepository::toUser).toList());
     }
 
     Optional<User> find(long id) {

@@ -46,8 +46,12 @@ public final class UserService implements ServiceApp {
     @Override
     public void started(ServiceContext context, URI baseUri) {
         if (context.config().demoData() && context.database().isNew()) {
-            int seeded = DemoUsers.seed(users);
-            LOG.info(() -> "seeded " + seeded + " demo users");
+            if (context.config().demoUsers() > 0) {
+                DemoUsersAtScale.fill(context.database(), context.config().demoUsers(), LOG);
+            } else {
+                int seeded = DemoUsers.seed(users);
+                LOG.info(() -> "seeded " + seeded + " demo users");
+            }
         }
     }
 }

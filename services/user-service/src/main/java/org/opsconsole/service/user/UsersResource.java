@@ -11,6 +11,7 @@ import org.opsconsole.model.UserDraft;
 import org.opsconsole.service.kit.DomainException;
 import org.opsconsole.service.kit.HeadRequests;
 import org.opsconsole.service.kit.JsonBodies;
+import org.opsconsole.service.kit.Listing;
 import org.opsconsole.service.kit.ProblemException;
 import org.opsconsole.service.kit.RequestParams;
 import org.opsconsole.service.kit.Validation;
@@ -42,8 +43,7 @@ final class UsersResource implements HttpService {
         if (query != null && query.length() > QUERY_MAX) {
             throw ProblemException.badRequest("q", "must be at most " + QUERY_MAX + " characters long");
         }
-        String sort = UserRepository.SORT_KEYS.from(req).orElse(null);
-        JsonBodies.send(res, users.list(query, sort, RequestParams.limit(req), RequestParams.offset(req)));
+        JsonBodies.send(res, users.list(query, Listing.window(req, UserRepository.SORT_KEYS)));
     }
 
     private void get(ServerRequest req, ServerResponse res) {

@@ -126,18 +126,25 @@ class UsersApiTest {
         String tag = unique("zq");
         List<Long> ids = new ArrayList<>();
         for (String name : List.of("Charlie", "alice", "Bob")) {
-            ids.add(create(name + " " + tag, name.toLowerCase() + "." + tag + "@example.com").get("id").asLong());
+            ids.add(create(tag + " " + name, tag + "." + name.toLowerCase() + "@example.com").get("id").asLong());
         }
 
         JsonNode page = client.get("/users?q=" + tag + "&sort=name&limit=2").json();
         assertThat(page.get("total").asLong()).isEqualTo(3);
+        assertThat(page.get("totalIsEstimate").asBoolean()).isFalse();
         assertThat(page.get("limit").asInt()).isEqualTo(2);
         assertThat(page.get("items")).hasSize(2);
-        assertThat(page.get("items").get(0).get("name").asText()).startsWith("alice");
+        assertThat(page.get("items").get(0).get("name").asText()).endsWith("alice");
 
         JsonNode second = client.get("/users?q=" + tag.toUpperCase() + "&sort=name&limit=2&offset=2").json();
         assertThat(second.get("items")).hasSize(1);
-        assertThat(second.get("items").get(0).get("name").asText()).startsWith("Charlie");
+        assertThat(second.get("items").get(0).get("name").asText()).endsWith("Charlie");
+        assertThat(second.get("next").isNull()).isTrue();
+
+        // the first page's next link gives the same second page, by cursor
+        JsonNode byCursor = client.get(page.get("next").asText()).json();
+        assertThat(byCursor.get("items")).isEqualTo(second.get("items"));
+        assertThat(byCursor.get("next").isNull()).isTrue();
 
         JsonNode descending = client.get("/users?q=" + tag + "&sort=-id").json();
         assertThat(descending.get("items").get(0).get("id").asLong()).isEqualTo(ids.getLast());

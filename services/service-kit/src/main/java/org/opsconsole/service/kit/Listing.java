@@ -1,0 +1,260 @@
+package org.opsconsole.service.kit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.helidon.dbclient.DbExecute;
+import io.helidon.dbclient.DbRow;
+import io.helidon.webserver.http.ServerRequest;
+import org.opsconsole.model.Json;
+import org.opsconsole.model.Page;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * The pages of a list endpoint, at a cost that does not grow with the table: by cursor (keyset:
+ * {@code after=} continues past the last row of the previous page through the sort key's index,
+ * whatever the depth), or by {@code offset} for the article's clients; and a total that does not
+ * count a large table on every page (exact up to {@link #COUNTED_UP_TO} matching rows, beyond that
+ * the database's estimate, or a count kept for {@link #COUNT_KEPT}, and marked as an estimate).
+ */
+public final class Listing {
+
+    /** Up to this many matching rows, every page counts them exactly. */
+    public static final int COUNTED_UP_TO = 10_000;
+    /** How long an exact count of a large filtered listing is reused (H2, which gives no estimate). */
+    static final Duration COUNT_KEPT = Duration.ofSeconds(30);
+    static final String SORT_VALUE = "sort_value";
+    private static final int KEPT_COUNTS_MAX = 256;
+
+    /** A listing's WHERE clause (empty, or starting with " WHERE ") and its parameters. */
+    public record Filter(String where, List<Object> params) {
+        public static final Filter NONE = new Filter("", List.of());
+
+        /** The conditions joined by AND; no WHERE when there are none. */
+        public static Filter of(List<String> conditions, List<Object> params) {
+            return conditions.isEmpty() ? NONE : new Filter(" WHERE " + String.join(" AND ", conditions), List.copyOf(params));
+        }
+    }
+
+    /**
+     * What one list request asks for: the sort, the page size, where the page starts, and the
+     * path and query the next page's link repeats (without the position).
+     */
+    public record Window(String sort, int limit, int offset, Cursor after, String path, String query) {
+    }
+
+    /** Where a page by cursor starts: after the row with this sort value and id, in this sort. */
+    public record Cursor(String sort, String value, long id) {
+
+        String text() {
+            byte[] json = JsonBodies.bytes(List.of(sort == null ? "" : sort, value, id));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(json);
+        }
+
+        static Cursor read(String text, String sort) {
+            JsonNode fields;
+            try {
+                fields = Json.mapper().readTree(Base64.getUrlDecoder().decode(text));
+            } catch (IOException | IllegalArgumentException e) {
+                throw notACursor();
+            }
+            if (fields == null || !fields.isArray() || fields.size() != 3 || !fields.get(0).isTextual()
+                    || !fields.get(1).isTextual() || !fields.get(2).canConvertToLong()) {
+                throw notACursor();
+            }
+            String given = fields.get(0).asText();
+            String asked = sort == null ? "" : sort;
+            if (!given.equals(asked)) {
+                throw ProblemException.badRequest("after", "continues a listing sorted by "
+                        + (given.isEmpty() ? "id" : given) + ", not by " + (asked.isEmpty() ? "id" : asked)
+                        + "; ask for the first page again (without after) to change the sort");
+            }
+            return new Cursor(sort, fields.get(1).asText(), fields.get(2).asLong());
+        }
+
+        private static ProblemException notACursor() {
+            return ProblemException.badRequest("after", "is not a cursor this service gave; use the next link of "
+                    + "the previous page, or leave after out for the first page");
+        }
+    }
+
+    private record Total(long count, boolean estimate) {
+    }
+
+    private record KeptCount(long count, long countedAtNanos) {
+    }
+
+    private final Database db;
+    private final String table;
+    private final String columns;
+    private final SortKeys keys;
+    private final Map<String, KeptCount> keptCounts = new ConcurrentHashMap<>();
+
+    /** @param columns the SELECT list of a row (without the sort value, added here) */
+    public Listing(Database db, String table, String columns, SortKeys keys) {
+        this.db = db;
+        this.table = table;
+        this.columns = columns;
+        this.keys = keys;
+    }
+
+    /** The request's window: sort, limit and offset or cursor, each checked (400 naming the parameter). */
+    public static Window window(ServerRequest req, SortKeys keys) {
+        String sort = keys.from(req).orElse(null);
+        int limit = RequestParams.limit(req);
+        Optional<String> after = RequestParams.query(req, "after");
+        if (after.isPresent() && RequestParams.query(req, "offset").isPresent()) {
+            throw ProblemException.badRequest("offset", "can't be given with after: a page starts either after a "
+                    + "cursor or at an offset");
+        }
+        Cursor cursor = after.map(text -> Cursor.read(text, sort)).orElse(null);
+        if (cursor != null) {
+            try {
+                SortKeys.valueParam(keys.key(sort), cursor.value());
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.badRequest("after", "is not a cursor this service gave; use the next link of "
+                        + "the previous page, or leave after out for the first page");
+            }
+        }
+        int offset = cursor == null ? RequestParams.offset(req) : 0;
+        List<String> kept = new ArrayList<>();
+        for (String name : req.query().names()) {
+            if (!name.equals("after") && !name.equals("offset")) {
+                for (String value : req.query().all(name)) {
+                    kept.add(encode(name) + "=" + encode(value));
+                }
+            }
+        }
+        // the full path: req.path() is relative to the resource's mount point
+        return new Window(sort, limit, offset, cursor, req.prologue().uriPath().path(), String.join("&", kept));
+    }
+
+    /** One page of the rows {@code filter} selects, turned into items by {@code toItems}. */
+    public <T> Page<T> page(Filter filter, Window window, Function<List<DbRow>, List<T>> toItems) {
+        SortKeys.Key key = keys.key(window.sort());
+        boolean descending = SortKeys.descending(window.sort());
+        List<String> conditions = new ArrayList<>();
+        List<Object> params = new ArrayList<>(filter.params());
+        if (!filter.where().isEmpty()) {
+            conditions.add("(" + filter.where().substring(" WHERE ".length()) + ")");
+        }
+        if (window.after() != null) {
+            Object value = SortKeys.valueParam(key, window.after().value());
+            String beyond = descending ? "<" : ">";
+            if (key.sql().equals("id")) {
+                conditions.add("id " + beyond + " ?");
+                params.add(window.after().id());
+            } else {
+                // the first condition is the index's range, the second drops the ties already given
+                conditions.add(key.sql() + " " + beyond + "= ? AND (" + key.sql() + " " + beyond + " ? OR id " + beyond + " ?)");
+                params.add(value);
+                params.add(value);
+                params.add(window.after().id());
+            }
+        }
+        String sql = "SELECT " + columns + ", " + key.sql() + " AS " + SORT_VALUE + " FROM " + table
+                + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions))
+                + " ORDER BY " + keys.orderBy(window.sort());
+        if (window.after() == null) {
+            sql += " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
+            params.add(window.offset());
+        } else {
+            sql += " FETCH FIRST ? ROWS ONLY";
+        }
+        params.add(window.limit() + 1); // one more than asked: is there a next page?
+        DbExecute exec = db.client().execute();
+        List<DbRow> rows;
+        try (Stream<DbRow> stream = exec.query(sql, params.toArray())) {
+            rows = stream.toList();
+        }
+        String next = null;
+        if (rows.size() > window.limit()) {
+            rows = rows.subList(0, window.limit());
+            DbRow last = rows.getLast();
+            Cursor cursor = new Cursor(window.sort(), SortKeys.valueText(key, last), Rows.longValue(last, "ID"));
+            next = window.path() + "?" + (window.query().isEmpty() ? "" : window.query() + "&") + "after=" + cursor.text();
+        }
+        Total total = total(exec, filter);
+        return new Page<>(toItems.apply(rows), total.count(), total.estimate(), window.limit(), window.offset(), next);
+    }
+
+    private Total total(DbExecute exec, Filter filter) {
+        Object[] params = filter.params().toArray();
+        long counted = count(exec, "SELECT COUNT(*) AS n FROM (SELECT 1 AS one FROM " + table + filter.where()
+                + " FETCH FIRST " + (COUNTED_UP_TO + 1) + " ROWS ONLY) capped", params);
+        if (counted <= COUNTED_UP_TO) {
+            return new Total(counted, false);
+        }
+        if (!db.isPostgres() && filter.where().isEmpty()) {
+            // H2 keeps a table's row count: counting all of it reads no row
+            return new Total(count(exec, "SELECT COUNT(*) AS n FROM " + table), false);
+        }
+        if (db.isPostgres()) {
+            Optional<Long> estimate = filter.where().isEmpty() ? tableEstimate(exec) : planEstimate(exec, filter);
+            if (estimate.isPresent()) {
+                return new Total(Math.max(COUNTED_UP_TO + 1L, estimate.get()), true);
+            }
+        }
+        return keptCount(exec, filter);
+    }
+
+    private static long count(DbExecute exec, String sql, Object... params) {
+        return exec.get(sql, params).map(row -> Rows.longValue(row, "N")).orElse(0L);
+    }
+
+    /** PostgreSQL's own estimate of the table's rows (kept by ANALYZE and autovacuum); empty before the first. */
+    private Optional<Long> tableEstimate(DbExecute exec) {
+        return exec.get("SELECT reltuples AS n FROM pg_class WHERE oid = CAST(? AS regclass)", table)
+                .map(row -> Rows.longValue(row, "N"))
+                .filter(n -> n >= 0);
+    }
+
+    /** The rows PostgreSQL's planner expects the filter to select. */
+    private Optional<Long> planEstimate(DbExecute exec, Filter filter) {
+        try (Stream<DbRow> plan = exec.query("EXPLAIN (FORMAT JSON) SELECT 1 FROM " + table + filter.where(),
+                filter.params().toArray())) {
+            return plan.findFirst()
+                    .map(row -> Rows.text(row, "QUERY PLAN"))
+                    .map(text -> {
+                        try {
+                            return Json.mapper().readTree(text).path(0).path("Plan").path("Plan Rows").asLong(-1);
+                        } catch (IOException e) {
+                            return -1L;
+                        }
+                    })
+                    .filter(n -> n >= 0);
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** An exact count, reused for {@link #COUNT_KEPT}: then marked as an estimate, as rows may have changed. */
+    private Total keptCount(DbExecute exec, Filter filter) {
+        String key = filter.where() + " " + filter.params();
+        long now = System.nanoTime();
+        KeptCount kept = keptCounts.get(key);
+        if (kept != null && now - kept.countedAtNanos() < COUNT_KEPT.toNanos()) {
+            return new Total(kept.count(), true);
+        }
+        long counted = count(exec, "SELECT COUNT(*) AS n FROM " + table + filter.where(), filter.params().toArray());
+        if (keptCounts.size() >= KEPT_COUNTS_MAX) {
+            keptCounts.clear();
+        }
+        keptCounts.put(key, new KeptCount(counted, now));
+        return new Total(counted, false);
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+}
