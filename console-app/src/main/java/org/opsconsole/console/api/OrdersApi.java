@@ -46,6 +46,11 @@ public final class OrdersApi {
         return calls.get(url.build(), calls.type(new TypeReference<Page<Order>>() { }));
     }
 
+    /** The page a link of a previous page names (its {@code next}: a cursor), of {@code limit} rows. */
+    public Page<Order> page(String link, int limit) {
+        return calls.get(calls.link(link, limit), calls.type(new TypeReference<Page<Order>>() { }));
+    }
+
     public Order get(long id) {
         return calls.get(calls.url("/orders/" + id).build(), calls.type(Order.class));
     }

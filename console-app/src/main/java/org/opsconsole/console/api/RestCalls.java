@@ -46,6 +46,18 @@ final class RestCalls {
         return base.newBuilder().encodedPath(path);
     }
 
+    /**
+     * The URL of a link the service gave (a page's {@code next}: a path and query), with its page
+     * size set to {@code limit}.
+     */
+    HttpUrl link(String pathAndQuery, int limit) {
+        HttpUrl url = base.resolve(pathAndQuery);
+        if (url == null || !url.host().equals(base.host()) || url.port() != base.port()) {
+            throw new IllegalArgumentException("not a link of this service: " + pathAndQuery);
+        }
+        return url.newBuilder().setQueryParameter("limit", Integer.toString(limit)).build();
+    }
+
     <T> T get(HttpUrl url, JavaType type) {
         return call(new Request.Builder().url(url).get(), type, Map.of());
     }

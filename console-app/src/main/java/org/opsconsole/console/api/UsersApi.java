@@ -42,6 +42,11 @@ public final class UsersApi {
         return calls.get(url.build(), calls.type(new TypeReference<Page<User>>() { }));
     }
 
+    /** The page a link of a previous page names (its {@code next}: a cursor), of {@code limit} rows. */
+    public Page<User> page(String link, int limit) {
+        return calls.get(calls.link(link, limit), calls.type(new TypeReference<Page<User>>() { }));
+    }
+
     public User get(long id) {
         return calls.get(calls.url("/users/" + id).build(), calls.type(User.class));
     }

@@ -216,6 +216,14 @@ class DataScreenTest {
         assertThat(table(robot).getItems()).isEqualTo(users.list(null, "id", 50, 50).items());
         robot.clickOn("#users-last");
         await().atMost(WAIT).until(() -> text(robot, "#users-page").equals("9,951–10,000 of 10,000"));
+        assertThat(table(robot).getItems()).isEqualTo(users.list(null, "id", 50, 9_950).items());
+        // back from the end a page at a time, the same rows as by offset (asked by cursor, from the end)
+        robot.clickOn("#users-previous");
+        await().atMost(WAIT).until(() -> text(robot, "#users-page").equals("9,901–9,950 of 10,000"));
+        assertThat(table(robot).getItems()).isEqualTo(users.list(null, "id", 50, 9_900).items());
+        robot.clickOn("#users-next");
+        await().atMost(WAIT).until(() -> text(robot, "#users-page").equals("9,951–10,000 of 10,000"));
+        assertThat(robot.lookup("#users-next").query().isDisabled()).isTrue();
 
         // sort by email, then descending: the service orders all 10,000, not the page
         robot.clickOn("#users-col-email");

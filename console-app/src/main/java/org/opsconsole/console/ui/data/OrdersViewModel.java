@@ -59,7 +59,7 @@ public final class OrdersViewModel implements PagedList {
                 refresh();
             } else {
                 // rows of a stopped service would look current: show none
-                show(new Page<>(java.util.List.of(), 0, PAGE_SIZE, 0));
+                show(new Page<>(java.util.List.of(), 0, PAGE_SIZE, 0), window.first(), PageWindow.Move.FIRST);
                 calls.say(orders.notRunningSentence(), true);
             }
         });
@@ -132,29 +132,29 @@ public final class OrdersViewModel implements PagedList {
     // Commands //
 
     public void refresh() {
-        load(window.offset());
+        load(window.current(), PageWindow.Move.STAY, null, false);
     }
 
     @Override
     public void firstPage() {
-        load(0);
+        load(window.first(), PageWindow.Move.FIRST, null, false);
     }
 
     @Override
     public void nextPage() {
         if (hasNext()) {
-            load(window.nextOffset());
+            load(window.next(), PageWindow.Move.NEXT, null, false);
         }
     }
 
     @Override
     public void previousPage() {
-        load(window.previousOffset());
+        load(window.previous(), PageWindow.Move.PREVIOUS, null, false);
     }
 
     @Override
     public void lastPage() {
-        load(window.lastOffset(window.totalProperty().get()));
+        load(window.last(), PageWindow.Move.LAST, null, false);
     }
 
     /** Reloads the page shown without a word, as the data changed elsewhere; skipped while a call of the tab runs. */
@@ -163,15 +163,25 @@ public final class OrdersViewModel implements PagedList {
             return;
         }
         long mine = ++generation;
-        calls.reloadQuietly(pageAt(window.offset()), () -> mine == generation, this::show, this::refresh);
+        PageWindow.Position at = window.current();
+        calls.reloadQuietly(pageAt(at), () -> mine == generation, page -> show(page, at, PageWindow.Move.STAY), this::refresh);
     }
 
-    /** The call for the page at {@code offset} with the filters and order chosen now. */
-    private java.util.function.Supplier<Page<Order>> pageAt(int offset) {
+    /** The call for the page at {@code at} with the filters and order chosen now. */
+    private java.util.function.Supplier<Page<Order>> pageAt(PageWindow.Position at) {
         Long user = userFilter.get();
         OrderStatus status = statusFilter.get();
         String order = sort.get();
-        return () -> api().list(user, status, order, PAGE_SIZE, offset);
+        return () -> {
+            if (at.link() != null) {
+                Page<Order> page = api().page(at.link(), at.limit());
+                return at.reversed() ? PageWindow.inTableOrder(page) : page;
+            }
+            if (at.reversed()) {
+                return PageWindow.inTableOrder(api().list(user, status, PageWindow.reversed(order), at.limit(), 0));
+            }
+            return api().list(user, status, order, at.limit(), at.offset());
+        };
     }
 
     /** The id of the order last created or moved here: the table selects it. */
@@ -198,10 +208,10 @@ public final class OrdersViewModel implements PagedList {
                 .whenComplete((changed, error) -> {
                     if (error == null) {
                         touched.set(changed.id());
-                        load(window.offset(), "Order " + order.id() + " is now " + changed.status() + ".", false);
+                        load(window.current(), PageWindow.Move.STAY, "Order " + order.id() + " is now " + changed.status() + ".", false);
                     } else {
                         // the refusal stays on screen while the list reloads to show the order as it is now
-                        load(window.offset(), refusal(order, status, error), true);
+                        load(window.current(), PageWindow.Move.STAY, refusal(order, status, error), true);
                     }
                 });
     }
@@ -237,19 +247,15 @@ public final class OrdersViewModel implements PagedList {
         });
     }
 
-    private void load(int wantedOffset) {
-        load(wantedOffset, null, false);
-    }
-
     /** Loads a page; {@code done}, when given, is what the action before it achieved (or why not), kept in the message. */
-    private void load(int wantedOffset, String done, boolean doneFailed) {
+    private void load(PageWindow.Position at, PageWindow.Move move, String done, boolean doneFailed) {
         if (!orders.availableProperty().get()) {
             calls.say(done != null ? done : orders.notRunningSentence(), true);
             return;
         }
         long mine = ++generation;
         long started = System.nanoTime();
-        calls.run(done == null ? "Loading orders…" : done + " Loading orders…", pageAt(wantedOffset)).whenComplete((page, error) -> {
+        calls.run(done == null ? "Loading orders…" : done + " Loading orders…", pageAt(at)).whenComplete((page, error) -> {
             if (mine != generation) {
                 return;
             }
@@ -257,11 +263,11 @@ public final class OrdersViewModel implements PagedList {
                 calls.say((done == null ? "" : done + " But the list could not be reloaded: ") + Calls.sentence(error), true);
                 return;
             }
-            if (page.items().isEmpty() && page.offset() > 0 && page.total() > 0) {
-                load(window.lastOffset(page.total()), done, doneFailed);
+            if (page.items().isEmpty() && at.offset() > 0 && page.total() > 0) {
+                load(window.last(page.total()), PageWindow.Move.LAST, done, doneFailed);
                 return;
             }
-            show(page);
+            show(page, at, move);
             if (done != null) {
                 calls.say(done, doneFailed);
                 return;
@@ -272,12 +278,12 @@ public final class OrdersViewModel implements PagedList {
         });
     }
 
-    private void show(Page<Order> page) {
+    private void show(Page<Order> page, PageWindow.Position at, PageWindow.Move move) {
         if (!rows.equals(page.items())) {
             // unchanged rows are left alone: no redraw, and a row being clicked stays where it is
             rows.setAll(page.items());
         }
-        window.show(page);
+        window.show(page, at, move);
         lookUpNames(page.items());
     }
 

@@ -8,29 +8,131 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.opsconsole.model.Page;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.List;
+
 /**
- * Which slice of a server-side listing a table shows: offset, total and "1–50 of 10,000" ("1–50 of
- * about 1.2 M" when the service estimated the total of a large table), and the offsets of the
- * neighbouring pages. Shared by the users and orders tables.
+ * Which slice of a server-side listing a table shows, and how to reach its neighbours at a cost
+ * that does not grow with the depth: Next follows the service's cursor ({@code next}), Previous
+ * goes back the way it came, Last asks for the end in the opposite sort (and Previous from there
+ * continues that way), First asks for offset 0. Offsets are still counted, for "1–50 of 10,000"
+ * ("1–50 of about 1.2 M" when the service estimated the total). Shared by the users and orders
+ * tables; changed on the FX thread.
  */
 final class PageWindow {
+
+    /** Where a page starts: an offset, or a link the service gave; reversed when asked in the opposite sort. */
+    record Position(int offset, String link, boolean reversed, int limit) {
+    }
+
+    /** How a page was reached, which decides what Previous and Next do from it. */
+    enum Move { FIRST, NEXT, PREVIOUS, LAST, STAY }
 
     private final int pageSize;
     private final ReadOnlyIntegerWrapper offset = new ReadOnlyIntegerWrapper(0);
     private final ReadOnlyLongWrapper total = new ReadOnlyLongWrapper(0);
     private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper("");
+    private Position current;
+    private String nextLink;
+    private String backLink;
+    private final Deque<Position> back = new ArrayDeque<>();
+    private final Deque<Position> forward = new ArrayDeque<>();
 
     PageWindow(int pageSize) {
         this.pageSize = pageSize;
+        this.current = first();
     }
 
-    /** Takes the position of a page the service answered; on the FX thread. */
-    void show(Page<?> page) {
-        offset.set(page.offset());
+    // Positions of the neighbours //
+
+    Position current() {
+        return current;
+    }
+
+    Position first() {
+        return new Position(0, null, false, pageSize);
+    }
+
+    Position next() {
+        if (!forward.isEmpty()) {
+            return forward.peek();
+        }
+        return nextLink != null ? new Position(offset.get() + pageSize, nextLink, false, pageSize)
+                : new Position(offset.get() + pageSize, null, false, pageSize);
+    }
+
+    Position previous() {
+        if (!back.isEmpty()) {
+            return back.peek();
+        }
+        int before = Math.max(0, offset.get() - pageSize);
+        return backLink != null ? new Position(before, backLink, true, pageSize) : new Position(before, null, false, pageSize);
+    }
+
+    /** The last page of {@code count} rows, asked from the end (in the opposite sort): as cheap as the first. */
+    Position last(long count) {
+        int lastOffset = lastOffset(count);
+        int rows = count == 0 ? pageSize : (int) Math.min(pageSize, count - lastOffset);
+        return new Position(lastOffset, null, true, rows);
+    }
+
+    Position last() {
+        return last(total.get());
+    }
+
+    /** The sort that reads a listing from its end: {@code name} for {@code -name}, {@code -id} for none. */
+    static String reversed(String sort) {
+        if (sort == null || sort.isBlank()) {
+            return "-id";
+        }
+        return sort.startsWith("-") ? sort.substring(1) : "-" + sort;
+    }
+
+    /** A page asked for in the opposite sort, in the table's order. */
+    static <T> Page<T> inTableOrder(Page<T> page) {
+        List<T> items = new ArrayList<>(page.items());
+        Collections.reverse(items);
+        return new Page<>(items, page.total(), page.totalIsEstimate(), page.limit(), page.offset(), page.next());
+    }
+
+    // What is shown //
+
+    /** Takes a page the service answered for {@code at}, reached by {@code move}; on the FX thread. */
+    void show(Page<?> page, Position at, Move move) {
+        switch (move) {
+            case FIRST, LAST -> {
+                back.clear();
+                forward.clear();
+            }
+            case NEXT -> {
+                if (!forward.isEmpty() && forward.peek().equals(at)) {
+                    forward.pop();
+                } else {
+                    forward.clear();
+                }
+                back.push(current);
+            }
+            case PREVIOUS -> {
+                if (!back.isEmpty() && back.peek().equals(at)) {
+                    back.pop();
+                } else {
+                    back.clear();
+                }
+                forward.push(current);
+            }
+            case STAY -> { }
+        }
+        current = at;
+        nextLink = at.reversed() ? null : page.next();
+        backLink = at.reversed() ? page.next() : null;
+        offset.set(at.offset());
         total.set(page.total());
         String of = page.totalIsEstimate() ? "about " + rounded(page.total()) : String.format("%,d", page.total());
-        text.set(page.total() == 0 ? "0 of 0"
-                : String.format("%,d–%,d of %s", page.offset() + 1, page.offset() + page.items().size(), of));
+        text.set(page.total() == 0 && page.items().isEmpty() ? "0 of 0"
+                : String.format("%,d–%,d of %s", at.offset() + 1, at.offset() + page.items().size(), of));
     }
 
     /** An estimated count as a person says it: "12 K", "1.2 M". */
@@ -64,20 +166,13 @@ final class PageWindow {
         return offset.get() > 0;
     }
 
+    /** Whether there is a page after this one: the service says so with its next link. */
     boolean hasNext() {
-        return offset.get() + pageSize < total.get();
-    }
-
-    int nextOffset() {
-        return offset.get() + pageSize;
-    }
-
-    int previousOffset() {
-        return Math.max(0, offset.get() - pageSize);
+        return !forward.isEmpty() || nextLink != null;
     }
 
     /** The offset of the last page of {@code count} rows (0 when there are none). */
     int lastOffset(long count) {
-        return count == 0 ? 0 : (int) (((count - 1) / pageSize) * pageSize);
+        return count == 0 ? 0 : (int) Math.min(Integer.MAX_VALUE, ((count - 1) / pageSize) * pageSize);
     }
 }

@@ -59,7 +59,7 @@ public final class UsersViewModel implements PagedList {
                 refresh();
             } else {
                 // rows of a stopped service would look current: show none
-                show(new Page<>(java.util.List.of(), 0, PAGE_SIZE, 0));
+                show(new Page<>(java.util.List.of(), 0, PAGE_SIZE, 0), window.first(), PageWindow.Move.FIRST);
                 calls.say(users.notRunningSentence(), true);
             }
         });
@@ -121,30 +121,30 @@ public final class UsersViewModel implements PagedList {
     // Commands //
 
     public void refresh() {
-        load(window.offset());
+        load(window.current(), PageWindow.Move.STAY, null, false);
     }
 
     @Override
     public void firstPage() {
         debounce.stop();
-        load(0);
+        load(window.first(), PageWindow.Move.FIRST, null, false);
     }
 
     @Override
     public void nextPage() {
         if (hasNext()) {
-            load(window.nextOffset());
+            load(window.next(), PageWindow.Move.NEXT, null, false);
         }
     }
 
     @Override
     public void previousPage() {
-        load(window.previousOffset());
+        load(window.previous(), PageWindow.Move.PREVIOUS, null, false);
     }
 
     @Override
     public void lastPage() {
-        load(window.lastOffset(window.totalProperty().get()));
+        load(window.last(), PageWindow.Move.LAST, null, false);
     }
 
     /** Reloads the page shown without a word, as the data changed elsewhere; skipped while a call of the tab runs. */
@@ -153,14 +153,25 @@ public final class UsersViewModel implements PagedList {
             return;
         }
         long mine = ++generation;
-        calls.reloadQuietly(pageAt(window.offset()), () -> mine == generation, this::show, this::refresh);
+        PageWindow.Position at = window.current();
+        calls.reloadQuietly(pageAt(at), () -> mine == generation, page -> show(page, at, PageWindow.Move.STAY), this::refresh);
     }
 
-    /** The call for the page at {@code offset} with the search and order chosen now. */
-    private java.util.function.Supplier<Page<User>> pageAt(int offset) {
+    /** The call for the page at {@code at} with the search and order chosen now. */
+    private java.util.function.Supplier<Page<User>> pageAt(PageWindow.Position at) {
         String q = query.get();
         String s = sort.get();
-        return () -> withIdMatch(q, usersApi().list(q, s, PAGE_SIZE, offset));
+        return () -> {
+            if (at.link() != null) {
+                Page<User> page = usersApi().page(at.link(), at.limit());
+                return at.reversed() ? PageWindow.inTableOrder(page) : page;
+            }
+            if (at.reversed()) {
+                return PageWindow.inTableOrder(usersApi().list(q, PageWindow.reversed(s), at.limit(), 0));
+            }
+            Page<User> page = usersApi().list(q, s, at.limit(), at.offset());
+            return at.offset() == 0 ? withIdMatch(q, page) : page;
+        };
     }
 
     /** The id of the user last added or saved here: the table selects it. */
@@ -177,7 +188,7 @@ public final class UsersViewModel implements PagedList {
                 .whenComplete((saved, error) -> {
                     if (error == null) {
                         touched.set(saved.id());
-                        load(window.offset(), (existing == null ? "Added " : "Saved ") + describe(saved) + ".");
+                        load(window.current(), PageWindow.Move.STAY, (existing == null ? "Added " : "Saved ") + describe(saved) + ".", false);
                     } else {
                         calls.say("Not saved: " + Calls.sentence(error), true);
                     }
@@ -229,9 +240,9 @@ public final class UsersViewModel implements PagedList {
             return null;
         }).whenComplete((ignored, error) -> {
             if (error == null) {
-                load(window.offset(), "Deleted " + describe(user) + ".");
+                load(window.current(), PageWindow.Move.STAY, "Deleted " + describe(user) + ".", false);
             } else if (Calls.unwrap(error) instanceof org.opsconsole.console.api.ApiException api && api.isVersionConflict()) {
-                load(window.offset(), "Not deleted: someone changed " + describe(user)
+                load(window.current(), PageWindow.Move.STAY, "Not deleted: someone changed " + describe(user)
                         + " after it was shown. Check the reloaded row and delete again if you still want to.", true);
             } else {
                 calls.say("Not deleted: " + Calls.sentence(error), true);
@@ -243,16 +254,8 @@ public final class UsersViewModel implements PagedList {
         return user.name() + " <" + user.email() + ">";
     }
 
-    private void load(int wantedOffset) {
-        load(wantedOffset, null, false);
-    }
-
-    private void load(int wantedOffset, String done) {
-        load(wantedOffset, done, false);
-    }
-
     /** Loads a page; {@code done}, when given, is what the action before it achieved, kept in the message. */
-    private void load(int wantedOffset, String done, boolean doneFailed) {
+    private void load(PageWindow.Position at, PageWindow.Move move, String done, boolean doneFailed) {
         if (!users.availableProperty().get()) {
             calls.say(users.notRunningSentence(), true);
             return;
@@ -261,7 +264,7 @@ public final class UsersViewModel implements PagedList {
         String q = query.get();
         long started = System.nanoTime();
         String doing = q == null || q.isBlank() ? "Loading users…" : "Searching for \"" + q.strip() + "\"…";
-        calls.run(done == null ? doing : done + " " + doing, pageAt(wantedOffset)).whenComplete((page, error) -> {
+        calls.run(done == null ? doing : done + " " + doing, pageAt(at)).whenComplete((page, error) -> {
             if (mine != generation) {
                 return;
             }
@@ -269,11 +272,11 @@ public final class UsersViewModel implements PagedList {
                 calls.say((done == null ? "" : done + " But the list could not be reloaded: ") + Calls.sentence(error), true);
                 return;
             }
-            if (page.items().isEmpty() && page.offset() > 0 && page.total() > 0) {
-                load(window.lastOffset(page.total()), done, doneFailed);
+            if (page.items().isEmpty() && at.offset() > 0 && page.total() > 0) {
+                load(window.last(page.total()), PageWindow.Move.LAST, done, doneFailed);
                 return;
             }
-            show(page);
+            show(page, at, move);
             long ms = (System.nanoTime() - started) / 1_000_000;
             calls.say((done == null ? "" : done + " ") + (page.total() == 0
                     ? (q == null || q.isBlank() ? "No users yet." : "No user matches \"" + q.strip() + "\".")
@@ -287,7 +290,7 @@ public final class UsersViewModel implements PagedList {
      */
     private Page<User> withIdMatch(String q, Page<User> page) {
         String text = q == null ? "" : q.strip();
-        if (page.offset() > 0 || !text.matches("#?\\d{1,18}")) {
+        if (!text.matches("#?\\d{1,18}")) {
             return page;
         }
         long id = Long.parseLong(text.replace("#", ""));
@@ -298,7 +301,8 @@ public final class UsersViewModel implements PagedList {
             User match = usersApi().get(id);
             List<User> items = new java.util.ArrayList<>(page.items());
             items.addFirst(match);
-            return new Page<>(items.size() > PAGE_SIZE ? items.subList(0, PAGE_SIZE) : items, page.total() + 1, page.limit(), 0);
+            return new Page<>(items.size() > PAGE_SIZE ? items.subList(0, PAGE_SIZE) : items, page.total() + 1,
+                    page.totalIsEstimate(), page.limit(), 0, page.next());
         } catch (org.opsconsole.console.api.ApiException e) {
             if (e.status() == 404) {
                 return page;
@@ -307,12 +311,12 @@ public final class UsersViewModel implements PagedList {
         }
     }
 
-    private void show(Page<User> page) {
+    private void show(Page<User> page, PageWindow.Position at, PageWindow.Move move) {
         if (!rows.equals(page.items())) {
             // unchanged rows are left alone: no redraw, and a row being clicked stays where it is
             rows.setAll(page.items());
         }
-        window.show(page);
+        window.show(page, at, move);
     }
 
     private UsersApi usersApi() {
