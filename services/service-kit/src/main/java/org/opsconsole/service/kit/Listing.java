@@ -99,6 +99,7 @@ public final class Listing {
     private final String columns;
     private final SortKeys keys;
     private final Map<String, KeptCount> keptCounts = new ConcurrentHashMap<>();
+    private final java.util.Set<String> recounting = ConcurrentHashMap.newKeySet();
 
     /** @param columns the SELECT list of a row (without the sort value, added here) */
     public Listing(Database db, String table, String columns, SortKeys keys) {
@@ -238,20 +239,36 @@ public final class Listing {
         }
     }
 
-    /** An exact count, reused for {@link #COUNT_KEPT}: then marked as an estimate, as rows may have changed. */
+    /**
+     * An exact count, made once and then given as an estimate (rows may have changed since); once
+     * older than {@link #COUNT_KEPT} it is counted again in the background while the old one is
+     * still given, so only the first page of a listing ever waits for a count of a large table.
+     */
     private Total keptCount(DbExecute exec, Filter filter) {
         String key = filter.where() + " " + filter.params();
-        long now = System.nanoTime();
         KeptCount kept = keptCounts.get(key);
-        if (kept != null && now - kept.countedAtNanos() < COUNT_KEPT.toNanos()) {
-            return new Total(kept.count(), true);
+        if (kept == null) {
+            long counted = count(exec, "SELECT COUNT(*) AS n FROM " + table + filter.where(), filter.params().toArray());
+            if (keptCounts.size() >= KEPT_COUNTS_MAX) {
+                keptCounts.clear();
+            }
+            keptCounts.put(key, new KeptCount(counted, System.nanoTime()));
+            return new Total(counted, false);
         }
-        long counted = count(exec, "SELECT COUNT(*) AS n FROM " + table + filter.where(), filter.params().toArray());
-        if (keptCounts.size() >= KEPT_COUNTS_MAX) {
-            keptCounts.clear();
+        if (System.nanoTime() - kept.countedAtNanos() >= COUNT_KEPT.toNanos() && recounting.add(key)) {
+            Thread.ofVirtual().name("recount-" + table).start(() -> {
+                try {
+                    long counted = count(db.client().execute(), "SELECT COUNT(*) AS n FROM " + table + filter.where(),
+                            filter.params().toArray());
+                    keptCounts.put(key, new KeptCount(counted, System.nanoTime()));
+                } catch (RuntimeException e) {
+                    // the old count stays; the next page after COUNT_KEPT tries again
+                } finally {
+                    recounting.remove(key);
+                }
+            });
         }
-        keptCounts.put(key, new KeptCount(counted, now));
-        return new Total(counted, false);
+        return new Total(kept.count(), true);
     }
 
     private static String encode(String text) {
