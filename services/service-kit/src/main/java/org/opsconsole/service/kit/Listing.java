@@ -191,14 +191,14 @@ public final class Listing {
 
     private Total total(DbExecute exec, Filter filter) {
         Object[] params = filter.params().toArray();
+        if (!db.isPostgres() && filter.where().isEmpty()) {
+            // H2 keeps a table's row count: counting all of it reads no row
+            return new Total(count(exec, "SELECT COUNT(*) AS n FROM " + table), false);
+        }
         long counted = count(exec, "SELECT COUNT(*) AS n FROM (SELECT 1 AS one FROM " + table + filter.where()
                 + " FETCH FIRST " + (COUNTED_UP_TO + 1) + " ROWS ONLY) capped", params);
         if (counted <= COUNTED_UP_TO) {
             return new Total(counted, false);
-        }
-        if (!db.isPostgres() && filter.where().isEmpty()) {
-            // H2 keeps a table's row count: counting all of it reads no row
-            return new Total(count(exec, "SELECT COUNT(*) AS n FROM " + table), false);
         }
         if (db.isPostgres()) {
             Optional<Long> estimate = filter.where().isEmpty() ? tableEstimate(exec) : planEstimate(exec, filter);
