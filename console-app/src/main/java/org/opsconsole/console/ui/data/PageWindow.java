@@ -60,8 +60,8 @@ final class PageWindow {
         if (!forward.isEmpty()) {
             return forward.peek();
         }
-        return nextLink != null ? new Position(offset.get() + pageSize, nextLink, false, pageSize)
-                : new Position(offset.get() + pageSize, null, false, pageSize);
+        // by the service's cursor when it gave one, else by offset
+        return new Position(offset.get() + pageSize, nextLink, false, pageSize);
     }
 
     Position previous() {
@@ -107,22 +107,8 @@ final class PageWindow {
                 back.clear();
                 forward.clear();
             }
-            case NEXT -> {
-                if (!forward.isEmpty() && forward.peek().equals(at)) {
-                    forward.pop();
-                } else {
-                    forward.clear();
-                }
-                back.push(current);
-            }
-            case PREVIOUS -> {
-                if (!back.isEmpty() && back.peek().equals(at)) {
-                    back.pop();
-                } else {
-                    back.clear();
-                }
-                forward.push(current);
-            }
+            case NEXT -> step(forward, back, at);
+            case PREVIOUS -> step(back, forward, at);
             case STAY -> { }
         }
         current = at;
@@ -133,6 +119,19 @@ final class PageWindow {
         String of = page.totalIsEstimate() ? "about " + rounded(page.total()) : String.format("%,d", page.total());
         text.set(page.total() == 0 && page.items().isEmpty() ? "0 of 0"
                 : String.format("%,d–%,d of %s", at.offset() + 1, at.offset() + page.items().size(), of));
+    }
+
+    /**
+     * A step to {@code at}: taken from {@code ahead} when it was the page waiting there (else the
+     * pages ahead no longer follow), and the page left goes on {@code behind}.
+     */
+    private void step(Deque<Position> ahead, Deque<Position> behind, Position at) {
+        if (!ahead.isEmpty() && ahead.peek().equals(at)) {
+            ahead.pop();
+        } else {
+            ahead.clear();
+        }
+        behind.push(current);
     }
 
     /** An estimated count as a person says it: "12 K", "1.2 M". */

@@ -123,8 +123,7 @@ public final class Listing {
             try {
                 SortKeys.valueParam(keys.key(sort), cursor.value());
             } catch (IllegalArgumentException e) {
-                throw ProblemException.badRequest("after", "is not a cursor this service gave; use the next link of "
-                        + "the previous page, or leave after out for the first page");
+                throw Cursor.notACursor();
             }
         }
         int offset = cursor == null ? RequestParams.offset(req) : 0;
