@@ -208,32 +208,32 @@ class DataScreenTest {
         seed(10_000);
         LOG.info(() -> "seeded 10,000 users in " + (System.nanoTime() - seeding) / 1_000_000 + " ms");
         robot.clickOn("#users-refresh");
-        await().atMost(WAIT).until(() -> text(robot, "#users-page").equals("1–50 of 10,000"));
+        await().atMost(WAIT).until(() -> text(robot, "#users-page").equals("1–50 of 10,000 · page 1 of 200"));
         assertThat(table(robot).getItems()).hasSize(50);
 
         robot.clickOn("#users-next");
-        await().atMost(WAIT).until(() -> text(robot, "#users-page").equals("51–100 of 10,000"));
+        await().atMost(WAIT).until(() -> text(robot, "#users-page").equals("51–100 of 10,000 · page 2 of 200"));
         assertThat(table(robot).getItems()).isEqualTo(users.list(null, "id", 50, 50).items());
         robot.clickOn("#users-last");
-        await().atMost(WAIT).until(() -> text(robot, "#users-page").equals("9,951–10,000 of 10,000"));
+        await().atMost(WAIT).until(() -> text(robot, "#users-page").equals("9,951–10,000 of 10,000 · page 200 of 200"));
         assertThat(table(robot).getItems()).isEqualTo(users.list(null, "id", 50, 9_950).items());
         // back from the end a page at a time, the same rows as by offset (asked by cursor, from the end)
         robot.clickOn("#users-previous");
-        await().atMost(WAIT).until(() -> text(robot, "#users-page").equals("9,901–9,950 of 10,000"));
+        await().atMost(WAIT).until(() -> text(robot, "#users-page").equals("9,901–9,950 of 10,000 · page 199 of 200"));
         assertThat(table(robot).getItems()).isEqualTo(users.list(null, "id", 50, 9_900).items());
         robot.clickOn("#users-next");
-        await().atMost(WAIT).until(() -> text(robot, "#users-page").equals("9,951–10,000 of 10,000"));
+        await().atMost(WAIT).until(() -> text(robot, "#users-page").equals("9,951–10,000 of 10,000 · page 200 of 200"));
         assertThat(robot.lookup("#users-next").query().isDisabled()).isTrue();
 
         // sort by email, then descending: the service orders all 10,000, not the page
         robot.clickOn("#users-col-email");
         await().atMost(WAIT).untilAsserted(() -> assertThat(text(robot, "#users-page") + " " + firstEmail(robot))
-                .isEqualTo("1–50 of 10,000 p00001@example.com"));
+                .isEqualTo("1–50 of 10,000 · page 1 of 200 p00001@example.com"));
         robot.clickOn("#users-col-email");
         await().atMost(WAIT).until(() -> "p10000@example.com".equals(firstEmail(robot)));
 
         robot.clickOn("#users-search").write("p0004");
-        await().atMost(WAIT).until(() -> text(robot, "#users-page").equals("1–10 of 10"));
+        await().atMost(WAIT).until(() -> text(robot, "#users-page").equals("1–10 of 10 · page 1 of 1"));
         assertThat(table(robot).getItems()).extracting(User::email).first().isEqualTo("p00049@example.com");
         writeScreenshot("console-data-users.png");
 
@@ -378,7 +378,7 @@ class DataScreenTest {
         }
         robot.clickOn("#data-tab-orders");
         robot.clickOn("#orders-refresh");
-        await().atMost(WAIT).until(() -> text(robot, "#orders-page").equals("1–50 of 120"));
+        await().atMost(WAIT).until(() -> text(robot, "#orders-page").equals("1–50 of 120 · page 1 of 3"));
 
         robot.clickOn("#orders-col-total");
         await().atMost(WAIT).until(() -> ordersShown(robot).getFirst().total().compareTo(new BigDecimal("1.00")) == 0);
@@ -388,11 +388,11 @@ class DataScreenTest {
         assertThat(totals).isSortedAccordingTo(java.util.Comparator.reverseOrder());
 
         robot.clickOn("#orders-last");
-        await().atMost(WAIT).until(() -> text(robot, "#orders-page").equals("101–120 of 120"));
+        await().atMost(WAIT).until(() -> text(robot, "#orders-page").equals("101–120 of 120 · page 3 of 3"));
         assertThat(ordersShown(robot).getLast().total()).isEqualByComparingTo("1.00");
         assertThat(robot.lookup("#orders-last").queryButton().isDisabled()).isTrue();
         robot.clickOn("#orders-first");
-        await().atMost(WAIT).until(() -> text(robot, "#orders-page").equals("1–50 of 120"));
+        await().atMost(WAIT).until(() -> text(robot, "#orders-page").equals("1–50 of 120 · page 1 of 3"));
 
         robot.clickOn("#orders-col-items");
         // 40 orders of one line, then 40 of two: the first page ends in the two-line ones

@@ -402,6 +402,8 @@ class LoadScreenTest {
         robot.clickOn("#load-start");
         await().atMost(WAIT).until(() -> model.runs().size() == 1);
         robot.clickOn("#load-tab-live");
+        // another target, so the comparison's title carries its longest note
+        replace(robot, "#load-stages", "2s@45");
         robot.clickOn("#load-start");
         await().atMost(WAIT).until(() -> model.runs().size() == 2 && !model.runningProperty().get());
 
@@ -431,6 +433,9 @@ class LoadScreenTest {
                 assertThat(wholeRowsShown(shown)).as(table + " rows in sight at " + size[0]).isGreaterThanOrEqualTo(2);
                 assertTableReadsInFull(shown);
             }
+            Label title = robot.lookup("#load-compare-title").queryAs(Label.class);
+            assertThat(title.getText()).contains("different targets");
+            assertThat(ShownInFull.shownText(title)).as("the comparison's title at " + size[0]).isEqualTo(title.getText());
         }
     }
 

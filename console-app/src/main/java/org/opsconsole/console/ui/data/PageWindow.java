@@ -18,8 +18,8 @@ import java.util.List;
  * Which slice of a server-side listing a table shows, and how to reach its neighbours at a cost
  * that does not grow with the depth: Next follows the service's cursor ({@code next}), Previous
  * goes back the way it came, Last asks for the end in the opposite sort (and Previous from there
- * continues that way), First asks for offset 0. Offsets are still counted, for "1–50 of 10,000"
- * ("1–50 of about 1.2 M" when the service estimated the total). Shared by the users and orders
+ * continues that way), First asks for offset 0. Offsets are still counted, for "1–50 of 10,000 ·
+ * page 1 of 200" ("1–50 of about 1.2 M · page 1 of about 24 K" when the service estimated the total). Shared by the users and orders
  * tables; changed on the FX thread.
  */
 final class PageWindow {
@@ -116,9 +116,9 @@ final class PageWindow {
         backLink = at.reversed() ? page.next() : null;
         offset.set(at.offset());
         total.set(page.total());
-        String of = page.totalIsEstimate() ? "about " + rounded(page.total()) : String.format("%,d", page.total());
-        text.set(page.total() == 0 && page.items().isEmpty() ? "0 of 0"
-                : String.format("%,d–%,d of %s", at.offset() + 1, at.offset() + page.items().size(), of));
+        text.set(page.total() == 0 && page.items().isEmpty() ? "0 of 0" : String.format("%,d–%,d of %s · page %,d of %s",
+                at.offset() + 1, at.offset() + page.items().size(), said(page.total(), page.totalIsEstimate()),
+                at.offset() / pageSize + 1, said(Math.max(at.offset() / pageSize + 1, (page.total() + pageSize - 1) / pageSize), page.totalIsEstimate())));
     }
 
     /**
@@ -132,6 +132,11 @@ final class PageWindow {
             ahead.clear();
         }
         behind.push(current);
+    }
+
+    /** A count as shown: exact with thousands separators, or "about 1.2 M" when estimated. */
+    private static String said(long count, boolean estimate) {
+        return estimate ? "about " + rounded(count) : String.format("%,d", count);
     }
 
     /** An estimated count as a person says it: "12 K", "1.2 M". */

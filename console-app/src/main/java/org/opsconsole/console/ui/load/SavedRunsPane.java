@@ -122,6 +122,9 @@ final class SavedRunsPane extends VBox {
         Label title = new Label("Select two runs and Compare, or one to compare with the baseline.");
         title.setId("load-compare-title");
         title.getStyleClass().add("placeholder-text");
+        // a note on differing targets makes it long: it wraps rather than being cut
+        title.setWrapText(true);
+        title.setMinHeight(Region.USE_PREF_SIZE);
         TableView<RunComparison.Row> rows = new TableView<>();
         rows.setId("load-compare");
         rows.getStyleClass().add("dense");
@@ -133,6 +136,7 @@ final class SavedRunsPane extends VBox {
                 column("cmp-percent", "change %", 90, r -> r.changePercent() == null ? "" : signed(r.changePercent()) + "%"),
                 column("cmp-verdict", "", 60, r -> r.worse() ? "worse" : "")));
         fitted(rows);
+        rows.setPlaceholder(new Label("No comparison yet: select two runs above and click Compare, or one to compare with the baseline."));
         rows.setRowFactory(table -> new TableRow<>() {
             @Override
             protected void updateItem(RunComparison.Row item, boolean empty) {
@@ -155,12 +159,15 @@ final class SavedRunsPane extends VBox {
                 column("cmpop-base-errors", "base err", 78, r -> r.baseErrors() == null ? NOT_IN_RUN : Long.toString(r.baseErrors())),
                 column("cmpop-other-errors", "other err", 84, r -> r.otherErrors() == null ? NOT_IN_RUN : Long.toString(r.otherErrors()))));
         fitted(ops);
-        // figures and operations one above the other, each with both runs side by side
+        ops.setPlaceholder(new Label("Each operation of the two runs, side by side."));
+        // figures and operations one above the other, each with both runs side by side; the
+        // figures take the height the operations (at most a mix of six) leave
         rows.setMinHeight(120);
+        ops.setFixedCellSize(OPERATION_ROW_HEIGHT);
         ops.setMinHeight(100);
+        ops.setPrefHeight(OPERATION_HEADER_HEIGHT + OPERATIONS_SHOWN * OPERATION_ROW_HEIGHT);
         VBox side = new VBox(8, rows, ops);
         VBox.setVgrow(rows, Priority.ALWAYS);
-        VBox.setVgrow(ops, Priority.ALWAYS);
         VBox.setVgrow(side, Priority.ALWAYS);
         model.comparisonProperty().addListener((obs, was, c) -> {
             if (c != null) {
@@ -172,6 +179,11 @@ final class SavedRunsPane extends VBox {
         });
         getChildren().addAll(runs, actions, title, side);
     }
+
+    /** Operations the comparison shows without scrolling: a whole mix. */
+    private static final int OPERATIONS_SHOWN = 6;
+    private static final int OPERATION_ROW_HEIGHT = 26;
+    private static final int OPERATION_HEADER_HEIGHT = 32;
 
     /** What an operation absent from one of the runs shows there. */
     private static final String NOT_IN_RUN = "—";
