@@ -25,7 +25,12 @@ public final class ProblemResponses {
 
     static final String TOO_LARGE = "The request body is larger than the limit of 1 MiB";
 
+    /** How long a client refused for want of a database connection is asked to wait. */
+    static final long POOL_RETRY_AFTER_SECONDS = 1;
+    private static final java.time.Duration OVERLOAD_WARNING_EVERY = java.time.Duration.ofSeconds(10);
+
     private final Logger log;
+    private final java.util.concurrent.atomic.AtomicLong lastOverloadWarning = new java.util.concurrent.atomic.AtomicLong();
 
     ProblemResponses(Logger log) {
         this.log = log;
@@ -89,12 +94,31 @@ public final class ProblemResponses {
         send(res, e.problem());
     }
 
+    /** Once in a while, not once per refused request: an overload refuses many at once. */
+    private void overloadWarning(ServerRequest req, Exception e) {
+        long now = System.nanoTime();
+        long last = lastOverloadWarning.get();
+        if (last != 0 && now - last < OVERLOAD_WARNING_EVERY.toNanos() || !lastOverloadWarning.compareAndSet(last, now)) {
+            return;
+        }
+        log.warning(() -> "Overloaded: " + req.prologue().method() + " " + req.path().path()
+                + " (and maybe others) answered 503: " + SqlErrors.message(e));
+    }
+
     private void onUnexpected(ServerRequest req, ServerResponse res, Exception e) {
         if (e instanceof io.helidon.http.RequestException re && re.status().code() < 500) {
             // what is left of the request can't be told from the next one: the connection ends here
             res.header(HeaderNames.CONNECTION, "close");
             send(res, problem(re.status(), re.status().code() == Status.REQUEST_ENTITY_TOO_LARGE_413.code()
                     ? TOO_LARGE : "The request could not be read"));
+            return;
+        }
+        if (SqlErrors.isPoolTimeout(e)) {
+            // more requests than the pool's connections for longer than it waits: overload, not a fault
+            overloadWarning(req, e);
+            res.header(HeaderNames.RETRY_AFTER, Long.toString(POOL_RETRY_AFTER_SECONDS));
+            send(res, problem(Status.SERVICE_UNAVAILABLE_503, "The service is too busy: no database connection "
+                    + "became free in time. Try again in " + POOL_RETRY_AFTER_SECONDS + " s, or send fewer requests at once"));
             return;
         }
         log.log(Level.SEVERE, "Unexpected failure on " + req.prologue().method() + " " + req.path().path(), e);
