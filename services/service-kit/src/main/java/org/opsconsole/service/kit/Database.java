@@ -108,12 +108,12 @@ public final class Database implements AutoCloseable {
         try {
             // Flyway locks the schema while it migrates, so of instances starting at once on one
             // database exactly one finds it empty (and seeds it)
-            // portable scripts, then those of PostgreSQL alone (its extensions) in <migrations>-postgresql
+            // portable scripts, then those of one database alone in <migrations>-postgresql (its
+            // extensions) or <migrations>-h2 (indexes its planner needs)
             java.util.List<String> locations = new java.util.ArrayList<>(java.util.List.of("classpath:" + migrations));
-            String postgresOnly = migrations + "-postgresql";
-            if (pool.jdbcUrl().startsWith("jdbc:postgresql:")
-                    && Database.class.getClassLoader().getResource(postgresOnly) != null) {
-                locations.add("classpath:" + postgresOnly);
+            String ownOnly = migrations + (pool.jdbcUrl().startsWith("jdbc:postgresql:") ? "-postgresql" : "-h2");
+            if (Database.class.getClassLoader().getResource(ownOnly) != null) {
+                locations.add("classpath:" + ownOnly);
             }
             MigrateResult result = Flyway.configure()
                     .dataSource(pool.dataSource())

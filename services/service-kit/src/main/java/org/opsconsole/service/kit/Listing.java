@@ -141,38 +141,111 @@ public final class Listing {
 
     /** One page of the rows {@code filter} selects, turned into items by {@code toItems}. */
     public <T> Page<T> page(Filter filter, Window window, Function<List<DbRow>, List<T>> toItems) {
-        SortKeys.Key key = keys.key(window.sort());
-        boolean descending = SortKeys.descending(window.sort());
-        List<String> conditions = new ArrayList<>();
-        List<Object> params = new ArrayList<>(filter.params());
-        if (!filter.where().isEmpty()) {
-            conditions.add("(" + filter.where().substring(" WHERE ".length()) + ")");
-        }
-        if (window.after() != null) {
-            Object value = SortKeys.valueParam(key, window.after().value());
-            String beyond = descending ? "<" : ">";
-            if (key.sql().equals("id")) {
-                conditions.add("id " + beyond + " ?");
-                params.add(window.after().id());
-            } else {
-                // the first condition is the index's range, the second drops the ties already given
-                conditions.add(key.sql() + " " + beyond + "= ? AND (" + key.sql() + " " + beyond + " ? OR id " + beyond + " ?)");
-                params.add(value);
-                params.add(value);
-                params.add(window.after().id());
+        DbExecute exec = db.client().execute();
+        Slice slice = slice(exec, filter, window);
+        Total total = total(exec, filter);
+        return new Page<>(toItems.apply(slice.rows()), total.count(), total.estimate(), window.limit(), window.offset(), slice.next());
+    }
+
+    /**
+     * One page of the rows that match any of {@code branches}, for a database that reads an OR of
+     * conditions on different columns by scanning the table (H2). When few rows match, each
+     * branch is read through an index of its own, as many rows as the page needs from each, in
+     * the page's sort. When many match, the table is read in the sort's order and the first
+     * matching rows make the page (they come often), except for the sorts along which the
+     * matches lie together ({@code clusteredSorts}, as names for a search by the start of a
+     * name): there the table would be read far before the first match, so those pages are read
+     * branch by branch too (cheap when the branches' indexes hold the sort's key). The total is
+     * exact while the branches' own counts (index ranges, read without their rows) are small,
+     * else the largest of them, marked as an estimate.
+     */
+    public <T> Page<T> pageOfAny(List<Filter> branches, java.util.Set<String> clusteredSorts, Window window,
+                                 Function<List<DbRow>, List<T>> toItems) {
+        DbExecute exec = db.client().execute();
+        List<Long> counts = branches.stream()
+                .map(b -> count(exec, "SELECT COUNT(*) AS n FROM " + table + b.where(), b.params().toArray()))
+                .toList();
+        long sum = counts.stream().mapToLong(Long::longValue).sum();
+        Total total;
+        if (sum <= 2L * COUNTED_UP_TO) {
+            // each row once: those of a branch that no earlier branch selects
+            long exact = 0;
+            for (int i = 0; i < branches.size(); i++) {
+                List<Filter> earlier = branches.subList(0, i);
+                Filter only = earlier.isEmpty() ? branches.get(i) : and(branches.get(i), not(anyOf(earlier)));
+                exact += i == 0 ? counts.getFirst() : count(exec, "SELECT COUNT(*) AS n FROM " + table + only.where(), only.params().toArray());
             }
+            total = new Total(exact, false);
+        } else {
+            total = new Total(counts.stream().mapToLong(Long::longValue).max().orElse(0), true);
         }
-        String sql = "SELECT " + columns + ", " + key.sql() + " AS " + SORT_VALUE + " FROM " + table
-                + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions))
-                + " ORDER BY " + keys.orderBy(window.sort());
+        String sortName = window.sort() == null ? "id" : window.sort().replaceFirst("^-", "");
+        Slice slice = total.count() > COUNTED_UP_TO && !clusteredSorts.contains(sortName)
+                ? slice(exec, anyOf(branches), window)
+                : unionSlice(exec, branches, window);
+        return new Page<>(toItems.apply(slice.rows()), total.count(), total.estimate(), window.limit(), window.offset(), slice.next());
+    }
+
+    /** A page's rows (at most the limit) and the link to the next page when there is one. */
+    private record Slice(List<DbRow> rows, String next) {
+    }
+
+    private Slice slice(DbExecute exec, Filter filter, Window window) {
+        Filter where = and(filter, beyondCursor(window));
+        List<Object> params = new ArrayList<>(where.params());
+        String sql = "SELECT " + columns + ", " + keys.key(window.sort()).sql() + " AS " + SORT_VALUE + " FROM " + table
+                + where.where() + " ORDER BY " + keys.orderBy(window.sort()) + window(window, params);
+        return sliceOf(exec, sql, params, window);
+    }
+
+    /** The page from the union of each branch's first rows in the page's sort, each through its own index. */
+    private Slice unionSlice(DbExecute exec, List<Filter> branches, Window window) {
+        List<Object> params = new ArrayList<>();
+        List<String> firsts = new ArrayList<>();
+        Filter cursor = beyondCursor(window);
+        for (Filter branch : branches) {
+            Filter where = and(branch, cursor);
+            params.addAll(where.params());
+            params.add(window.offset() + window.limit() + 1);
+            firsts.add("SELECT id FROM (SELECT id FROM " + table + where.where() + " ORDER BY " + keys.orderBy(window.sort())
+                    + " FETCH FIRST ? ROWS ONLY)");
+        }
+        String sql = "SELECT " + columns + ", " + keys.key(window.sort()).sql() + " AS " + SORT_VALUE + " FROM " + table
+                + " WHERE id IN (" + String.join(" UNION ", firsts) + ") ORDER BY " + keys.orderBy(window.sort())
+                + window(window, params);
+        return sliceOf(exec, sql, params, window);
+    }
+
+    /** The rows past the window's cursor, in its sort (no condition when it has none). */
+    private Filter beyondCursor(Window window) {
         if (window.after() == null) {
-            sql += " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
+            return Filter.NONE;
+        }
+        SortKeys.Key key = keys.key(window.sort());
+        String beyond = SortKeys.descending(window.sort()) ? "<" : ">";
+        if (key.sql().equals("id")) {
+            return new Filter(" WHERE id " + beyond + " ?", List.of(window.after().id()));
+        }
+        // the first condition is the index's range, the second drops the ties already given
+        Object value = SortKeys.valueParam(key, window.after().value());
+        return new Filter(" WHERE " + key.sql() + " " + beyond + "= ? AND (" + key.sql() + " " + beyond + " ? OR id " + beyond + " ?)",
+                List.of(value, value, window.after().id()));
+    }
+
+    /** OFFSET and FETCH of the window, one row more than asked (is there a next page?); their parameters added. */
+    private static String window(Window window, List<Object> params) {
+        String sql;
+        if (window.after() == null) {
+            sql = " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
             params.add(window.offset());
         } else {
-            sql += " FETCH FIRST ? ROWS ONLY";
+            sql = " FETCH FIRST ? ROWS ONLY";
         }
-        params.add(window.limit() + 1); // one more than asked: is there a next page?
-        DbExecute exec = db.client().execute();
+        params.add(window.limit() + 1);
+        return sql;
+    }
+
+    private Slice sliceOf(DbExecute exec, String sql, List<Object> params, Window window) {
         List<DbRow> rows;
         try (Stream<DbRow> stream = exec.query(sql, params.toArray())) {
             rows = stream.toList();
@@ -181,11 +254,34 @@ public final class Listing {
         if (rows.size() > window.limit()) {
             rows = rows.subList(0, window.limit());
             DbRow last = rows.getLast();
-            Cursor cursor = new Cursor(window.sort(), SortKeys.valueText(key, last), Rows.longValue(last, "ID"));
+            Cursor cursor = new Cursor(window.sort(), SortKeys.valueText(keys.key(window.sort()), last), Rows.longValue(last, "ID"));
             next = window.path() + "?" + (window.query().isEmpty() ? "" : window.query() + "&") + "after=" + cursor.text();
         }
-        Total total = total(exec, filter);
-        return new Page<>(toItems.apply(rows), total.count(), total.estimate(), window.limit(), window.offset(), next);
+        return new Slice(rows, next);
+    }
+
+    private static Filter and(Filter a, Filter b) {
+        if (a.where().isEmpty() || b.where().isEmpty()) {
+            return a.where().isEmpty() ? b : a;
+        }
+        List<Object> params = new ArrayList<>(a.params());
+        params.addAll(b.params());
+        return new Filter(" WHERE (" + condition(a) + ") AND (" + condition(b) + ")", params);
+    }
+
+    private static Filter not(Filter a) {
+        return new Filter(" WHERE NOT (" + condition(a) + ")", a.params());
+    }
+
+    private static Filter anyOf(List<Filter> filters) {
+        List<Object> params = new ArrayList<>();
+        filters.forEach(f -> params.addAll(f.params()));
+        return new Filter(" WHERE " + filters.stream().map(f -> "(" + condition(f) + ")")
+                .collect(java.util.stream.Collectors.joining(" OR ")), params);
+    }
+
+    private static String condition(Filter filter) {
+        return filter.where().substring(" WHERE ".length());
     }
 
     private Total total(DbExecute exec, Filter filter) {

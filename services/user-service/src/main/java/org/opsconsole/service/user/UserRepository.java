@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import static org.opsconsole.service.user.UserSql.*;
@@ -55,18 +56,22 @@ final class UserRepository {
      * name's and the email's indexes: H2 has no index for text inside a value).
      */
     Page<User> list(String query, Listing.Window window) {
-        Listing.Filter filter = Listing.Filter.NONE;
-        if (query != null) {
-            String escaped = query.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-            if (db.isPostgres()) {
-                String pattern = "%" + escaped + "%";
-                filter = new Listing.Filter(WHERE_NAME_OR_EMAIL_LIKE, List.of(pattern, pattern));
-            } else {
-                String pattern = escaped + "%";
-                filter = new Listing.Filter(WHERE_NAME_OR_EMAIL_STARTS, List.of(pattern, pattern));
-            }
+        if (query == null) {
+            return listing.page(Listing.Filter.NONE, window, UserRepository::toUsers);
         }
-        return listing.page(filter, window, rows -> rows.stream().map(UserRepository::toUser).toList());
+        String lower = query.toLowerCase(Locale.ROOT);
+        if (db.isPostgres()) {
+            String pattern = "%" + lower.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            return listing.page(new Listing.Filter(WHERE_NAME_OR_EMAIL_LIKE, List.of(pattern, pattern)), window, UserRepository::toUsers);
+        }
+        // the keys from the text up to the text followed by the highest character: those that start with it
+        List<Object> range = List.of(lower, lower + Character.MAX_VALUE);
+        return listing.pageOfAny(List.of(new Listing.Filter(WHERE_NAME_STARTS, range), new Listing.Filter(WHERE_EMAIL_STARTS, range)),
+                Set.of("name", "email"), window, UserRepository::toUsers);
+    }
+
+    private static List<User> toUsers(List<DbRow> rows) {
+        return rows.stream().map(UserRepository::toUser).toList();
     }
 
     Optional<User> find(long id) {

@@ -17,12 +17,10 @@ final class UserSql {
     static final String DELETE_USER_AT_VERSION = DELETE_USER + " AND version = ?";
     /** Search on PostgreSQL: text anywhere in the name or email, through their trigram indexes. */
     static final String WHERE_NAME_OR_EMAIL_LIKE = " WHERE name_key LIKE ? ESCAPE '\\' OR email_key LIKE ? ESCAPE '\\'";
-    /**
-     * Search on H2: names or emails that start with the text, each through its own index (an OR of
-     * the two in one WHERE would read the whole table).
-     */
-    static final String WHERE_NAME_OR_EMAIL_STARTS = " WHERE id IN (SELECT id FROM users WHERE name_key LIKE ? ESCAPE '\\'"
-            + " UNION SELECT id FROM users WHERE email_key LIKE ? ESCAPE '\\')";
+    /** Search on H2: names that start with the text (from it, up to it followed by the highest character). */
+    static final String WHERE_NAME_STARTS = " WHERE name_key >= ? AND name_key < ?";
+    /** Search on H2: emails that start with the text. */
+    static final String WHERE_EMAIL_STARTS = " WHERE email_key >= ? AND email_key < ?";
 
     private UserSql() {
     }
