@@ -55,15 +55,18 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule loadLayers = layeredArchitecture().consideringOnlyDependenciesInLayers()
+            .layer("Capacity").definedBy("..console.load.capacity..")
             .layer("Engine").definedBy("..console.load.engine..")
             .layer("Workload").definedBy("..console.load.workload..")
             .layer("Transport").definedBy("..console.load.transport..")
             .layer("Report").definedBy("..console.load.report..")
-            .whereLayer("Engine").mayNotBeAccessedByAnyLayer()
-            .whereLayer("Workload").mayOnlyBeAccessedByLayers("Engine")
+            .whereLayer("Capacity").mayNotBeAccessedByAnyLayer()
+            .whereLayer("Engine").mayOnlyBeAccessedByLayers("Capacity")
+            .whereLayer("Workload").mayOnlyBeAccessedByLayers("Capacity", "Engine")
             .whereLayer("Transport").mayOnlyBeAccessedByLayers("Engine", "Workload")
-            .whereLayer("Report").mayOnlyBeAccessedByLayers("Engine", "Workload")
-            .because("the engine runs a workload over a transport and leaves a report; a report or a client knows no run");
+            .whereLayer("Report").mayOnlyBeAccessedByLayers("Capacity", "Engine", "Workload")
+            .because("a capacity search runs the engine step by step; the engine runs a workload over a transport and "
+                    + "leaves a report; a report or a client knows no run");
 
     /** The layers under {@code root}: its own package (the launcher) on top, then cli, ui, session, the capabilities, api. */
     static ArchRule layers(String root) {
