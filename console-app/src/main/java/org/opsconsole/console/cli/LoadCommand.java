@@ -10,12 +10,12 @@ import org.opsconsole.console.load.report.RunStore;
 import org.opsconsole.console.load.workload.Durations;
 import org.opsconsole.console.load.workload.LoadScenario;
 import org.opsconsole.console.load.workload.ScenarioBuilder;
-import org.opsconsole.console.load.workload.ServiceOperations;
 import org.opsconsole.console.load.workload.Threshold;
 import org.opsconsole.console.session.DataFolders;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -32,7 +32,7 @@ import java.util.concurrent.TimeUnit;
 /** {@code opsconsole load}: a load run from the command line, with a live line and a report. */
 @Command(name = "load", mixinStandardHelpOptions = true, sortOptions = false,
         subcommands = {LoadRunsCommand.List.class, LoadRunsCommand.Compare.class, LoadRunsCommand.Baseline.class,
-                LoadRunsCommand.DeleteData.class},
+                LoadRunsCommand.DeleteData.class, CapacityCommand.class},
         description = {
                 "Drives load against the bundled users and orders services (a weighted mix of their operations) "
                         + "or any --url, prints a live line every second and then the report.",
@@ -72,39 +72,8 @@ public final class LoadCommand implements java.util.concurrent.Callable<Integer>
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--users-url", paramLabel = "URL", defaultValue = LoadScenario.Services.DEFAULT_USERS_URL,
-            description = "Users service (default: ${DEFAULT-VALUE}).")
-    String usersUrl;
-
-    @Option(names = "--orders-url", paramLabel = "URL", defaultValue = LoadScenario.Services.DEFAULT_ORDERS_URL,
-            description = "Orders service (default: ${DEFAULT-VALUE}).")
-    String ordersUrl;
-
-    @Option(names = "--mix", paramLabel = "NAME=W,...", description = "Operation weights (default: "
-            + ServiceOperations.DEFAULT_MIX + ").")
-    String mix;
-
-    @Option(names = "--api-token", paramLabel = "TOKEN", defaultValue = "${env:OPSCONSOLE_API_TOKEN}",
-            description = "Bearer token sent with every request to the services (default: $OPSCONSOLE_API_TOKEN); "
-                    + "with --url, give -H 'Authorization: Bearer TOKEN' instead.")
-    String apiToken;
-
-    @Option(names = "--keep-load-data", description = "Leave the users and orders the run creates in the services "
-            + "(load data, users named load-<run>-<n>@example.test); by default they are deleted when the run ends.")
-    boolean keepLoadData;
-
-    @Option(names = "--url", paramLabel = "URL", description = "Load one URL instead of the services.")
-    String url;
-
-    @Option(names = {"-X", "--method"}, paramLabel = "METHOD", defaultValue = "GET",
-            description = "Method for --url (default: ${DEFAULT-VALUE}).")
-    String method;
-
-    @Option(names = "--body", paramLabel = "TEXT", description = "Request body for --url (sent as application/json unless a Content-Type header says otherwise).")
-    String body;
-
-    @Option(names = {"-H", "--header"}, paramLabel = "NAME:VALUE", description = "Header for --url (repeatable).")
-    List<String> headers = new ArrayList<>();
+    @Mixin
+    ScenarioOptions target;
 
     @Option(names = "--rate", paramLabel = "N", description = "Open model: requests per second (default: 100).")
     Double rate;
@@ -133,28 +102,9 @@ public final class LoadCommand implements java.util.concurrent.Callable<Integer>
             description = "Closed model: pause after each answer (default: 0s).")
     Duration think;
 
-    @Option(names = {"-c", "--connections"}, paramLabel = "N", defaultValue = "" + LoadScenario.DEFAULT_CONNECTIONS,
-            description = "Most requests in flight at once; each sender keeps one connection per service "
-                    + "(default: ${DEFAULT-VALUE}).")
-    int connections;
-
-    @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "10s",
-            description = "A request slower than this fails as 'timeout' (default: ${DEFAULT-VALUE}).")
-    Duration timeout;
-
-    @Option(names = "--late-after", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "2ms",
-            description = "A send leaving more than this after its planned time counts as late (default: ${DEFAULT-VALUE}; "
-                    + "timer jitter of a machine with spare CPU stays below it).")
-    Duration lateAfter;
-
-    @Option(names = "--threshold", paramLabel = "RULE", converter = ThresholdConverter.class,
-            description = "Pass/fail rule (repeatable), e.g. 'p99<200ms', 'errors<1%%'.")
+    @Option(names = "--threshold", paramLabel = "RULE", converter = ThresholdConverter.class, split = "\\s*,\\s*",
+            description = "Pass/fail rule (repeatable, or several separated by commas), e.g. 'p99<200ms', 'errors<1%%'.")
     List<Threshold> thresholds = new ArrayList<>();
-
-    @Option(names = "--client", paramLabel = "KIND", defaultValue = "auto", converter = ClientConverter.class,
-            description = "HTTP client: auto (the engine's own for http: one thread drives every connection, "
-                    + "the least CPU per request; OkHttp for https) or okhttp (default: ${DEFAULT-VALUE}).")
-    LoadScenario.HttpClientChoice client;
 
     @Option(names = "--json", paramLabel = "FILE", description = "Write the report as JSON.")
     Path json;
@@ -278,24 +228,13 @@ public final class LoadCommand implements java.util.concurrent.Callable<Integer>
     /** Checks the options together and builds what the engine runs (the Load screen builds it the same way). */
     LoadScenario scenario() {
         try {
-            ScenarioBuilder builder = new ScenarioBuilder()
-                    .services(usersUrl, ordersUrl, mix)
-                    .apiToken(apiToken)
-                    .keepData(keepLoadData)
-                    .url(url)
-                    .method(method)
-                    .body(body)
+            ScenarioBuilder builder = target.builder()
                     .rate(rate)
                     .ramp(ramp)
                     .duration(duration)
                     .vus(vus)
                     .think(think)
-                    .connections(connections)
-                    .timeout(timeout)
-                    .lateAfter(lateAfter)
-                    .warmup(warmup)
-                    .client(client);
-            headers.forEach(builder::header);
+                    .warmup(warmup);
             stages.forEach(builder::stages);
             thresholds.forEach(builder::threshold);
             return builder.build();

@@ -162,11 +162,11 @@ final class LoadRunsCommand {
                 out.println("Run " + id + " left no load data in the services.");
                 return 0;
             }
-            out.println("Deleting the load data of run " + id + " from " + parent.usersUrl + " and " + parent.ordersUrl + "...");
+            out.println("Deleting the load data of run " + id + " from " + parent.target.usersUrl + " and " + parent.target.ordersUrl + "...");
             org.opsconsole.console.load.report.LoadData now;
             try {
-                now = org.opsconsole.console.load.engine.LoadEngine.deleteKeptLoadData(id, parent.usersUrl, parent.ordersUrl,
-                        parent.apiToken, report == null ? null : report.loadData());
+                now = org.opsconsole.console.load.engine.LoadEngine.deleteKeptLoadData(id, parent.target.usersUrl, parent.target.ordersUrl,
+                        parent.target.apiToken, report == null ? null : report.loadData());
             } catch (java.io.IOException e) {
                 spec.commandLine().getErr().println(e.getMessage());
                 return 3;

@@ -1,5 +1,7 @@
 package org.opsconsole.console.load.capacity;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import java.util.List;
 
 /**
@@ -23,6 +25,7 @@ public record CapacityStep(int number, double offeredRate, double throughput, do
     public static final double LITTLE_TOLERANCE = 0.2;
 
     /** Little's law, L = X W: the requests in flight that the throughput and the mean time in flight make. */
+    @JsonProperty
     public double littleConcurrency() {
         return throughput * meanMs / 1000;
     }
@@ -32,6 +35,7 @@ public record CapacityStep(int number, double offeredRate, double throughput, do
      * when it does not, the step was not steady (a queue still growing) or the load tool was the
      * bottleneck. Below one request in flight both are too small to judge apart.
      */
+    @JsonProperty
     public boolean littleAgrees() {
         double little = littleConcurrency();
         double larger = Math.max(little, measuredConcurrency);

@@ -1,5 +1,6 @@
 package org.opsconsole.console.load.capacity;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.fitting.leastsquares.LeastSquaresBuilder;
 import org.apache.commons.math3.fitting.leastsquares.LeastSquaresOptimizer;
@@ -45,11 +46,13 @@ public record UslModel(double lambda, double sigma, double kappa, Interval lambd
     }
 
     /** The concurrency of the highest throughput, sqrt((1 - sigma) / kappa); infinite without coherency cost. */
+    @JsonProperty
     public double peakConcurrency() {
         return kappa > 0 ? Math.sqrt(Math.max(0, 1 - sigma) / kappa) : Double.POSITIVE_INFINITY;
     }
 
     /** The highest throughput the model predicts (without coherency cost, its limit lambda / sigma). */
+    @JsonProperty
     public double peakThroughput() {
         double peak = peakConcurrency();
         if (Double.isFinite(peak)) {
@@ -59,6 +62,7 @@ public record UslModel(double lambda, double sigma, double kappa, Interval lambd
     }
 
     /** Whether the peak lies beyond what was measured: a prediction, not an observation. */
+    @JsonProperty
     public boolean peakExtrapolated() {
         return peakConcurrency() > measuredUpTo;
     }

@@ -11,27 +11,17 @@ import java.util.function.ToDoubleFunction;
  * style sheet, font or image from anywhere else, so it opens the same offline, in a mail or in an
  * archive years later.
  */
-final class HtmlReport {
+public final class HtmlReport {
 
-    private static final int WIDTH = 760;
-    private static final int HEIGHT = 240;
-    private static final int LEFT = 56;
-    private static final int RIGHT = 16;
-    private static final int TOP = 16;
-    private static final int BOTTOM = 36;
 
     private HtmlReport() {
     }
 
-    /** A line of a chart. */
-    private record Series(String name, String color, ToDoubleFunction<LoadReport.SecondSample> value) {
-    }
-
-    static String render(LoadReport r) {
-        StringBuilder h = new StringBuilder(32_768);
+    /** Starts a page titled {@code title}: the styles every report shares, then the body. */
+    public static void head(StringBuilder h, String title) {
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-                .append("<title>Load run ").append(esc(r.runId())).append("</title><style>")
+                .append("<title>").append(esc(title)).append("</title><style>")
                 .append("body{font:14px/1.4 system-ui,sans-serif;margin:24px;color:#1f2328;background:#fff;max-width:1000px}")
                 .append("h1{font-size:22px}h2{font-size:17px;margin-top:28px}")
                 .append("table{border-collapse:collapse;margin:8px 0}td,th{padding:4px 10px;border-bottom:1px solid #d0d7de;text-align:right}")
@@ -40,6 +30,15 @@ final class HtmlReport {
                 .append(".ok{color:#1a7f37;font-weight:600}.bad{color:#cf222e;font-weight:600}")
                 .append("svg{display:block;margin:8px 0;background:#fff}.muted{color:#656d76}")
                 .append("</style></head><body>\n");
+    }
+
+    /** A line of a chart. */
+    private record Series(String name, String color, ToDoubleFunction<LoadReport.SecondSample> value) {
+    }
+
+    static String render(LoadReport r) {
+        StringBuilder h = new StringBuilder(32_768);
+        head(h, "Load run " + r.runId());
         h.append("<h1>Load run ").append(esc(r.runId())).append("</h1>\n");
         h.append("<p class=\"muted\">").append(esc(String.valueOf(r.startedAt()))).append(" &middot; ")
                 .append(esc(r.model())).append(" model &middot; ").append(esc(r.target())).append("</p>\n");
@@ -115,63 +114,10 @@ final class HtmlReport {
     }
 
     private static void chart(StringBuilder h, List<LoadReport.SecondSample> samples, List<Series> series) {
-        int plotW = WIDTH - LEFT - RIGHT;
-        int plotH = HEIGHT - TOP - BOTTOM;
-        double maxX = Math.max(1, samples.isEmpty() ? 1 : samples.getLast().second());
-        double maxY = 0;
-        for (Series s : series) {
-            for (LoadReport.SecondSample sample : samples) {
-                maxY = Math.max(maxY, s.value().applyAsDouble(sample));
-            }
-        }
-        maxY = niceCeiling(maxY);
-        h.append("<svg width=\"").append(WIDTH).append("\" height=\"").append(HEIGHT + 20)
-                .append("\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT + 20)
-                .append("\" role=\"img\" font-family=\"system-ui,sans-serif\" font-size=\"11\">");
-        for (int i = 0; i <= 4; i++) {
-            double y = TOP + plotH - plotH * i / 4.0;
-            h.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#d0d7de\"/>",
-                    LEFT, y, LEFT + plotW, y));
-            h.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\" fill=\"#656d76\">%s</text>",
-                    LEFT - 6, y + 4, num(maxY * i / 4)));
-        }
-        for (int i = 0; i <= 5; i++) {
-            double x = LEFT + plotW * i / 5.0;
-            h.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" fill=\"#656d76\">%ss</text>",
-                    x, TOP + plotH + 16, num(maxX >= 5 ? Math.round(maxX * i / 5.0) : Math.round(maxX * i / 5.0 * 10) / 10.0)));
-        }
-        for (Series s : series) {
-            StringBuilder points = new StringBuilder();
-            for (LoadReport.SecondSample sample : samples) {
-                double x = LEFT + plotW * sample.second() / maxX;
-                double y = TOP + plotH - (maxY == 0 ? 0 : plotH * s.value().applyAsDouble(sample) / maxY);
-                points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
-            }
-            h.append("<polyline fill=\"none\" stroke-width=\"2\" stroke=\"").append(s.color()).append("\" points=\"")
-                    .append(points.toString().trim()).append("\"><title>").append(esc(s.name())).append("</title></polyline>");
-        }
-        int lx = LEFT;
-        for (Series s : series) {
-            h.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"4\" fill=\"%s\"/>",
-                    lx, HEIGHT + 6, s.color()));
-            h.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" fill=\"#1f2328\">%s</text>", lx + 16, HEIGHT + 12,
-                    esc(s.name())));
-            lx += 30 + 7 * s.name().length();
-        }
-        h.append("</svg>\n");
-    }
-
-    private static double niceCeiling(double value) {
-        if (value <= 0) {
-            return 1;
-        }
-        double magnitude = Math.pow(10, Math.floor(Math.log10(value)));
-        for (double step : new double[] {1, 2, 2.5, 5, 10}) {
-            if (value <= step * magnitude) {
-                return step * magnitude;
-            }
-        }
-        return 10 * magnitude;
+        SvgChart.draw(h, "s", series.stream()
+                .map(s -> SvgChart.Line.of(s.name(), s.color(), samples.stream()
+                        .map(sample -> new double[] {sample.second(), s.value().applyAsDouble(sample)}).toList()))
+                .toList());
     }
 
     private static void latencyRow(StringBuilder h, String label, Percentiles p) {
@@ -203,7 +149,7 @@ final class HtmlReport {
         return ReportText.figure(value);
     }
 
-    static String esc(String text) {
+    public static String esc(String text) {
         if (text == null) {
             return "";
         }
