@@ -458,6 +458,79 @@ class LoadScreenTest {
     }
 
     @Test
+    void findCapacityStepsTheRateUpShowsEveryStepAndFindsWhatAServerOfTwoWorkersCanTake(FxRobot robot) throws Exception {
+        // two workers, each request holding one for 50 ms: 40 requests/s at most (a rate the engine
+        // keeps in the window's process on a busy machine)
+        java.util.concurrent.ExecutorService workers = java.util.concurrent.Executors.newFixedThreadPool(2);
+        com.sun.net.httpserver.HttpServer server = workerServer(workers);
+        try {
+            robot.clickOn("#load-target");
+            robot.clickOn(org.opsconsole.console.ui.load.LoadForm.URL);
+            replace(robot, "#load-url", "http://127.0.0.1:" + server.getAddress().getPort() + "/work");
+            replace(robot, "#load-stages", "2s@10");
+            replace(robot, "#load-warmup", "1s");
+            replace(robot, "#load-thresholds", "p99<150ms");
+            robot.clickOn("#load-capacity");
+
+            // live: each step as it ends, and Stop on offer
+            Label summary = robot.lookup("#load-capacity-summary").queryAs(Label.class);
+            await().atMost(WAIT).untilAsserted(() -> assertThat(summary.getText())
+                    .as("form error: " + robot.lookup("#load-form-error").queryAs(Label.class).getText())
+                    .startsWith("Finding capacity: step 1 at 10/s held"));
+            assertThat(robot.lookup("#load-stop").queryButton().isDisabled()).isFalse();
+            assertThat(robot.lookup("#load-start").queryButton().isDisabled()).isTrue();
+            await().atMost(Duration.ofMinutes(3)).until(() -> !summary.getText().startsWith("Finding capacity"));
+
+            java.util.regex.Matcher found = java.util.regex.Pattern.compile("^Capacity: ([\\d,]+)/s\\.").matcher(summary.getText());
+            assertThat(found.find()).as(summary.getText()).isTrue();
+            assertThat(Double.parseDouble(found.group(1).replace(",", ""))).isBetween(36.0, 44.0);
+            assertThat(summary.getText()).contains("Saved as capacity-");
+            TableView<?> steps = robot.lookup("#load-capacity-steps").queryAs(TableView.class);
+            assertThat(steps.getItems()).hasSizeGreaterThanOrEqualTo(5);
+            assertThat(robot.lookup("#load-capacity-model").queryAs(Label.class).getText())
+                    .contains("Universal Scalability Law").contains("Little's law");
+            assertThat(robot.lookup("#load-capacity").queryButton().isDisabled()).isFalse();
+        } finally {
+            server.stop(0);
+            workers.shutdownNow();
+        }
+    }
+
+    @Test
+    void stopEndsACapacitySearchAndSaysSo(FxRobot robot) {
+        replace(robot, "#load-stages", "30s@20");
+        replace(robot, "#load-mix", "read-user=1");
+        robot.clickOn("#load-capacity");
+        Label summary = robot.lookup("#load-capacity-summary").queryAs(Label.class);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(summary.getText())
+                .as("form error: " + robot.lookup("#load-form-error").queryAs(Label.class).getText())
+                .startsWith("Finding capacity: step 1 at 20/s"));
+        robot.clickOn("#load-stop");
+        await().atMost(WAIT).until(() -> summary.getText().startsWith("Stopped after 0 step(s)."));
+        assertThat(robot.lookup("#load-capacity").queryButton().isDisabled()).isFalse();
+    }
+
+    private static com.sun.net.httpserver.HttpServer workerServer(java.util.concurrent.ExecutorService workers) throws java.io.IOException {
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 1024);
+        server.setExecutor(workers);
+        server.createContext("/", ex -> {
+            try (ex) {
+                ex.getRequestBody().readAllBytes();
+                long until = System.nanoTime() + 50_000_000;
+                for (long left = until - System.nanoTime(); left > 0; left = until - System.nanoTime()) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(left);
+                }
+                byte[] body = "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                ex.sendResponseHeaders(200, body.length);
+                ex.getResponseBody().write(body);
+            }
+        });
+        server.start();
+        return server;
+    }
+
+    @Test
     void aWrongFormSaysWhatIsWrongAndStartsNothing(FxRobot robot) {
         replace(robot, "#load-stages", "three seconds");
         robot.clickOn("#load-start");

@@ -45,7 +45,7 @@ public record CapacityResult(String id, Instant startedAt, String target, String
             uslNote = "not fitted: " + e.getMessage();
         }
         return new CapacityResult("capacity-" + ID.format(startedAt), startedAt, null, thresholds, outcome,
-                summary(settings, steps, good, bad, outcome), good == null ? null : good.offeredRate(),
+                summary(settings, steps, good, bad, outcome).strip(), good == null ? null : good.offeredRate(),
                 good == null ? 0 : good.number(), bad == null ? 0 : bad.number(), List.copyOf(steps), usl, uslNote, seconds);
     }
 

@@ -48,6 +48,9 @@ public final class CapacitySearch {
         }
     }
 
+    /** Fewer late sends than this never stop a search, whatever their share. */
+    static final long MIN_LATE_JUDGED = 20;
+
     private final Settings settings;
     private final Clock clock;
     private volatile boolean stopped;
@@ -148,7 +151,9 @@ public final class CapacitySearch {
             }
         }
         double engineLatePercent = m.requests() == 0 ? 0 : 100.0 * m.engineLate() / m.requests();
-        CapacityStep.Verdict verdict = engineLatePercent > settings.maxEngineLatePercent() ? CapacityStep.Verdict.ENGINE_BEHIND
+        // a few late sends (a pause of the machine) say nothing of a short step at a low rate
+        boolean engineBehind = engineLatePercent > settings.maxEngineLatePercent() && m.engineLate() >= MIN_LATE_JUDGED;
+        CapacityStep.Verdict verdict = engineBehind ? CapacityStep.Verdict.ENGINE_BEHIND
                 : broken.isEmpty() ? CapacityStep.Verdict.HOLDS : CapacityStep.Verdict.BREAKS;
         CapacityStep step = new CapacityStep(steps.size() + 1, rate, m.throughput(), m.corrected().p50(), m.corrected().p99(),
                 m.meanMs(), m.requests() == 0 ? 0 : 100.0 * m.errors() / m.requests(), engineLatePercent,

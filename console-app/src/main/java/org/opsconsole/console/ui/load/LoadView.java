@@ -84,18 +84,33 @@ public final class LoadView extends VBox {
         start.setId("load-start");
         start.getStyleClass().add("accent");
         start.setMinWidth(Region.USE_PREF_SIZE);
-        start.disableProperty().bind(model.runningProperty());
+        javafx.beans.binding.BooleanBinding busy = model.runningProperty().or(model.capacity().runningProperty());
+        start.disableProperty().bind(busy);
         start.setOnAction(e -> {
             if (model.start()) {
                 showTab(0);
+            }
+        });
+        Button capacity = new Button("Find capacity");
+        capacity.setId("load-capacity");
+        capacity.setMinWidth(Region.USE_PREF_SIZE);
+        capacity.setTooltip(new Tooltip("Steps the rate up from the form's first stage until the thresholds break, then "
+                + "narrows down the highest rate that holds them (p99<50ms, errors<1% when the form has none)"));
+        capacity.disableProperty().bind(busy);
+        capacity.setOnAction(e -> {
+            if (model.findCapacity()) {
+                showTab(3);
             }
         });
         Button stop = new Button("Stop");
         stop.setId("load-stop");
         stop.getStyleClass().add("danger");
         stop.setMinWidth(Region.USE_PREF_SIZE);
-        stop.disableProperty().bind(model.runningProperty().not());
-        stop.setOnAction(e -> model.stop());
+        stop.disableProperty().bind(busy.not());
+        stop.setOnAction(e -> {
+            model.stop();
+            model.capacity().stop();
+        });
 
         ProgressBar progress = new ProgressBar();
         progress.setId("load-progress");
@@ -119,7 +134,7 @@ public final class LoadView extends VBox {
         progress.setMinWidth(Region.USE_PREF_SIZE);
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox toolbar = new HBox(8, title, presets, start, stop, grow, showForm);
+        HBox toolbar = new HBox(8, title, presets, start, capacity, stop, grow, showForm);
         toolbar.getStyleClass().add("toolbar-row");
         HBox statusRow = new HBox(10, progress, status);
         statusRow.getStyleClass().add("toolbar-row");
@@ -153,7 +168,9 @@ public final class LoadView extends VBox {
         report.setId("load-tab-report");
         Tab runs = new Tab("Saved runs", scrolling(new SavedRunsPane(model, () -> showTab(1))));
         runs.setId("load-tab-runs");
-        tabs.getTabs().setAll(live, report, runs);
+        Tab capacityTab = new Tab("Capacity", scrolling(new CapacityPane(model.capacity())));
+        capacityTab.setId("load-tab-capacity");
+        tabs.getTabs().setAll(live, report, runs, capacityTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("load-tabs");
         model.reportProperty().addListener((obs, was, now) -> {
@@ -243,7 +260,7 @@ public final class LoadView extends VBox {
         keep.visibleProperty().bind(services);
         keep.managedProperty().bind(services);
         grid.add(keep, 1, row);
-        grid.disableProperty().bind(model.runningProperty());
+        grid.disableProperty().bind(model.runningProperty().or(model.capacity().runningProperty()));
 
         // what a run of the form will write, said before it starts
         Label writes = new Label();

@@ -86,6 +86,7 @@ public final class LoadViewModel {
     private final ReadOnlyBooleanWrapper canDeleteLoadData = new ReadOnlyBooleanWrapper();
     private final ObservableList<RunStore.RunSummary> runs = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<RunComparison> comparison = new ReadOnlyObjectWrapper<>();
+    private final CapacityViewModel capacity;
 
     public LoadViewModel(RunStore store, MetricsScraper scraper, List<String> services, Executor io, Clock clock) {
         this.store = store;
@@ -93,6 +94,7 @@ public final class LoadViewModel {
         this.calls = new Calls(io);
         this.services = List.copyOf(services);
         this.clock = clock;
+        this.capacity = new CapacityViewModel(store.folder(), clock);
         this.metricsListener = tick -> charts.servicesSecond(tick);
         scraper.addListener(metricsListener);
         report.addListener((obs, was, now) -> updateCanDeleteLoadData());
@@ -257,12 +259,46 @@ public final class LoadViewModel {
         return true;
     }
 
+    /** The capacity search: its steps, where it is, what it found. */
+    public CapacityViewModel capacity() {
+        return capacity;
+    }
+
+    /**
+     * Starts a capacity search from the form: its target, connections, timeouts and warm-up (before
+     * each step); its first stage's rate as the first step's and its length as each step's; its
+     * thresholds, or p99&lt;50ms, errors&lt;1%. False (with {@link #formErrorProperty()} saying why)
+     * when the form is wrong, or asks for the closed model, or something runs already.
+     */
+    public boolean findCapacity() {
+        if (running.get() || capacity.runningProperty().get()) {
+            return false;
+        }
+        LoadScenario scenario;
+        try {
+            scenario = form.toScenario();
+        } catch (IllegalArgumentException e) {
+            formError.set(e.getMessage());
+            return false;
+        }
+        if (!(scenario.model() instanceof LoadScenario.Open open)) {
+            formError.set("Find capacity steps the rate up: choose the open model (rate), whose first stage gives the first "
+                    + "step's rate and each step's length.");
+            return false;
+        }
+        formError.set("");
+        org.opsconsole.console.load.workload.Stage first = open.plan().stages().getFirst();
+        capacity.find(scenario, Math.max(1, Math.max(first.fromRate(), first.toRate())), first.duration());
+        return true;
+    }
+
     /**
      * Stops the run and answers when it has ended and its report is saved (at once when none
      * runs): what closing the window waits for before it stops the services under the run.
      */
     public CompletableFuture<Void> stopAndSave() {
         stop();
+        capacity.stop();
         return settled;
     }
 
