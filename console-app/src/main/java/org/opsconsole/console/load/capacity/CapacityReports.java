@@ -66,7 +66,9 @@ public final class CapacityReports {
                 + interval(m.lambdaInterval()) + ", contention sigma " + String.format(Locale.ROOT, "%.4f", m.sigma()) + " "
                 + interval(m.sigmaInterval()) + ", coherency kappa " + String.format(Locale.ROOT, "%.6f", m.kappa()) + " "
                 + interval(m.kappaInterval()) + "; " + peak + (m.peakExtrapolated()
-                ? " (extrapolated: beyond the " + figure(m.measuredUpTo()) + " in flight measured)" : " (within what was measured)");
+                ? " (extrapolated: beyond the " + figure(m.measuredUpTo()) + " in flight measured)" : " (within what was measured)")
+                + (m.poorlyDetermined() ? ". Poorly determined: an interval is wider than its value, the steps did not reach "
+                + "the load where throughput bends (the engine's limit or the thresholds came first); take the peak as a guess" : "");
     }
 
     private static String interval(UslModel.Interval i) {

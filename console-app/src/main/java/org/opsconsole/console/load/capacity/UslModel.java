@@ -61,6 +61,17 @@ public record UslModel(double lambda, double sigma, double kappa, Interval lambd
         return sigma > 0 ? lambda / sigma : Double.POSITIVE_INFINITY;
     }
 
+    /**
+     * Whether sigma or kappa is known no better than to within its own size (its 95% interval
+     * reaches past zero and as far above): the steps say little about how throughput bends.
+     */
+    @JsonProperty
+    public boolean poorlyDetermined() {
+        return sigmaInterval != null && kappaInterval != null
+                && (sigmaInterval.high() - sigmaInterval.low() > 2 * Math.max(sigma, 1e-12)
+                || kappaInterval.high() - kappaInterval.low() > 2 * Math.max(kappa, 1e-15));
+    }
+
     /** Whether the peak lies beyond what was measured: a prediction, not an observation. */
     @JsonProperty
     public boolean peakExtrapolated() {

@@ -38,6 +38,15 @@ class UslModelTest {
         // the peak: sqrt((1 - sigma) / kappa) = 34.5 requests in flight, inside what was measured
         assertThat(fit.peakConcurrency()).isCloseTo(Math.sqrt((1 - SIGMA) / KAPPA), within(3.0));
         assertThat(fit.peakExtrapolated()).isFalse();
+        assertThat(fit.poorlyDetermined()).isFalse();
+    }
+
+    @Test
+    void stepsThatNeverReachTheBendLeaveTheModelPoorlyDeterminedAndSaySo() {
+        // all in the straight part: one request in flight at most
+        UslModel fit = UslModel.fit(measured(0.05, 0.1, 0.2, 0.4, 0.8, 1.0));
+        assertThat(fit.poorlyDetermined()).isTrue();
+        assertThat(CapacityReports.usl(fit)).contains("Poorly determined");
     }
 
     @Test
