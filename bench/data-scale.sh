@@ -33,7 +33,7 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 # 1234567 as 1,234,567, as the services' log writes counts
 grouped() { echo "$1" | sed ':a;s/\B[0-9]\{3\}\>/,&/;ta'; }
-wait_quiet() { for _ in $(seq 1 360); do grep -q "$2" "$1" 2>/dev/null && return 0; sleep 0.5; done; }
+wait_quiet() { for _ in $(seq 1 1200); do grep -q "$2" "$1" 2>/dev/null && return 0; sleep 0.5; done; }
 wait_log() { for _ in $(seq 1 3600); do grep -q "$2" "$1" 2>/dev/null && return 0; sleep 0.5; done; echo "not in $1: $2" >&2; tail -5 "$1" >&2; exit 1; }
 
 databases=(h2)
@@ -69,7 +69,7 @@ measure() {
   echo "   $db, $n users: demo data made in $((SECONDS - started)) s" >&2
   if [ "$db" = h2 ]; then
     # H2Compaction shrinks the grown files once the writes stop, pausing each database for seconds
-    # at a million rows: measure after it (or after 3 minutes, when a file did not grow enough)
+    # at a million rows: measure after it (or after 10 minutes, when a file did not grow enough)
     wait_quiet "$dir/users.log" "compacted users.mv.db"; wait_quiet "$dir/orders.log" "compacted orders.mv.db"
   fi
   users_url=http://127.0.0.1:18291; orders_url=http://127.0.0.1:18292

@@ -28,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 
 /** {@code opsconsole load capacity}: finds the highest rate at which the thresholds hold, and explains it. */
 @Command(name = "capacity", mixinStandardHelpOptions = true, sortOptions = false,
+        subcommands = {CapacityRunsCommand.List.class, CapacityRunsCommand.Compare.class},
         description = {
                 "Finds the service's capacity: steps the offered rate up (doubling from --start-rate) until a step breaks "
                         + "the thresholds, then bisects between the last step that held and the first that broke until they "
@@ -41,7 +42,7 @@ import java.util.concurrent.TimeUnit;
                 "The search stops, and says so, when the load engine itself falls behind (its own late sends over "
                         + "--max-engine-late): a limit beyond that would be the load tool's, not the service's.",
                 ""},
-        footer = {"", "Exit codes: 0 capacity found, 1 none found (see why), 2 bad arguments, 3 the search could not run."})
+        footer = {"", "Kept results: 'load capacity list', 'load capacity compare A B'.", "", "Exit codes: 0 capacity found, 1 none found (see why), 2 bad arguments, 3 the search could not run."})
 public final class CapacityCommand implements Callable<Integer> {
 
     static final int NOT_FOUND = 1;

@@ -7,17 +7,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opsconsole.model.Json;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -38,14 +33,15 @@ class CapacityCommandTest {
     private HttpServer server;
     private ExecutorService workers;
     private String url;
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
 
     @TempDir
     Path dir;
 
+    private LoadCli cli;
+
     @BeforeEach
     void startServer() throws Exception {
+        cli = new LoadCli(dir);
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
         workers = Executors.newFixedThreadPool(WORKERS);
         server.setExecutor(workers);
@@ -72,27 +68,19 @@ class CapacityCommandTest {
         workers.awaitTermination(10, TimeUnit.SECONDS);
     }
 
-    private int load(String... args) {
-        List<String> all = new ArrayList<>(List.of("load", "--data-dir", dir.toString()));
-        all.addAll(List.of(args));
-        CommandLine cli = OpsConsoleCommand.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(all.toArray(String[]::new));
-    }
 
     @Test
     void findsTheCapacityOfAServerWithFourWorkersOf20msWithinTenPercentAndExplainsIt() throws Exception {
         Path json = dir.resolve("capacity.json");
         Path html = dir.resolve("capacity.html");
 
-        int code = load("capacity", "--url", url, "--start-rate", "25", "--step", "3s", "--step-warmup", "1s",
+        int code = cli.run("capacity", "--url", url, "--start-rate", "25", "--step", "3s", "--step-warmup", "1s",
                 "--threshold", "p99<50ms, errors<1%", "--max-engine-late", "10", "--json", json.toString(), "--html", html.toString());
 
-        assertThat(code).as(out + "\n" + err).isZero();
+        assertThat(code).as(cli.out + "\n" + cli.err).isZero();
         JsonNode result = Json.mapper().readTree(json.toFile());
         assertThat(result.path("outcome").asText()).isEqualTo("FOUND");
-        assertThat(result.path("capacity").asDouble()).as(out.toString()).isBetween(CAPACITY * 0.9, CAPACITY * 1.1);
+        assertThat(result.path("capacity").asDouble()).as(cli.out.toString()).isBetween(CAPACITY * 0.9, CAPACITY * 1.1);
         // up by doubling from the start rate, then between the last that held and the first that broke
         JsonNode steps = result.path("steps");
         assertThat(steps.get(0).path("offeredRate").asDouble()).isEqualTo(25.0);
@@ -107,19 +95,35 @@ class CapacityCommandTest {
         assertThat(steps.get(2).path("littleAgrees").asBoolean()).isTrue();
         assertThat(result.path("usl").path("sigma").isNumber()).as(result.path("uslNote").asText()).isTrue();
 
-        assertThat(out.toString()).contains("Capacity:", "step  1", "holds", "breaks p99<50ms", "Universal Scalability Law",
+        assertThat(cli.out.toString()).contains("Capacity:", "step  1", "holds", "breaks p99<50ms", "Universal Scalability Law",
                 "Little's law", "Saved as capacity-");
         assertThat(Files.readString(html)).startsWith("<!DOCTYPE html>").contains("<svg", "Throughput against offered load",
                 "Universal Scalability Law");
         try (var saved = Files.list(dir.resolve("load-runs").resolve("capacity"))) {
             assertThat(saved).hasSize(1);
         }
+
+        // kept results listed and compared: another search that found half as much is worse
+        Path kept = dir.resolve("load-runs").resolve("capacity");
+        String first = result.path("id").asText();
+        com.fasterxml.jackson.databind.node.ObjectNode halved = (com.fasterxml.jackson.databind.node.ObjectNode) result.deepCopy();
+        halved.put("id", "capacity-later").put("startedAt", "2030-01-01T00:00:00Z").put("capacity", result.path("capacity").asDouble() / 2);
+        Files.writeString(kept.resolve("capacity-later.json"), halved.toString());
+        cli.out.getBuffer().setLength(0);
+        assertThat(cli.run("capacity", "list")).isZero();
+        assertThat(cli.out.toString().lines().skip(1).map(l -> l.split("\\s+")[0]).toList()).containsExactly("capacity-later", first);
+        cli.out.getBuffer().setLength(0);
+        assertThat(cli.run("capacity", "compare", first, "capacity-later")).isZero();
+        assertThat(cli.out.toString().lines().filter(l -> l.startsWith("Capacity (req/s)")).findFirst().orElseThrow())
+                .contains("-50.0%").endsWith("WORSE");
+        assertThat(cli.run("capacity", "compare", first, "no-such")).isEqualTo(1);
+        assertThat(cli.err.toString()).contains("No capacity result no-such");
     }
 
     @Test
     void badSettingsAreRefusedInWordsBeforeAnythingIsSent() {
-        assertThat(load("capacity", "--url", url, "--start-rate", "0")).isEqualTo(2);
-        assertThat(err.toString()).contains("start rate must be above 0");
-        assertThat(load("capacity", "--url", url, "--threshold", "p99 fast")).isEqualTo(2);
+        assertThat(cli.run("capacity", "--url", url, "--start-rate", "0")).isEqualTo(2);
+        assertThat(cli.err.toString()).contains("start rate must be above 0");
+        assertThat(cli.run("capacity", "--url", url, "--threshold", "p99 fast")).isEqualTo(2);
     }
 }

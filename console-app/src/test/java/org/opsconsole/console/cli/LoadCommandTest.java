@@ -6,16 +6,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opsconsole.model.Json;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import com.sun.net.httpserver.HttpServer;
@@ -26,14 +22,15 @@ class LoadCommandTest {
 
     private HttpServer server;
     private String url;
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
 
     @TempDir
     Path dir;
 
+    private LoadCli cli;
+
     @BeforeEach
     void startServer() throws Exception {
+        cli = new LoadCli(dir);
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
         server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/", ex -> {
@@ -61,14 +58,6 @@ class LoadCommandTest {
         server.stop(0);
     }
 
-    private int load(String... args) {
-        List<String> all = new ArrayList<>(List.of("load", "--data-dir", dir.toString()));
-        all.addAll(List.of(args));
-        CommandLine cli = OpsConsoleCommand.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(all.toArray(String[]::new));
-    }
 
     @Test
     void runs_prints_live_lines_and_the_report_and_writes_files() throws Exception {
@@ -76,13 +65,13 @@ class LoadCommandTest {
         Path html = dir.resolve("r.html");
         Path csv = dir.resolve("r.csv");
 
-        int code = load("--url", url + "/hello", "--rate", "100", "--duration", "2s", "--json", json.toString(),
+        int code = cli.run("--url", url + "/hello", "--rate", "100", "--duration", "2s", "--json", json.toString(),
                 "--html", html.toString(), "--csv", csv.toString(), "--threshold", "p99<2s");
 
-        assertThat(code).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("rate", "p99", "late", "GET /hello", "corrected", "uncorrected",
+        assertThat(code).as(cli.err.toString()).isZero();
+        assertThat(cli.out.toString()).contains("rate", "p99", "late", "GET /hello", "corrected", "uncorrected",
                 "threshold p99<2s", "passed", "Saved as run");
-        assertThat(out.toString().lines().filter(l -> l.matches("\\s+\\d+\\.\\ds\\s+rate.*"))).hasSizeGreaterThanOrEqualTo(1);
+        assertThat(cli.out.toString().lines().filter(l -> l.matches("\\s+\\d+\\.\\ds\\s+rate.*"))).hasSizeGreaterThanOrEqualTo(1);
         JsonNode report = Json.mapper().readTree(json.toFile());
         assertThat(report.path("requests").asLong()).isEqualTo(200);
         assertThat(report.path("targetRate").asDouble()).isEqualTo(100.0);
@@ -90,82 +79,82 @@ class LoadCommandTest {
         assertThat(Files.exists(dir.resolve("r-timeline.csv"))).isTrue();
         assertThat(Files.list(dir.resolve("load-runs"))).hasSize(1);
 
-        out.getBuffer().setLength(0);
-        assertThat(load("runs")).isZero();
-        assertThat(out.toString()).contains(report.path("runId").asText());
+        cli.out.getBuffer().setLength(0);
+        assertThat(cli.run("runs")).isZero();
+        assertThat(cli.out.toString()).contains(report.path("runId").asText());
     }
 
     @Test
     void a_crossed_threshold_exits_non_zero() {
-        int code = load("--url", url + "/slow", "--rate", "50", "--duration", "8s", "--threshold", "p99<10ms",
+        int code = cli.run("--url", url + "/slow", "--rate", "50", "--duration", "8s", "--threshold", "p99<10ms",
                 "--no-save");
 
         assertThat(code).isEqualTo(LoadCommand.THRESHOLD_FAILED);
-        assertThat(out.toString()).contains("threshold-failed", "FAILED", "p99<10ms");
+        assertThat(cli.out.toString()).contains("threshold-failed", "FAILED", "p99<10ms");
     }
 
     @Test
     void errors_threshold_counts_http_errors() {
-        int code = load("--url", url + "/missing", "--rate", "100", "--duration", "2s", "--threshold", "errors<1%",
+        int code = cli.run("--url", url + "/missing", "--rate", "100", "--duration", "2s", "--threshold", "errors<1%",
                 "--no-save");
 
         assertThat(code).isEqualTo(LoadCommand.THRESHOLD_FAILED);
-        assertThat(out.toString()).contains("http 404");
+        assertThat(cli.out.toString()).contains("http 404");
     }
 
     @Test
     void closed_model_from_the_command_line() {
-        int code = load("--url", url + "/hello", "--vus", "3", "--think", "20ms", "--duration", "1s", "--no-save");
+        int code = cli.run("--url", url + "/hello", "--vus", "3", "--think", "20ms", "--duration", "1s", "--no-save");
 
-        assertThat(code).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("Closed model: 3 virtual users", "3 virtual users, think 20 ms");
+        assertThat(code).as(cli.err.toString()).isZero();
+        assertThat(cli.out.toString()).contains("Closed model: 3 virtual users", "3 virtual users, think 20 ms");
     }
 
     @Test
     void bad_arguments_are_usage_errors() {
-        assertThat(load("--rate", "abc")).isEqualTo(2);
-        assertThat(load("--stage", "fast")).isEqualTo(2);
-        assertThat(err.toString()).contains("30s@300");
-        assertThat(load("--vus", "3", "--rate", "10")).isEqualTo(2);
-        assertThat(load("--threshold", "p99<200")).isEqualTo(2);
-        assertThat(load("--mix", "read-user=1,fly=1")).isEqualTo(2);
-        assertThat(err.toString()).contains("unknown operation 'fly'");
-        assertThat(load("--url", "not a url")).isEqualTo(2);
-        assertThat(load("--duration", "soon")).isEqualTo(2);
+        assertThat(cli.run("--rate", "abc")).isEqualTo(2);
+        assertThat(cli.run("--stage", "fast")).isEqualTo(2);
+        assertThat(cli.err.toString()).contains("30s@300");
+        assertThat(cli.run("--vus", "3", "--rate", "10")).isEqualTo(2);
+        assertThat(cli.run("--threshold", "p99<200")).isEqualTo(2);
+        assertThat(cli.run("--mix", "read-user=1,fly=1")).isEqualTo(2);
+        assertThat(cli.err.toString()).contains("unknown operation 'fly'");
+        assertThat(cli.run("--url", "not a url")).isEqualTo(2);
+        assertThat(cli.run("--duration", "soon")).isEqualTo(2);
     }
 
     @Test
     void unreachable_services_exit_3() {
-        int code = load("--users-url", "http://127.0.0.1:1", "--orders-url", "http://127.0.0.1:1", "--rate", "10",
+        int code = cli.run("--users-url", "http://127.0.0.1:1", "--orders-url", "http://127.0.0.1:1", "--rate", "10",
                 "--duration", "1s", "--no-save");
 
         assertThat(code).isEqualTo(LoadCommand.COULD_NOT_RUN);
-        assertThat(err.toString()).contains("Before the run could start", "nothing answers at http://127.0.0.1:1");
+        assertThat(cli.err.toString()).contains("Before the run could start", "nothing answers at http://127.0.0.1:1");
     }
 
     @Test
     void help_documents_stages_thresholds_and_mix() {
-        assertThat(load("--help")).isZero();
-        assertThat(out.toString()).contains("1m@0->1000", "40s@100->400/4", "errors<1%", "change-status", "--vus",
+        assertThat(cli.run("--help")).isZero();
+        assertThat(cli.out.toString()).contains("1m@0->1000", "40s@100->400/4", "errors<1%", "change-status", "--vus",
                 "--connections", "--late-after");
     }
 
     @Test
     void saved_runs_can_be_marked_and_compared() throws Exception {
-        assertThat(load("--url", url + "/hello", "--rate", "50", "--duration", "1s")).isZero();
-        assertThat(load("--url", url + "/hello", "--rate", "100", "--duration", "1s")).isZero();
+        assertThat(cli.run("--url", url + "/hello", "--rate", "50", "--duration", "1s")).isZero();
+        assertThat(cli.run("--url", url + "/hello", "--rate", "100", "--duration", "1s")).isZero();
         List<String> ids;
         try (var files = Files.list(dir.resolve("load-runs"))) {
             ids = files.map(f -> f.getFileName().toString().replace(".json", "")).sorted().toList();
         }
         assertThat(ids).hasSize(2);
 
-        out.getBuffer().setLength(0);
-        assertThat(load("baseline", ids.get(0))).isZero();
-        assertThat(load("compare", ids.get(1))).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("Baseline: " + ids.get(0), "achievedRate", "p99Ms");
-        assertThat(load("runs")).isZero();
-        assertThat(out.toString()).contains("(baseline)");
-        assertThat(load("compare", "no-such-run", ids.get(0))).isNotZero();
+        cli.out.getBuffer().setLength(0);
+        assertThat(cli.run("baseline", ids.get(0))).isZero();
+        assertThat(cli.run("compare", ids.get(1))).as(cli.err.toString()).isZero();
+        assertThat(cli.out.toString()).contains("Baseline: " + ids.get(0), "achievedRate", "p99Ms");
+        assertThat(cli.run("runs")).isZero();
+        assertThat(cli.out.toString()).contains("(baseline)");
+        assertThat(cli.run("compare", "no-such-run", ids.get(0))).isNotZero();
     }
 }

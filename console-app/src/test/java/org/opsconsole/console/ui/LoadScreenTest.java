@@ -481,15 +481,23 @@ class LoadScreenTest {
             assertThat(robot.lookup("#load-start").queryButton().isDisabled()).isTrue();
             await().atMost(Duration.ofMinutes(3)).until(() -> !summary.getText().startsWith("Finding capacity"));
 
+            // the capacity; or, when the window's process was too busy to send on time (a loaded
+            // machine), the search says so and the highest rate that held is a lower bound
             java.util.regex.Matcher found = java.util.regex.Pattern.compile("^Capacity: ([\\d,]+)/s\\.").matcher(summary.getText());
-            assertThat(found.find()).as(summary.getText()).isTrue();
-            assertThat(Double.parseDouble(found.group(1).replace(",", ""))).isBetween(36.0, 44.0);
+            java.util.regex.Matcher bound = java.util.regex.Pattern.compile("^Stopped at step \\d+ .* the load engine itself fell behind.*"
+                    + "The highest rate that held: ([\\d,]+)/s").matcher(summary.getText());
+            assertThat(found.find() || bound.find()).as(summary.getText()).isTrue();
+            double capacity = Double.parseDouble((found.hasMatch() ? found : bound).group(1).replace(",", ""));
+            assertThat(capacity).as(summary.getText()).isBetween(found.hasMatch() ? 36.0 : 20.0, 44.0);
             assertThat(summary.getText()).contains("Saved as capacity-");
             TableView<?> steps = robot.lookup("#load-capacity-steps").queryAs(TableView.class);
             assertThat(steps.getItems()).hasSizeGreaterThanOrEqualTo(5);
             assertThat(robot.lookup("#load-capacity-model").queryAs(Label.class).getText())
                     .contains("Universal Scalability Law").contains("Little's law");
             assertThat(robot.lookup("#load-capacity").queryButton().isDisabled()).isFalse();
+            // kept with the load runs, listed under the steps
+            TableView<?> kept = robot.lookup("#load-capacity-kept").queryAs(TableView.class);
+            await().atMost(WAIT).until(() -> kept.getItems().size() == 1);
         } finally {
             server.stop(0);
             workers.shutdownNow();

@@ -100,6 +100,15 @@ public final class CapacityReports {
         return file;
     }
 
+    /** The kept result {@code id}; an IOException saying so when there is none. */
+    public static CapacityResult load(Path loadRuns, String id) throws IOException {
+        Path file = loadRuns.resolve(FOLDER).resolve(id + ".json");
+        if (!id.matches("[A-Za-z0-9-]+") || !Files.isRegularFile(file)) {
+            throw new IOException("No capacity result " + id + " in " + loadRuns.resolve(FOLDER) + " ('load capacity list' lists them)");
+        }
+        return readJson(file);
+    }
+
     /** The capacity results kept in {@code loadRuns}, newest first; an unreadable file is left out. */
     public static List<CapacityResult> list(Path loadRuns) throws IOException {
         Path folder = loadRuns.resolve(FOLDER);

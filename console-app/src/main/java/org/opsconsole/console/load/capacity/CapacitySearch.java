@@ -50,6 +50,8 @@ public final class CapacitySearch {
 
     /** Fewer late sends than this never stop a search, whatever their share. */
     static final long MIN_LATE_JUDGED = 20;
+    /** Nor do sends that were never this far behind their schedule. */
+    static final double BEHIND_JUDGED_MS = 10;
 
     private final Settings settings;
     private final Clock clock;
@@ -151,8 +153,10 @@ public final class CapacitySearch {
             }
         }
         double engineLatePercent = m.requests() == 0 ? 0 : 100.0 * m.engineLate() / m.requests();
-        // a few late sends (a pause of the machine) say nothing of a short step at a low rate
-        boolean engineBehind = engineLatePercent > settings.maxEngineLatePercent() && m.engineLate() >= MIN_LATE_JUDGED;
+        // a few late sends (a pause of the machine) say nothing of a short step at a low rate, nor do
+        // sends a few milliseconds late: they still offered the step's load
+        boolean engineBehind = engineLatePercent > settings.maxEngineLatePercent() && m.engineLate() >= MIN_LATE_JUDGED
+                && m.maxBehindMs() >= BEHIND_JUDGED_MS;
         CapacityStep.Verdict verdict = engineBehind ? CapacityStep.Verdict.ENGINE_BEHIND
                 : broken.isEmpty() ? CapacityStep.Verdict.HOLDS : CapacityStep.Verdict.BREAKS;
         CapacityStep step = new CapacityStep(steps.size() + 1, rate, m.throughput(), m.corrected().p50(), m.corrected().p99(),

@@ -76,6 +76,7 @@ public final class EngineSteps implements StepRunner {
         }
         double concurrency = samples.get() == 0 ? 0 : (double) inFlightSum.get() / samples.get();
         return new Measured(r.achievedRate(), r.latencyMs().corrected(), r.latencyMs().uncorrected().mean(), r.requests(),
-                r.errors(), r.late(), r.late() - r.lateWaitingForConnection(), concurrency, r.runId(), r.durationSeconds());
+                r.errors(), r.late(), r.late() - r.lateWaitingForConnection(), r.maxBehindMs(), concurrency, r.runId(),
+                r.durationSeconds());
     }
 }

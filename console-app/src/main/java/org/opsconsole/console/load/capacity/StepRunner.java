@@ -11,9 +11,10 @@ public interface StepRunner {
      * @param corrected  latency from the planned send times (what thresholds judge)
      * @param meanMs     mean time from the actual send to the answer
      * @param late       sends that left late; {@code engineLate} of them not for want of a connection
+     * @param maxBehindMs the furthest a send left after its planned time
      */
     record Measured(double throughput, Percentiles corrected, double meanMs, long requests, long errors, long late,
-                    long engineLate, double measuredConcurrency, String runId, double seconds) {
+                    long engineLate, double maxBehindMs, double measuredConcurrency, String runId, double seconds) {
     }
 
     /** Sends at {@code rate} requests/s for one step and answers what it saw; stops early when interrupted. */

@@ -15,7 +15,7 @@ public record RunComparison(String baseId, String otherId, List<Row> rows, List<
     /** One figure in both runs; {@code higherIsBetter} tells which way is a regression. */
     public record Row(String metric, double base, double other, double change, Double changePercent,
                       boolean higherIsBetter, boolean worse) {
-        static Row of(String metric, double base, double other, boolean higherIsBetter) {
+        public static Row of(String metric, double base, double other, boolean higherIsBetter) {
             double change = other - base;
             Double percent = base == 0 ? null : Math.round(10_000.0 * change / base) / 100.0;
             // a change under 5% (or within a millisecond) is noise on a shared machine, not a regression

@@ -81,12 +81,81 @@ final class CapacityPane extends VBox {
         javafx.scene.layout.HBox charts = new javafx.scene.layout.HBox(10, throughput, latency);
         javafx.scene.layout.HBox.setHgrow(throughput, Priority.ALWAYS);
         javafx.scene.layout.HBox.setHgrow(latency, Priority.ALWAYS);
-        getChildren().addAll(summary, charts, table, explained);
+        getChildren().addAll(summary, charts, table, explained, kept(model));
 
         model.steps().addListener((ListChangeListener<CapacityStep>) change -> redraw(model.steps()));
         model.statusProperty().addListener((obs, was, now) -> summary.setText(now));
         model.resultProperty().addListener((obs, was, r) -> explained.setText(r == null ? "" : explanation(r)));
     }
+
+    /** The kept results: open one, or compare two (the older as the base), worse figures in red. */
+    private static VBox kept(CapacityViewModel model) {
+        TableView<CapacityResult> results = new TableView<>(model.kept());
+        results.setId("load-capacity-kept");
+        results.getStyleClass().add("dense");
+        results.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
+        results.getColumns().addAll(List.of(
+                column("capk-started", "started", 172, r -> r.startedAt() == null ? "" : TIME.format(r.startedAt())),
+                column("capk-capacity", "capacity/s", 96, r -> r.capacity() == null ? "—" : fmt(r.capacity(), 0)),
+                column("capk-outcome", "outcome", 120, r -> r.outcome().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')),
+                column("capk-thresholds", "thresholds", 160, CapacityResult::thresholds),
+                column("capk-target", "target", 200, r -> r.target() == null ? "" : r.target())));
+        fitted(results);
+        results.setPlaceholder(new Label("No kept capacity results yet: every search is kept when it ends."));
+        results.setPrefHeight(140);
+        results.setMinHeight(100);
+        var selected = results.getSelectionModel().getSelectedItems();
+        javafx.scene.control.Button open = new javafx.scene.control.Button("Open");
+        open.setId("load-capacity-open");
+        open.disableProperty().bind(javafx.beans.binding.Bindings.size(selected).isNotEqualTo(1).or(model.runningProperty()));
+        open.setOnAction(e -> model.open(selected.getFirst()));
+        javafx.scene.control.Button compare = new javafx.scene.control.Button("Compare");
+        compare.setId("load-capacity-compare");
+        compare.disableProperty().bind(javafx.beans.binding.Bindings.size(selected).isNotEqualTo(2));
+        compare.setOnAction(e -> model.compare(selected.get(0), selected.get(1)));
+        javafx.scene.layout.HBox actions = new javafx.scene.layout.HBox(8, open, compare);
+        actions.getStyleClass().add("toolbar-row");
+
+        Label title = new Label("Select two kept results and Compare.");
+        title.setId("load-capacity-compare-title");
+        title.setWrapText(true);
+        title.setMinHeight(Region.USE_PREF_SIZE);
+        TableView<org.opsconsole.console.load.report.RunComparison.Row> rows = new TableView<>();
+        rows.setId("load-capacity-comparison");
+        rows.getStyleClass().add("dense");
+        rows.getColumns().addAll(List.of(
+                column("capc-figure", "figure", 200, org.opsconsole.console.load.report.RunComparison.Row::metric),
+                column("capc-base", "base", 100, r -> String.format(java.util.Locale.ROOT, "%.6g", r.base())),
+                column("capc-other", "other", 100, r -> String.format(java.util.Locale.ROOT, "%.6g", r.other())),
+                column("capc-percent", "change %", 90, r -> r.changePercent() == null ? "" : r.changePercent() + "%"),
+                column("capc-verdict", "", 60, r -> r.worse() ? "worse" : "")));
+        fitted(rows);
+        rows.setPlaceholder(new Label("No comparison yet."));
+        rows.setPrefHeight(220);
+        rows.setMinHeight(120);
+        rows.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(org.opsconsole.console.load.report.RunComparison.Row item, boolean empty) {
+                super.updateItem(item, empty);
+                getStyleClass().remove("load-worse");
+                if (!empty && item != null && item.worse()) {
+                    getStyleClass().add("load-worse");
+                }
+            }
+        });
+        model.comparisonProperty().addListener((obs, was, c) -> {
+            if (c != null) {
+                title.setText("Base " + c.baseId() + "  vs  " + c.otherId() + c.note().map(n -> ". " + n).orElse(""));
+                rows.getItems().setAll(c.rows());
+            }
+        });
+        Label heading = new Label("Kept capacity results");
+        heading.getStyleClass().add("chart-card-title");
+        return new VBox(8, heading, results, actions, title, rows);
+    }
+
+    private static final java.time.format.DateTimeFormatter TIME = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM-dd HH:mm:ss").withZone(java.time.ZoneId.systemDefault());
 
     private static XYChart chart(String id, String unit, DoubleDataSet... sets) {
         DefaultNumericAxis x = new DefaultNumericAxis("offered rate, requests/s");

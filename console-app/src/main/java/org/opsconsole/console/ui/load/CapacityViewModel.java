@@ -44,11 +44,14 @@ public final class CapacityViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<CapacityResult> result = new ReadOnlyObjectWrapper<>();
     private final ObservableList<CapacityStep> steps = FXCollections.observableArrayList();
+    private final ObservableList<CapacityResult> kept = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<org.opsconsole.console.load.capacity.CapacityComparison> comparison = new ReadOnlyObjectWrapper<>();
     private volatile CapacitySearch search;
 
     CapacityViewModel(Path loadRuns, Clock clock) {
         this.loadRuns = loadRuns;
         this.clock = clock;
+        refresh();
     }
 
     public ReadOnlyBooleanProperty runningProperty() {
@@ -66,6 +69,44 @@ public final class CapacityViewModel {
 
     public ObservableList<CapacityStep> steps() {
         return FXCollections.unmodifiableObservableList(steps);
+    }
+
+    /** The kept results, newest first (read again by {@link #refresh()} and after each search). */
+    public ObservableList<CapacityResult> kept() {
+        return FXCollections.unmodifiableObservableList(kept);
+    }
+
+    public ReadOnlyObjectProperty<org.opsconsole.console.load.capacity.CapacityComparison> comparisonProperty() {
+        return comparison.getReadOnlyProperty();
+    }
+
+    /** Reads the kept results again, off the FX thread. */
+    public void refresh() {
+        Thread.ofVirtual().name("capacity-results").start(() -> {
+            try {
+                List<CapacityResult> read = CapacityReports.list(loadRuns);
+                FxThread.run(() -> kept.setAll(read));
+            } catch (IOException e) {
+                FxThread.run(() -> status.set("Could not read the kept capacity results: " + e.getMessage()));
+            }
+        });
+    }
+
+    /** Shows a kept result as if its search had just ended. */
+    public void open(CapacityResult shown) {
+        if (running.get()) {
+            return;
+        }
+        steps.setAll(shown.steps());
+        result.set(shown);
+        status.set(shown.summary());
+    }
+
+    /** Compares two kept results, the older as the base. */
+    public void compare(CapacityResult a, CapacityResult b) {
+        boolean aOlder = a.startedAt() != null && b.startedAt() != null && a.startedAt().isBefore(b.startedAt());
+        comparison.set(aOlder ? org.opsconsole.console.load.capacity.CapacityComparison.of(a, b)
+                : org.opsconsole.console.load.capacity.CapacityComparison.of(b, a));
     }
 
     /**
@@ -128,5 +169,6 @@ public final class CapacityViewModel {
         running.set(false);
         result.set(found);
         status.set(said);
+        refresh();
     }
 }

@@ -232,19 +232,14 @@ public final class LoadViewModel {
 
     /** Starts a run from the form; false (with {@link #formErrorProperty()} saying why) when the form is wrong. */
     public boolean start() {
-        if (running.get()) {
+        if (running.get() || capacity.runningProperty().get()) {
             return false;
         }
         behind.set("");
-        LoadScenario scenario;
-        try {
-            scenario = form.toScenario();
-        } catch (IllegalArgumentException e) {
-            formError.set(e.getMessage());
+        LoadScenario scenario = formScenario().orElse(null);
+        if (scenario == null) {
             return false;
         }
-        formError.set("");
-        behind.set("");
         running.set(true);
         progress.set(-1);
         status.set("Preparing…");
@@ -257,6 +252,18 @@ public final class LoadViewModel {
         unsubscribe = started.onSnapshot(this::snapshotArrived);
         started.completion().whenComplete((done, error) -> FxThread.run(() -> finished(started, done, error)));
         return true;
+    }
+
+    /** The form's scenario; empty, with {@link #formErrorProperty()} saying what is wrong, when it makes none. */
+    private java.util.Optional<LoadScenario> formScenario() {
+        try {
+            LoadScenario scenario = form.toScenario();
+            formError.set("");
+            return java.util.Optional.of(scenario);
+        } catch (IllegalArgumentException e) {
+            formError.set(e.getMessage());
+            return java.util.Optional.empty();
+        }
     }
 
     /** The capacity search: its steps, where it is, what it found. */
@@ -274,11 +281,8 @@ public final class LoadViewModel {
         if (running.get() || capacity.runningProperty().get()) {
             return false;
         }
-        LoadScenario scenario;
-        try {
-            scenario = form.toScenario();
-        } catch (IllegalArgumentException e) {
-            formError.set(e.getMessage());
+        LoadScenario scenario = formScenario().orElse(null);
+        if (scenario == null) {
             return false;
         }
         if (!(scenario.model() instanceof LoadScenario.Open open)) {
@@ -286,7 +290,6 @@ public final class LoadViewModel {
                     + "step's rate and each step's length.");
             return false;
         }
-        formError.set("");
         org.opsconsole.console.load.workload.Stage first = open.plan().stages().getFirst();
         capacity.find(scenario, Math.max(1, Math.max(first.fromRate(), first.toRate())), first.duration());
         return true;

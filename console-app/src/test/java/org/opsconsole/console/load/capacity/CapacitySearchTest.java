@@ -55,8 +55,9 @@ class CapacitySearchTest {
             double p99 = rate <= capacity ? 10 : 10 + (rate - capacity);
             double throughput = Math.min(rate, capacity);
             long requests = Math.round(throughput * 10);
-            return new StepRunner.Measured(throughput, new Percentiles(5, 8, p99, p99, p99, 6), 6, requests, 0, 0,
-                    engineLate.apply(rate), throughput * 0.006, "run-" + offered.size(), 10);
+            long late = engineLate.apply(rate);
+            return new StepRunner.Measured(throughput, new Percentiles(5, 8, p99, p99, p99, 6), 6, requests, 0, late,
+                    late, late > 0 ? 40 : 0, throughput * 0.006, "run-" + offered.size(), 10);
         };
     }
 
@@ -90,6 +91,20 @@ class CapacitySearchTest {
         assertThat(result.capacity()).isEqualTo(200.0);
         assertThat(result.summary()).contains("load engine itself fell behind").contains("2.00% of its sends")
                 .contains("the load tool's, not the service's");
+    }
+
+    @Test
+    void sendsOnlyAFewMillisecondsLateStillOfferTheLoadAndDoNotStopTheSearch() {
+        StepRunner server = server(1000, r -> 0L);
+        CapacityResult result = new CapacitySearch(settings(), clock).run(rate -> {
+            StepRunner.Measured m = server.run(rate);
+            long late = m.requests() / 10;  // 10% of sends, but never more than 3 ms behind
+            return new StepRunner.Measured(m.throughput(), m.corrected(), m.meanMs(), m.requests(), m.errors(), late, late, 3,
+                    m.measuredConcurrency(), m.runId(), m.seconds());
+        }, s -> { });
+
+        assertThat(result.outcome()).isEqualTo(CapacityResult.Outcome.FOUND);
+        assertThat(result.capacity()).isEqualTo(1000.0);
     }
 
     @Test

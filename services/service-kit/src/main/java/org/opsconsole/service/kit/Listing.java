@@ -16,6 +16,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -34,6 +35,8 @@ public final class Listing {
     /** How long an exact count of a large filtered listing is reused (H2, which gives no estimate). */
     static final Duration COUNT_KEPT = Duration.ofSeconds(30);
     static final String SORT_VALUE = "sort_value";
+    /** An estimate this many times {@link #COUNTED_UP_TO} is taken as it is, without a capped count first. */
+    private static final int CLEARLY_MORE = 3;
     private static final int KEPT_COUNTS_MAX = 256;
 
     /** A listing's WHERE clause (empty, or starting with " WHERE ") and its parameters. */
@@ -100,6 +103,7 @@ public final class Listing {
     private final SortKeys keys;
     private final Map<String, KeptCount> keptCounts = new ConcurrentHashMap<>();
     private final java.util.Set<String> recounting = ConcurrentHashMap.newKeySet();
+    private final Map<String, CompletableFuture<Long>> firstCounts = new ConcurrentHashMap<>();
 
     /** @param columns the SELECT list of a row (without the sort value, added here) */
     public Listing(Database db, String table, String columns, SortKeys keys) {
@@ -290,16 +294,20 @@ public final class Listing {
             // H2 keeps a table's row count: counting all of it reads no row
             return new Total(count(exec, "SELECT COUNT(*) AS n FROM " + table), false);
         }
+        // PostgreSQL's estimate costs nothing: when it is far beyond the exact range, counting the
+        // first 10,001 rows only to learn that they are more would cost the most of the page
+        Optional<Long> estimate = !db.isPostgres() ? Optional.empty()
+                : filter.where().isEmpty() ? tableEstimate(exec) : planEstimate(exec, filter);
+        if (estimate.isPresent() && estimate.get() > CLEARLY_MORE * COUNTED_UP_TO) {
+            return new Total(estimate.get(), true);
+        }
         long counted = count(exec, "SELECT COUNT(*) AS n FROM (SELECT 1 AS one FROM " + table + filter.where()
                 + " FETCH FIRST " + (COUNTED_UP_TO + 1) + " ROWS ONLY) capped", params);
         if (counted <= COUNTED_UP_TO) {
             return new Total(counted, false);
         }
-        if (db.isPostgres()) {
-            Optional<Long> estimate = filter.where().isEmpty() ? tableEstimate(exec) : planEstimate(exec, filter);
-            if (estimate.isPresent()) {
-                return new Total(Math.max(COUNTED_UP_TO + 1L, estimate.get()), true);
-            }
+        if (estimate.isPresent()) {
+            return new Total(Math.max(COUNTED_UP_TO + 1L, estimate.get()), true);
         }
         return keptCount(exec, filter);
     }
@@ -343,12 +351,31 @@ public final class Listing {
         String key = filter.where() + " " + filter.params();
         KeptCount kept = keptCounts.get(key);
         if (kept == null) {
-            long counted = count(exec, "SELECT COUNT(*) AS n FROM " + table + filter.where(), filter.params().toArray());
-            if (keptCounts.size() >= KEPT_COUNTS_MAX) {
-                keptCounts.clear();
+            // one count for every request that finds none kept: the others wait for its answer
+            // instead of each reading the same rows at once
+            CompletableFuture<Long> mine = new CompletableFuture<>();
+            CompletableFuture<Long> running = firstCounts.putIfAbsent(key, mine);
+            if (running != null) {
+                try {
+                    return new Total(running.join(), false);
+                } catch (java.util.concurrent.CompletionException e) {
+                    throw e.getCause() instanceof RuntimeException cause ? cause : e;
+                }
             }
-            keptCounts.put(key, new KeptCount(counted, System.nanoTime()));
-            return new Total(counted, false);
+            try {
+                long counted = count(exec, "SELECT COUNT(*) AS n FROM " + table + filter.where(), filter.params().toArray());
+                if (keptCounts.size() >= KEPT_COUNTS_MAX) {
+                    keptCounts.clear();
+                }
+                keptCounts.put(key, new KeptCount(counted, System.nanoTime()));
+                mine.complete(counted);
+                return new Total(counted, false);
+            } catch (RuntimeException e) {
+                mine.completeExceptionally(e);
+                throw e;
+            } finally {
+                firstCounts.remove(key, mine);
+            }
         }
         if (System.nanoTime() - kept.countedAtNanos() >= COUNT_KEPT.toNanos() && recounting.add(key)) {
             Thread.ofVirtual().name("recount-" + table).start(() -> {
