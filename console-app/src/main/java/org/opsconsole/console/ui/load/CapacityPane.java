@@ -42,8 +42,8 @@ final class CapacityPane extends VBox {
         summary.setWrapText(true);
         summary.setMinHeight(Region.USE_PREF_SIZE);
 
-        XYChart throughput = chart("load-capacity-throughput", "requests/s", achieved, offered);
-        XYChart latency = chart("load-capacity-latency", "ms", p99);
+        VBox throughput = card("Throughput against offered load", chart("load-capacity-throughput", "requests/s", achieved, offered));
+        VBox latency = card("p99 against offered load", chart("load-capacity-latency", "ms", p99));
 
         TableView<CapacityStep> table = new TableView<>(model.steps());
         table.setId("load-capacity-steps");
@@ -156,6 +156,16 @@ final class CapacityPane extends VBox {
 
     private static final java.time.format.DateTimeFormatter TIME = java.time.format.DateTimeFormatter
             .ofPattern("yyyy-MM-dd HH:mm:ss").withZone(java.time.ZoneId.systemDefault());
+
+    /** A chart in the screen's chart card (its colours, grid and axes as on the other screens). */
+    private static VBox card(String title, XYChart chart) {
+        Label name = new Label(title);
+        name.getStyleClass().add("chart-card-title");
+        VBox card = new VBox(4, name, chart);
+        card.getStyleClass().add("chart-card");
+        VBox.setVgrow(chart, Priority.ALWAYS);
+        return card;
+    }
 
     private static XYChart chart(String id, String unit, DoubleDataSet... sets) {
         DefaultNumericAxis x = new DefaultNumericAxis("offered rate, requests/s");
