@@ -492,6 +492,22 @@ class LoadScreenTest {
             assertThat(summary.getText()).contains("Saved as capacity-");
             TableView<?> steps = robot.lookup("#load-capacity-steps").queryAs(TableView.class);
             assertThat(steps.getItems()).hasSizeGreaterThanOrEqualTo(5);
+            // both charts span every step, with ticks drawn along their axes
+            double highestRate = steps.getItems().stream()
+                    .mapToDouble(s -> ((org.opsconsole.console.load.capacity.CapacityStep) s).offeredRate()).max().orElseThrow();
+            double highestP99 = steps.getItems().stream()
+                    .mapToDouble(s -> ((org.opsconsole.console.load.capacity.CapacityStep) s).p99Ms()).max().orElseThrow();
+            for (String chart : List.of("#load-capacity-throughput", "#load-capacity-latency")) {
+                io.fair_acc.chartfx.XYChart drawn = robot.lookup(chart).queryAs(io.fair_acc.chartfx.XYChart.class);
+                await().atMost(WAIT).untilAsserted(() -> {
+                    assertThat(drawn.getXAxis().getMax()).as(chart + " x").isGreaterThanOrEqualTo(highestRate);
+                    assertThat(drawn.getXAxis().getTickMarks()).as(chart + " x ticks").hasSizeGreaterThan(1);
+                    assertThat(drawn.getYAxis().getTickMarks()).as(chart + " y ticks").hasSizeGreaterThan(1);
+                });
+            }
+            io.fair_acc.chartfx.XYChart latency = robot.lookup("#load-capacity-latency").queryAs(io.fair_acc.chartfx.XYChart.class);
+            assertThat(latency.getYAxis().getMax()).isGreaterThanOrEqualTo(highestP99);
+            assertThat(latency.getRenderers().getFirst().getDatasets()).as("p50 and p99").hasSize(2);
             assertThat(robot.lookup("#load-capacity-model").queryAs(Label.class).getText())
                     .contains("Universal Scalability Law").contains("Little's law");
             assertThat(robot.lookup("#load-capacity").queryButton().isDisabled()).isFalse();

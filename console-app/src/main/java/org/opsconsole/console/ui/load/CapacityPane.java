@@ -14,6 +14,7 @@ import javafx.scene.layout.VBox;
 import org.opsconsole.console.load.capacity.CapacityReports;
 import org.opsconsole.console.load.capacity.CapacityResult;
 import org.opsconsole.console.load.capacity.CapacityStep;
+import org.opsconsole.console.ui.metrics.MetricsChart;
 
 import java.util.Comparator;
 import java.util.List;
@@ -31,7 +32,10 @@ final class CapacityPane extends VBox {
 
     private final DoubleDataSet achieved = new DoubleDataSet("achieved /s");
     private final DoubleDataSet offered = new DoubleDataSet("offered /s");
+    private final DoubleDataSet p50 = new DoubleDataSet("p50 ms");
     private final DoubleDataSet p99 = new DoubleDataSet("p99 ms");
+    private final XYChart throughputChart = chart("load-capacity-throughput", "requests/s", achieved, offered);
+    private final XYChart latencyChart = chart("load-capacity-latency", "ms", p50, p99);
 
     CapacityPane(CapacityViewModel model) {
         setSpacing(10);
@@ -42,8 +46,8 @@ final class CapacityPane extends VBox {
         summary.setWrapText(true);
         summary.setMinHeight(Region.USE_PREF_SIZE);
 
-        VBox throughput = card("Throughput against offered load", chart("load-capacity-throughput", "requests/s", achieved, offered));
-        VBox latency = card("p99 against offered load", chart("load-capacity-latency", "ms", p99));
+        VBox throughput = card("Throughput against offered load", throughputChart);
+        VBox latency = card("p50 and p99 against offered load", latencyChart);
 
         TableView<CapacityStep> table = new TableView<>(model.steps());
         table.setId("load-capacity-steps");
@@ -170,9 +174,13 @@ final class CapacityPane extends VBox {
     private static XYChart chart(String id, String unit, DoubleDataSet... sets) {
         DefaultNumericAxis x = new DefaultNumericAxis("offered rate, requests/s");
         DefaultNumericAxis y = new DefaultNumericAxis(unit);
-        x.setAutoRangeRounding(true);
-        y.setAutoRangeRounding(true);
-        y.setForceZeroInRange(true);
+        for (DefaultNumericAxis axis : List.of(x, y)) {
+            // the ranges are set from the steps (zero to a round number above the highest): ChartFX's
+            // auto-range, fed by a data set replaced whole, left both axes empty and drew nothing
+            axis.setUnit(null);
+            axis.setAutoRanging(false);
+            axis.set(0, 1);
+        }
         ErrorDataSetRenderer renderer = new ErrorDataSetRenderer();
         renderer.setDrawMarker(true);
         renderer.getDatasets().addAll(sets);
@@ -193,7 +201,19 @@ final class CapacityPane extends VBox {
         double[] rates = byRate.stream().mapToDouble(CapacityStep::offeredRate).toArray();
         achieved.set(rates, byRate.stream().mapToDouble(CapacityStep::throughput).toArray());
         offered.set(rates, rates.clone());
-        p99.set(rates, byRate.stream().mapToDouble(CapacityStep::p99Ms).toArray());
+        p50.set(rates, byRate.stream().mapToDouble(CapacityStep::p50Ms).toArray());
+        double[] latencies = byRate.stream().mapToDouble(CapacityStep::p99Ms).toArray();
+        p99.set(rates, latencies);
+        double highestRate = java.util.Arrays.stream(rates).max().orElse(0);
+        double highestThroughput = byRate.stream().mapToDouble(CapacityStep::throughput).max().orElse(0);
+        fit(throughputChart, highestRate, Math.max(highestRate, highestThroughput));
+        fit(latencyChart, highestRate, java.util.Arrays.stream(latencies).max().orElse(0));
+    }
+
+    /** Zero to a round number a tenth above the highest value, on each axis, so no point sits on an edge. */
+    private static void fit(XYChart chart, double highestX, double highestY) {
+        chart.getXAxis().set(0, MetricsChart.niceCeiling(highestX * 1.1));
+        chart.getYAxis().set(0, MetricsChart.niceCeiling(highestY * 1.1));
     }
 
     private static String verdict(CapacityStep s) {

@@ -44,6 +44,9 @@ public final class CapacityViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<CapacityResult> result = new ReadOnlyObjectWrapper<>();
     private final ObservableList<CapacityStep> steps = FXCollections.observableArrayList();
+    // one read-only view, kept: a view made per call listens to the list weakly, so a listener on one
+    // nobody holds stops hearing when the view is collected
+    private final ObservableList<CapacityStep> stepsShown = FXCollections.unmodifiableObservableList(steps);
     private final ObservableList<CapacityResult> kept = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<org.opsconsole.console.load.capacity.CapacityComparison> comparison = new ReadOnlyObjectWrapper<>();
     private volatile CapacitySearch search;
@@ -68,7 +71,7 @@ public final class CapacityViewModel {
     }
 
     public ObservableList<CapacityStep> steps() {
-        return FXCollections.unmodifiableObservableList(steps);
+        return stepsShown;
     }
 
     /** The kept results, newest first (read again by {@link #refresh()} and after each search). */

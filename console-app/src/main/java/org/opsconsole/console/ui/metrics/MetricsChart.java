@@ -436,7 +436,7 @@ public final class MetricsChart extends VBox implements ChartFeed {
     }
 
     /** The smallest of 1, 2, 2.5, 5 times a power of ten that is at least {@code value}; 1 for nothing. */
-    static double niceCeiling(double value) {
+    public static double niceCeiling(double value) {
         if (!(value > 0)) {
             return 1;
         }
