@@ -22,15 +22,8 @@ final class CapacityRunsCommand {
     private CapacityRunsCommand() {
     }
 
-    /** The load-runs folder of the data folder given here, or to {@code capacity}, or to {@code load}. */
-    private static Path loadRuns(Path own, CapacityCommand parent) {
-        Path dir = own != null ? own : parent.dataDir != null ? parent.dataDir : parent.parent.dataDir;
-        return LoadCommand.store(dir).folder();
-    }
-
-    /** {@code opsconsole load capacity list}. */
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the kept capacity results, newest first.")
-    static final class List implements Callable<Integer> {
+    /** What both subcommands take: where the results are kept, and where to write. */
+    abstract static class KeptResults {
         @Spec
         CommandSpec spec;
 
@@ -40,10 +33,20 @@ final class CapacityRunsCommand {
         @Option(names = "--data-dir", paramLabel = "DIR", description = "Data folder (default: the per-user application data folder).")
         Path dataDir;
 
+        /** The load-runs folder of the data folder given here, or to {@code capacity}, or to {@code load}. */
+        Path loadRuns() {
+            Path dir = dataDir != null ? dataDir : parent.dataDir != null ? parent.dataDir : parent.parent.dataDir;
+            return LoadCommand.store(dir).folder();
+        }
+    }
+
+    /** {@code opsconsole load capacity list}. */
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the kept capacity results, newest first.")
+    static final class List extends KeptResults implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
-            Path folder = loadRuns(dataDir, parent);
+            Path folder = loadRuns();
             java.util.List<CapacityResult> results = CapacityReports.list(folder);
             if (results.isEmpty()) {
                 out.println("No capacity results in " + folder.resolve(CapacityReports.FOLDER));
@@ -62,23 +65,14 @@ final class CapacityRunsCommand {
     /** {@code opsconsole load capacity compare A B}. */
     @Command(name = "compare", mixinStandardHelpOptions = true,
             description = "Compares two kept capacity results (the first is the base): capacity, the proving step, the model.")
-    static final class Compare implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
+    static final class Compare extends KeptResults implements Callable<Integer> {
         @Parameters(arity = "2", paramLabel = "RESULT")
         java.util.List<String> ids;
-
-        @ParentCommand
-        CapacityCommand parent;
-
-        @Option(names = "--data-dir", paramLabel = "DIR", description = "Data folder (default: the per-user application data folder).")
-        Path dataDir;
 
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
-            Path folder = loadRuns(dataDir, parent);
+            Path folder = loadRuns();
             CapacityComparison c;
             try {
                 c = CapacityComparison.of(CapacityReports.load(folder, ids.get(0)), CapacityReports.load(folder, ids.get(1)));

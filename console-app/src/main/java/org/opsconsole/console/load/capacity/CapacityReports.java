@@ -33,16 +33,9 @@ public final class CapacityReports {
         return String.format(Locale.ROOT, "step %2d  %9s  achieved %9s  p50 %7s ms  p99 %8s ms  errors %5s%%  "
                         + "in flight %6s (X*W %6s%s)  %s", s.number(), rate(s.offeredRate()), rate(s.throughput()),
                 figure(s.p50Ms()), figure(s.p99Ms()), figure(s.errorPercent()), figure(s.measuredConcurrency()),
-                figure(s.littleConcurrency()), s.littleAgrees() ? "" : ", disagree", verdict(s));
+                figure(s.littleConcurrency()), s.littleAgrees() ? "" : ", disagree", s.verdictText());
     }
 
-    private static String verdict(CapacityStep s) {
-        return switch (s.verdict()) {
-            case HOLDS -> "holds";
-            case BREAKS -> "breaks " + String.join(", ", s.broken());
-            case ENGINE_BEHIND -> "engine behind (" + figure(s.engineLatePercent()) + "% of sends late for its own reasons)";
-        };
-    }
 
     /** The result in words: what was found, the model, the Little's law check, how long it took. */
     public static String text(CapacityResult r) {
@@ -183,7 +176,7 @@ public final class CapacityReports {
                     .append(figure(s.p99Ms())).append("</td><td>").append(figure(s.errorPercent())).append("</td><td>")
                     .append(figure(s.measuredConcurrency())).append("</td><td>").append(figure(s.littleConcurrency()))
                     .append("</td><td class=\"").append(s.littleAgrees() ? "ok\">agrees" : "bad\">disagrees").append("</td><td>")
-                    .append(esc(verdict(s))).append("</td></tr>\n");
+                    .append(esc(s.verdictText())).append("</td></tr>\n");
         }
         h.append("</table>\n<p class=\"muted\">").append(esc(little(r))).append("</p>\n</body></html>\n");
         return h.toString();

@@ -9,7 +9,7 @@ import java.util.List;
  * Latencies are in milliseconds; p50 and p99 from the planned send time (corrected), the mean from
  * the actual send (the time a request really spent in flight, which Little's law counts).
  *
- * @param measuredConcurrency requests in flight on average over the step, sampled ten times a second
+ * @param measuredConcurrency requests in flight on average over the step, sampled every millisecond
  * @param engineLatePercent   sends that left late for the engine's own reasons (not waiting for a
  *                            connection the server kept busy)
  * @param broken              the thresholds the step broke, in words
@@ -40,5 +40,14 @@ public record CapacityStep(int number, double offeredRate, double throughput, do
         double little = littleConcurrency();
         double larger = Math.max(little, measuredConcurrency);
         return larger < 1 || Math.abs(little - measuredConcurrency) <= LITTLE_TOLERANCE * larger;
+    }
+
+    /** The verdict in words: holds, breaks (and which thresholds, with what they were), or the engine behind. */
+    public String verdictText() {
+        return switch (verdict) {
+            case HOLDS -> "holds";
+            case BREAKS -> "breaks " + String.join(", ", broken);
+            case ENGINE_BEHIND -> "engine behind (" + CapacityResult.figure(engineLatePercent) + "% of sends late for its own reasons)";
+        };
     }
 }

@@ -141,6 +141,17 @@ public final class LoadRun {
     }
 
     /**
+     * Requests sent and not answered at this instant, those of the warm-up included, while the run is
+     * measuring; -1 in any other phase. Cheap enough to sample every millisecond.
+     */
+    public int measuringInFlight() {
+        if (phase != Phase.RUNNING || stopping) {
+            return -1;
+        }
+        return Math.max(0, recorder.inFlight.get()) + (warmupRecorder == null ? 0 : Math.max(0, warmupRecorder.inFlight.get()));
+    }
+
+    /**
      * The report when the run ends (completed, stopped or failed a threshold); exceptional when it
      * could not run (services unreachable: the message says why) or was stopped while preparing
      * ({@link CancellationException}).

@@ -61,7 +61,7 @@ final class CapacityPane extends VBox {
                 column("cap-errors", "err %", 62, s -> fmt(s.errorPercent(), 2)),
                 column("cap-inflight", "in flight", 80, s -> fmt(s.measuredConcurrency(), 2)),
                 column("cap-little", "X×W", 72, s -> fmt(s.littleConcurrency(), 2) + (s.littleAgrees() ? "" : " ≠")),
-                column("cap-verdict", "verdict", 150, CapacityPane::verdict)));
+                column("cap-verdict", "verdict", 300, CapacityStep::verdictText)));
         fitted(table);
         table.setPlaceholder(new Label("No capacity search yet: fill the form, then Find capacity."));
         table.setRowFactory(t -> new TableRow<>() {
@@ -216,13 +216,6 @@ final class CapacityPane extends VBox {
         chart.getYAxis().set(0, MetricsChart.niceCeiling(highestY * 1.1));
     }
 
-    private static String verdict(CapacityStep s) {
-        return switch (s.verdict()) {
-            case HOLDS -> "holds";
-            case BREAKS -> "breaks " + String.join(", ", s.broken());
-            case ENGINE_BEHIND -> "engine behind";
-        };
-    }
 
     private static String explanation(CapacityResult r) {
         String text = CapacityReports.text(r);
