@@ -1,6 +1,7 @@
 package org.opsconsole.console.load.engine;
 
 import org.HdrHistogram.Histogram;
+import org.HdrHistogram.PackedHistogram;
 import org.opsconsole.console.load.report.LoadReport;
 import org.opsconsole.console.load.report.Percentiles;
 
@@ -58,7 +59,7 @@ final class RunSampler {
     }
 
     static Histogram histogram() {
-        return new Histogram(RunRecorder.HIGHEST_MICROS, RunRecorder.DIGITS);
+        return new PackedHistogram(RunRecorder.HIGHEST_MICROS, RunRecorder.DIGITS);
     }
 
     synchronized void begin(long startNanos) {
