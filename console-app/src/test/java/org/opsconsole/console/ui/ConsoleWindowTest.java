@@ -209,7 +209,9 @@ class ConsoleWindowTest {
                     new org.opsconsole.console.metrics.SeriesKey("users", org.opsconsole.console.metrics.Metric.REQUESTS_PER_SECOND)) > 0
                     && WaitForAsyncUtils.asyncFx(requests::valuedPoints).get() > 0;
         });
-        assertThat(WaitForAsyncUtils.asyncFx(requests::legendText).get()).containsPattern("users  [0-9]");
+        // the legend takes the latest value with the next tick the chart shows
+        await().atMost(PATIENCE).untilAsserted(() ->
+                assertThat(WaitForAsyncUtils.asyncFx(requests::legendText).get()).containsPattern("users  [0-9]"));
         MetricsChart threads = (MetricsChart) robot.lookup("#chart-threads").query().getParent();
         assertThat(WaitForAsyncUtils.asyncFx(threads::valuedPoints).get()).isPositive();
         // both services run in this process: one line for it, not two copies of the same JVM

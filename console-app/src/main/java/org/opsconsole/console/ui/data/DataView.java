@@ -1,8 +1,5 @@
 package org.opsconsole.console.ui.data;
 
-import javafx.animation.Animation;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
@@ -18,9 +15,10 @@ import org.opsconsole.console.session.ConsoleSession;
 import org.opsconsole.console.supervisor.ServiceGroup;
 import org.opsconsole.console.supervisor.WatchedService;
 import org.opsconsole.console.ui.fx.FxThread;
+import org.opsconsole.console.ui.fx.FxTicker;
 import org.opsconsole.model.ServiceEvent;
-import javafx.util.Duration;
 
+import java.time.Duration;
 import java.util.List;
 
 import java.util.concurrent.ExecutorService;
@@ -45,7 +43,7 @@ public final class DataView extends VBox {
     private final HBox sources;
     private final Runnable servicesListener = () -> FxThread.run(this::showSources);
     private final EventFeed events;
-    private final Timeline changesElsewhere = new Timeline(new KeyFrame(Duration.seconds(1), e -> followChanges()));
+    private FxTicker changesElsewhere;
     private long eventsSeen;
 
     /** @param events the services' event streams: a change made elsewhere reloads the page it shows */
@@ -67,8 +65,7 @@ public final class DataView extends VBox {
         usersFrom.valueProperty().addListener((obs, was, now) -> choose(users, usersModel::refresh, usersModel.calls(), now));
         ordersFrom.valueProperty().addListener((obs, was, now) -> choose(orders, ordersModel::refresh, ordersModel.calls(), now));
         services.addListener(servicesListener);
-        changesElsewhere.setCycleCount(Animation.INDEFINITE);
-        changesElsewhere.play();
+        changesElsewhere = FxTicker.every(Duration.ofSeconds(1), this, this::followChanges);
         if (users.availableProperty().get()) {
             usersModel.refresh();
         } else {

@@ -1,8 +1,5 @@
 package org.opsconsole.console.ui.events;
 
-import javafx.animation.Animation;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
@@ -14,11 +11,12 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.util.Duration;
 import org.opsconsole.console.events.EventFeed;
 import org.opsconsole.console.events.EventStreamClient;
+import org.opsconsole.console.ui.fx.FxTicker;
 import org.opsconsole.model.ServiceEvent;
 
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -32,21 +30,19 @@ public final class EventsView extends VBox {
     private final EventsViewModel model;
     private final TableView<ServiceEvent> table = new TableView<>();
     private final Label count = new Label();
-    private final Timeline poller;
+    private final FxTicker poller;
     private Runnable placeholderText = () -> { };
 
     public EventsView(EventsViewModel model, List<String> services) {
         this.model = model;
         createView(services);
-        poller = new Timeline(new KeyFrame(Duration.millis(250), e -> {
+        poller = FxTicker.every(Duration.ofMillis(250), this, () -> {
             model.poll();
             count.setText(model.visibleRows().size() + " of " + model.totalRows() + " events in the feed: each service's latest "
                     + EventStreamClient.FIRST_CONNECT_HISTORY + " when the console connected, then all new ones (the newest "
                     + String.format(java.util.Locale.ROOT, "%,d", EventFeed.DEFAULT_CAPACITY) + " kept)");
             placeholderText.run();
-        }));
-        poller.setCycleCount(Animation.INDEFINITE);
-        poller.play();
+        });
     }
 
     private void createView(List<String> services) {

@@ -1,8 +1,5 @@
 package org.opsconsole.console.ui.logs;
 
-import javafx.animation.Animation;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -16,12 +13,13 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.util.Duration;
 import javafx.util.StringConverter;
 import org.opsconsole.console.logs.LogEntry;
 import org.opsconsole.console.logs.LogFormat;
+import org.opsconsole.console.ui.fx.FxTicker;
 import org.opsconsole.console.ui.fx.SaveDialog;
 
+import java.time.Duration;
 import java.util.logging.Level;
 
 /**
@@ -33,15 +31,13 @@ public final class LogsView extends VBox {
     private final LogsViewModel model;
     private final ListView<LogEntry> list = new ListView<>();
     private final Label count = new Label();
-    private final Timeline poller;
+    private final FxTicker poller;
     private Runnable placeholderText = () -> { };
 
     public LogsView(LogsViewModel model) {
         this.model = model;
         createView();
-        poller = new Timeline(new KeyFrame(Duration.millis(250), e -> refresh()));
-        poller.setCycleCount(Animation.INDEFINITE);
-        poller.play();
+        poller = FxTicker.every(Duration.ofMillis(250), this, this::refresh);
     }
 
     public LogsViewModel model() {

@@ -1,8 +1,5 @@
 package org.opsconsole.console.ui.services;
 
-import javafx.animation.Animation;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -11,15 +8,16 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.util.Duration;
 import org.opsconsole.console.session.AddedService;
 import org.opsconsole.console.session.ConsoleSession;
 import org.opsconsole.console.supervisor.ServiceGroup;
 import org.opsconsole.console.supervisor.WatchedService;
 import org.opsconsole.console.ui.fx.Confirm;
 import org.opsconsole.console.ui.fx.FxThread;
+import org.opsconsole.console.ui.fx.FxTicker;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,19 +44,17 @@ public final class ServicesView extends VBox {
     private final Button startAll = new Button("Start all");
     private final Button stopAll = new Button("Stop all");
     private final Runnable listener = () -> FxThread.run(this::showCards);
-    private final Timeline ticker;
+    private final FxTicker ticker;
 
     public ServicesView(ConsoleSession session, Executor io, Clock clock) {
         this.session = session;
         this.services = session.services();
         this.io = io;
         this.clock = clock;
-        this.ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> cards.values().forEach(c -> c.model().tick())));
-        ticker.setCycleCount(Animation.INDEFINITE);
         createView();
         showCards();
         services.addListener(listener);
-        ticker.play();
+        this.ticker = FxTicker.every(Duration.ofSeconds(1), this, () -> cards.values().forEach(c -> c.model().tick()));
     }
 
     private void createView() {
