@@ -5,7 +5,8 @@
 #     (healthy), median of RUNS starts on one data folder (after an untimed first start that
 #     creates it); the bare window's median the same way; their ratio
 #   - idle: 60 s after a start on the Metrics screen, CPU (% of one core) and resident memory over
-#     IDLE seconds; then each screen in turn (ctrl+1..6) for IDLE seconds
+#     IDLE seconds; then each screen in turn (ctrl+1..6) for IDLE seconds, SETTLE seconds (2) after
+#     switching to it; the compiler threads' share of each figure beside it
 # Needs a display: uses $DISPLAY, else starts Xvfb; xdotool for the screens
 # (apt-get install xvfb xdotool libgtk-3-0 libxtst6).
 # Usage: bench/console-startup.sh [runs] [idle-seconds]   (defaults 3 and 20)
@@ -17,6 +18,7 @@ jar="$here/console-app/target/opsconsole.jar"
 [ -f "$jar" ] || { echo "build first: ./mvnw -DskipTests install" >&2; exit 1; }
 runs="${1:-3}"
 idle="${2:-20}"
+settle="${SETTLE:-2}"
 work="$(mktemp -d)"
 pids=()
 cleanup() {
@@ -104,14 +106,26 @@ fi
 # idle: one more start, left alone 60 s on the Metrics screen, then every screen in turn
 tck=$(getconf CLK_TCK)
 cpu() { awk '{print $14 + $15}' "/proc/$console/stat"; }
+# the JIT compilers' share: code a screen runs for the first time is compiled in its first
+# seconds, which is not the cost of leaving it open
+jit() {
+  local sum=0 task
+  for task in /proc/"$console"/task/*; do
+    case "$(cat "$task/comm" 2> /dev/null)" in
+      C1\ Compiler*|C2\ Compiler*) sum=$((sum + $(awk '{print $14 + $15}' "$task/stat" 2> /dev/null || echo 0))) ;;
+    esac
+  done
+  echo "$sum"
+}
 measure() {   # $1 = label; CPU over $idle seconds and RSS at the end
-  local c0 t0 c1 t1 rss
-  c0=$(cpu); t0=$(date +%s%N)
+  local c0 j0 t0 c1 j1 t1 rss
+  c0=$(cpu); j0=$(jit); t0=$(date +%s%N)
   sleep "$idle"
-  c1=$(cpu); t1=$(date +%s%N)
+  c1=$(cpu); j1=$(jit); t1=$(date +%s%N)
   rss=$(awk '/VmRSS/ {print $2}' "/proc/$console/status")
-  awk -v l="$1" -v c="$((c1 - c0))" -v t="$((t1 - t0))" -v hz="$tck" -v rss="$rss" 'BEGIN {
-    printf "%-28s %5.2f %% of one core, %4.0f MB resident\n", l, 100 * (c / hz) / (t / 1e9), rss / 1024 }'
+  awk -v l="$1" -v c="$((c1 - c0))" -v j="$((j1 - j0))" -v t="$((t1 - t0))" -v hz="$tck" -v rss="$rss" 'BEGIN {
+    printf "%-28s %5.2f %% of one core (%4.2f of it compiling), %4.0f MB resident\n", l, 100 * (c / hz) / (t / 1e9),
+      100 * (j / hz) / (t / 1e9), rss / 1024 }'
 }
 console_start; console_ready
 sleep $(( 60 - idle > 0 ? 60 - idle : 0 ))
@@ -121,7 +135,7 @@ if command -v xdotool > /dev/null; then
   n=1
   for screen in Services Metrics Data Load Logs Events; do
     xdotool key --window "$window" "ctrl+$n"
-    sleep 2
+    sleep "$settle"
     measure "  $screen screen:"
     n=$((n + 1))
   done
