@@ -13,18 +13,15 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * Where workers write what happened, without locks: HdrHistogram {@link Recorder}s (wait-free to
  * record; the sampler swaps out an interval histogram every tick, so memory stays flat) and adders.
- * Latencies are recorded in microseconds, up to an hour, in packed histograms: they hold only the
- * buckets a run touches (a few KB) instead of every bucket to an hour (188 KB each, some ninety per
- * run: a capacity search's steps left 17 MB each to the collector, whose pauses made the engine's
- * sends late in the window's process).
+ * Latencies are recorded in microseconds, up to an hour.
  */
 final class RunRecorder {
 
     static final long HIGHEST_MICROS = 3_600_000_000L;
     static final int DIGITS = 3;
 
-    final Recorder corrected = new Recorder(DIGITS, true);
-    final Recorder uncorrected = new Recorder(DIGITS, true);
+    final Recorder corrected = new Recorder(HIGHEST_MICROS, DIGITS);
+    final Recorder uncorrected = new Recorder(HIGHEST_MICROS, DIGITS);
     final LongAdder requests = new LongAdder();
     final LongAdder errors = new LongAdder();
     final LongAdder late = new LongAdder();
@@ -39,7 +36,7 @@ final class RunRecorder {
     /** The figures of one operation. */
     static final class OperationStats {
         final String name;
-        final Recorder corrected = new Recorder(DIGITS, true);
+        final Recorder corrected = new Recorder(HIGHEST_MICROS, DIGITS);
         final LongAdder count = new LongAdder();
         final LongAdder errors = new LongAdder();
         final Map<String, LongAdder> errorKinds = new ConcurrentHashMap<>();

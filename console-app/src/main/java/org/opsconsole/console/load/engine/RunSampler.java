@@ -1,7 +1,6 @@
 package org.opsconsole.console.load.engine;
 
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.PackedHistogram;
 import org.opsconsole.console.load.report.LoadReport;
 import org.opsconsole.console.load.report.Percentiles;
 
@@ -59,7 +58,7 @@ final class RunSampler {
     }
 
     static Histogram histogram() {
-        return new PackedHistogram(RunRecorder.HIGHEST_MICROS, RunRecorder.DIGITS);
+        return new Histogram(RunRecorder.HIGHEST_MICROS, RunRecorder.DIGITS);
     }
 
     synchronized void begin(long startNanos) {
