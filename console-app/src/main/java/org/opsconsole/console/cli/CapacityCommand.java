@@ -23,8 +23,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /** {@code opsconsole load capacity}: finds the highest rate at which the thresholds hold, and explains it. */
 @Command(name = "capacity", mixinStandardHelpOptions = true, sortOptions = false,
@@ -46,6 +44,8 @@ import java.util.concurrent.TimeUnit;
 public final class CapacityCommand implements Callable<Integer> {
 
     static final int NOT_FOUND = 1;
+    /** How long Ctrl+C waits for the step in flight to stop and the result to be written. */
+    private static final Duration CTRL_C_WAIT = Duration.ofSeconds(45);
 
     @Spec
     CommandSpec spec;
@@ -122,17 +122,7 @@ public final class CapacityCommand implements Callable<Integer> {
         out.flush();
 
         CapacitySearch search = new CapacitySearch(settings, Clock.systemUTC());
-        CountDownLatch done = new CountDownLatch(1);
-        Thread onCtrlC = new Thread(() -> {
-            search.stop();
-            try {
-                done.await(45, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "capacity-ctrl-c");
-        Runtime.getRuntime().addShutdownHook(onCtrlC);
-        try {
+        try (CtrlC ignored = CtrlC.stops("capacity-ctrl-c", search::stop, CTRL_C_WAIT, () -> { })) {
             CapacityResult result;
             try {
                 result = search.run(new EngineSteps(scenario, step, stepWarmup), s -> {
@@ -148,13 +138,6 @@ public final class CapacityCommand implements Callable<Integer> {
             write(result, out, err);
             out.flush();
             return result.outcome() == CapacityResult.Outcome.FOUND ? 0 : NOT_FOUND;
-        } finally {
-            done.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(onCtrlC);
-            } catch (IllegalStateException e) {
-                // shutting down: the hook is running
-            }
         }
     }
 

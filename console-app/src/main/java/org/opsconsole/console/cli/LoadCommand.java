@@ -25,9 +25,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 
 /** {@code opsconsole load}: a load run from the command line, with a live line and a report. */
 @Command(name = "load", mixinStandardHelpOptions = true, sortOptions = false,
@@ -135,21 +133,13 @@ public final class LoadCommand implements java.util.concurrent.Callable<Integer>
         out.flush();
 
         LoadRun run = LoadEngine.start(scenario);
-        CountDownLatch written = new CountDownLatch(1);
-        Thread onCtrlC = new Thread(() -> {
-            run.stop();
-            try {
-                // a second Ctrl+C can't end a shutdown hook: so the wait has an end
-                if (!written.await(CTRL_C_WAIT_SECONDS, TimeUnit.SECONDS) && run.latest().phase() == LoadSnapshot.Phase.CLEANING_UP) {
-                    err.println("Stopped while deleting the run's load data. What is left is still marked as run " + run.id()
-                            + "'s: 'opsconsole load --users-url URL --orders-url URL delete-data " + run.id() + "' deletes it.");
-                    err.flush();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        CtrlC ctrlC = CtrlC.stops("load-ctrl-c", run::stop, Duration.ofSeconds(CTRL_C_WAIT_SECONDS), () -> {
+            if (run.latest().phase() == LoadSnapshot.Phase.CLEANING_UP) {
+                err.println("Stopped while deleting the run's load data. What is left is still marked as run " + run.id()
+                        + "'s: 'opsconsole load --users-url URL --orders-url URL delete-data " + run.id() + "' deletes it.");
+                err.flush();
             }
-        }, "load-ctrl-c");
-        Runtime.getRuntime().addShutdownHook(onCtrlC);
+        });
         long[] lastPrinted = {-1};
         boolean[] warmedUp = {!scenario.warmup().isZero()};
         boolean[] cleaningSaid = {false};
@@ -173,7 +163,7 @@ public final class LoadCommand implements java.util.concurrent.Callable<Integer>
                 out.flush();
             }
         });
-        try {
+        try (ctrlC) {
             LoadReport report;
             try {
                 report = run.completion().get();
@@ -188,13 +178,6 @@ public final class LoadCommand implements java.util.concurrent.Callable<Integer>
             writeFiles(report, out, err);
             out.flush();
             return report.outcome().equals(LoadReport.THRESHOLD_FAILED) ? THRESHOLD_FAILED : 0;
-        } finally {
-            written.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(onCtrlC);
-            } catch (IllegalStateException e) {
-                // already shutting down: the hook is running
-            }
         }
     }
 

@@ -1,22 +1,16 @@
 package org.opsconsole.console.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.opsconsole.console.load.WorkerServer;
 import org.opsconsole.model.Json;
 
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
+import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,12 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CapacityCommandTest {
 
-    private static final int WORKERS = 4;
-    private static final long HOLD_NANOS = 20_000_000;
-    private static final double CAPACITY = WORKERS * 1e9 / HOLD_NANOS;
+    private static final double CAPACITY = 200;
 
-    private HttpServer server;
-    private ExecutorService workers;
+    private WorkerServer server;
     private String url;
 
     @TempDir
@@ -42,32 +33,15 @@ class CapacityCommandTest {
     @BeforeEach
     void startServer() throws Exception {
         cli = new LoadCli(dir);
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
-        workers = Executors.newFixedThreadPool(WORKERS);
-        server.setExecutor(workers);
-        server.createContext("/", ex -> {
-            try (ex) {
-                ex.getRequestBody().readAllBytes();
-                long until = System.nanoTime() + HOLD_NANOS;
-                for (long left = HOLD_NANOS; left > 0; left = until - System.nanoTime()) {
-                    LockSupport.parkNanos(left);
-                }
-                byte[] body = "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
-                ex.sendResponseHeaders(200, body.length);
-                ex.getResponseBody().write(body);
-            }
-        });
-        server.start();
-        url = "http://127.0.0.1:" + server.getAddress().getPort() + "/work";
+        server = WorkerServer.start(4, Duration.ofMillis(20));
+        assertThat(server.capacity()).isEqualTo(CAPACITY);
+        url = server.url("/work");
     }
 
     @AfterEach
     void stopServer() throws InterruptedException {
-        server.stop(0);
-        workers.shutdownNow();
-        workers.awaitTermination(10, TimeUnit.SECONDS);
+        server.close();
     }
-
 
     @Test
     void findsTheCapacityOfAServerWithFourWorkersOf20msWithinTenPercentAndExplainsIt() throws Exception {

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.opsconsole.console.load.WorkerServer;
 import org.opsconsole.console.load.engine.LoadSnapshot;
 import org.opsconsole.console.load.report.LoadReport;
 import org.opsconsole.console.load.report.RunStore;
@@ -461,12 +462,10 @@ class LoadScreenTest {
     void findCapacityStepsTheRateUpShowsEveryStepAndFindsWhatAServerOfTwoWorkersCanTake(FxRobot robot) throws Exception {
         // two workers, each request holding one for 50 ms: 40 requests/s at most (a rate the engine
         // keeps in the window's process on a busy machine)
-        java.util.concurrent.ExecutorService workers = java.util.concurrent.Executors.newFixedThreadPool(2);
-        com.sun.net.httpserver.HttpServer server = workerServer(workers);
-        try {
+        try (WorkerServer server = WorkerServer.start(2, Duration.ofMillis(50))) {
             robot.clickOn("#load-target");
             robot.clickOn(org.opsconsole.console.ui.load.LoadForm.URL);
-            replace(robot, "#load-url", "http://127.0.0.1:" + server.getAddress().getPort() + "/work");
+            replace(robot, "#load-url", server.url("/work"));
             replace(robot, "#load-stages", "2s@10");
             replace(robot, "#load-warmup", "1s");
             replace(robot, "#load-thresholds", "p99<150ms");
@@ -514,9 +513,6 @@ class LoadScreenTest {
             // kept with the load runs, listed under the steps
             TableView<?> kept = robot.lookup("#load-capacity-kept").queryAs(TableView.class);
             await().atMost(WAIT).until(() -> kept.getItems().size() == 1);
-        } finally {
-            server.stop(0);
-            workers.shutdownNow();
         }
     }
 
@@ -532,26 +528,6 @@ class LoadScreenTest {
         robot.clickOn("#load-stop");
         await().atMost(WAIT).until(() -> summary.getText().startsWith("Stopped after 0 step(s)."));
         assertThat(robot.lookup("#load-capacity").queryButton().isDisabled()).isFalse();
-    }
-
-    private static com.sun.net.httpserver.HttpServer workerServer(java.util.concurrent.ExecutorService workers) throws java.io.IOException {
-        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
-                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 1024);
-        server.setExecutor(workers);
-        server.createContext("/", ex -> {
-            try (ex) {
-                ex.getRequestBody().readAllBytes();
-                long until = System.nanoTime() + 50_000_000;
-                for (long left = until - System.nanoTime(); left > 0; left = until - System.nanoTime()) {
-                    java.util.concurrent.locks.LockSupport.parkNanos(left);
-                }
-                byte[] body = "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                ex.sendResponseHeaders(200, body.length);
-                ex.getResponseBody().write(body);
-            }
-        });
-        server.start();
-        return server;
     }
 
     @Test
