@@ -31,9 +31,9 @@ final class DemoOrdersAtScale {
         String status = BulkRows.pick("r.x", Arrays.stream(DemoOrders.STATUS_MIX).map(OrderStatus::name).toArray(String[]::new));
         String created = BulkRows.secondsAgo("r.x", count);
         long step = Math.max(1, count / 10);
-        bulk.fill("orders", true, count, "INSERT INTO orders (id, user_id, status, total, created_at, updated_at, version)"
+        bulk.fill("orders", true, count, "INSERT INTO orders (id, user_id, status, total, created_at, updated_at, version, item_count)"
                 + " SELECT r.x, " + user + ", " + status + ", " + quantity + " * " + price + ", " + created + ", "
-                + created + ", 1 FROM " + bulk.numbers(), done -> {
+                + created + ", 1, 1 FROM " + bulk.numbers(), done -> {
                     if (done % step < 50_000 || done == count) {
                         log.info(() -> String.format("demo data: %,d of %,d orders", done, count));
                     }

@@ -45,12 +45,19 @@ final class OrderRepository {
         this.listing = new Listing(db, "orders", COLUMNS, SORT_KEYS);
     }
 
-    /** Accepted values of {@code sort}; a leading '-' sorts descending. "items" is the number of lines. */
+    /**
+     * Accepted values of {@code sort}; a leading '-' sorts descending. "items" is the number of
+     * lines. Each is read through its index (key, id), named for the pages of one status.
+     */
     static final SortKeys SORT_KEYS = new SortKeys(Map.of(
-            "id", SortKeys.wholeNumber("id"), "userId", SortKeys.wholeNumber("user_id"), "status", SortKeys.text("status"),
-            "total", SortKeys.decimal("total"), "createdAt", SortKeys.time("created_at"),
-            "updatedAt", SortKeys.time("updated_at"), "version", SortKeys.wholeNumber("version"),
-            "items", SortKeys.wholeNumber(ITEM_COUNT)));
+            "id", SortKeys.wholeNumber("id"),
+            "userId", SortKeys.wholeNumber("user_id").indexedBy("orders_user_id"),
+            "status", SortKeys.text("status").indexedBy("orders_status_id"),
+            "total", SortKeys.decimal("total").indexedBy("orders_total_id"),
+            "createdAt", SortKeys.time("created_at").indexedBy("orders_created_id"),
+            "updatedAt", SortKeys.time("updated_at").indexedBy("orders_updated_id"),
+            "version", SortKeys.wholeNumber("version").indexedBy("orders_version_id"),
+            "items", SortKeys.wholeNumber("item_count").indexedBy("orders_item_count_id")));
 
     /** A page of orders, of one user and in one status when given. */
     Page<Order> list(Long userId, OrderStatus status, Listing.Window window) {
@@ -64,7 +71,14 @@ final class OrderRepository {
             conditions.add("status = ?");
             params.add(status.name());
         }
-        return listing.page(Listing.Filter.of(conditions, params), window, rows -> {
+        Listing.Filter filter = Listing.Filter.of(conditions, params);
+        // a user has a few orders, found through the user's index; a status holds a large share of them all
+        if (userId != null) {
+            filter = filter.withOrderWithin("user_id");
+        } else if (status != null) {
+            filter = filter.withOrderWithin("status").asBroad();
+        }
+        return listing.page(filter, window, rows -> {
             Map<Long, List<OrderItem>> items = itemsOf(db.client().execute(), rows.stream().map(r -> Rows.longValue(r, "ID")).toList());
             return rows.stream().map(r -> toOrder(r, items)).toList();
         });
@@ -89,7 +103,8 @@ final class OrderRepository {
                 .setScale(2);
         return outbox.inTransaction(changes -> {
             DbExecute tx = changes.exec();
-            long id = Inserts.returningId(tx, INSERT_ORDER, userId, status.name(), total, Rows.param(now), Rows.param(now));
+            long id = Inserts.returningId(tx, INSERT_ORDER, userId, status.name(), total, Rows.param(now), Rows.param(now),
+                    items.size());
             int line = 0;
             for (OrderItem item : items) {
                 tx.insert(INSERT_ITEM, id, ++line, item.sku(), item.quantity(), item.unitPrice().setScale(2));

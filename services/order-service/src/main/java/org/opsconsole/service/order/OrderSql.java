@@ -9,8 +9,8 @@ final class OrderSql {
     static final String SELECT_OPEN_ORDERS_OF_USER = "SELECT " + COLUMNS + " FROM orders WHERE user_id = ?"
             + " AND status IN ('NEW', 'PAID') ORDER BY id";
     static final String COUNT_ORDERS = "SELECT COUNT(*) AS n FROM orders";
-    static final String INSERT_ORDER = "INSERT INTO orders (user_id, status, total, created_at, updated_at, version)"
-            + " VALUES (?, ?, ?, ?, ?, 1)";
+    static final String INSERT_ORDER = "INSERT INTO orders (user_id, status, total, created_at, updated_at, version, item_count)"
+            + " VALUES (?, ?, ?, ?, ?, 1, ?)";
     static final String INSERT_ITEM = "INSERT INTO order_items (order_id, line, sku, quantity, unit_price)"
             + " VALUES (?, ?, ?, ?, ?)";
     static final String UPDATE_STATUS_AT_VERSION = "UPDATE orders SET status = ?, updated_at = ?,"
@@ -25,8 +25,6 @@ final class OrderSql {
     static final String RAISE_OFFSET = UPDATE_OFFSET + " AND last_event_id < ?";
     static final String INSERT_APPLIED_EVENT = "INSERT INTO applied_events (source, event_id) VALUES (?, ?)";
     /** A listing's items are read with an IN list of its orders. */
-    /** An order's number of item lines, to sort by. */
-    static final String ITEM_COUNT = "(SELECT COUNT(*) FROM order_items i WHERE i.order_id = orders.id)";
     static final String SELECT_ITEMS_OF_ORDERS = "SELECT order_id, sku, quantity, unit_price FROM order_items"
             + " WHERE order_id IN (%s) ORDER BY order_id, line";
 

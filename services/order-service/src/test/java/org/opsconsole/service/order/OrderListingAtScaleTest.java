@@ -71,10 +71,46 @@ class OrderListingAtScaleTest {
                 assertThat(again.get("totalIsEstimate").asBoolean()).isTrue();
                 assertThat(again.get("total").asLong()).isEqualTo(fresh.get("total").asLong());
             }
+
+            // the orders in one status, in every sort, page after page: in order, in that status, none twice
+            for (String sort : List.of("id", "-id", "createdAt", "-updatedAt", "total", "-userId", "items", "-version")) {
+                List<JsonNode> seen = new ArrayList<>();
+                String page = "/orders?status=PAID&limit=4&sort=" + sort;
+                for (int i = 0; i < 3; i++) {
+                    JsonNode body = client.get(page).json();
+                    body.get("items").forEach(seen::add);
+                    page = body.get("next").asText();
+                }
+                assertThat(seen).as(sort).hasSize(12).allSatisfy(o -> assertThat(o.get("status").asText()).isEqualTo("PAID"));
+                assertThat(seen.stream().map(o -> o.get("id").asLong()).toList()).as(sort).doesNotHaveDuplicates();
+                assertThat(seen).as(sort).isSortedAccordingTo(byKey(sort));
+            }
+
+            // an order of three lines comes first by the number of its lines
+            long buyer = new TestClient(users.baseUri()).post("/users", "{\"name\":\"Ada\",\"email\":\"ada@example.test\"}")
+                    .json().get("id").asLong();
+            long big = client.post("/orders", "{\"userId\":" + buyer + ",\"items\":[{\"sku\":\"A\",\"quantity\":1,\"unitPrice\":\"1.00\"},"
+                    + "{\"sku\":\"B\",\"quantity\":1,\"unitPrice\":\"2.00\"},{\"sku\":\"C\",\"quantity\":1,\"unitPrice\":\"3.00\"}]}")
+                    .json().get("id").asLong();
+            assertThat(client.get("/orders?limit=1&sort=-items").json().get("items").get(0).get("id").asLong()).isEqualTo(big);
         }
         Set<String> indexes = indexes(config);
         assertThat(indexes).contains("orders_user_id", "orders_status_id", "orders_created_id", "orders_updated_id",
-                "orders_total_id");
+                "orders_total_id", "orders_version_id", "orders_item_count_id");
+    }
+
+    /** The order of a listing sorted by {@code sort}: its key, then the id, both reversed for a leading '-'. */
+    private static java.util.Comparator<JsonNode> byKey(String sort) {
+        String name = sort.replaceFirst("^-", "");
+        java.util.Comparator<JsonNode> byValue = switch (name) {
+            case "id" -> java.util.Comparator.comparingLong(o -> o.get("id").asLong());
+            case "createdAt", "updatedAt" -> java.util.Comparator.comparing(o -> java.time.Instant.parse(o.get(name).asText()));
+            case "total" -> java.util.Comparator.comparing(o -> new BigDecimal(o.get("total").asText()));
+            case "items" -> java.util.Comparator.comparingInt(o -> o.get("items").size());
+            default -> java.util.Comparator.comparingLong(o -> o.get(name).asLong());
+        };
+        java.util.Comparator<JsonNode> order = byValue.thenComparingLong(o -> o.get("id").asLong());
+        return sort.startsWith("-") ? order.reversed() : order;
     }
 
     private static Set<String> indexes(ServiceConfig config) throws Exception {

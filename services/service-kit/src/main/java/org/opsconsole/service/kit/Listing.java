@@ -39,13 +39,39 @@ public final class Listing {
     private static final int CLEARLY_MORE = 3;
     private static final int KEPT_COUNTS_MAX = 256;
 
-    /** A listing's WHERE clause (empty, or starting with " WHERE ") and its parameters. */
-    public record Filter(String where, List<Object> params) {
+    /**
+     * A listing's WHERE clause (empty, or starting with " WHERE ") and its parameters; and what the
+     * database can't see for itself when it picks the index to read a page by:
+     *
+     * @param orderedWithin a column the filter holds to one value that leads an index with the id,
+     *                      (column, id): a page in id order is read from that index in its order
+     *                      (H2 does not see that the fixed column leaves the index in id order, and
+     *                      would read every selected row and sort them); null when none
+     * @param broad         the filter selects a large share of the table (such as the orders in one
+     *                      status): a page in another key's order is read along that key's index,
+     *                      skipping the rows the filter leaves out, instead of reading every
+     *                      selected row to sort them (H2 picks the filter's index otherwise)
+     */
+    public record Filter(String where, List<Object> params, String orderedWithin, boolean broad) {
         public static final Filter NONE = new Filter("", List.of());
+
+        public Filter(String where, List<Object> params) {
+            this(where, params, null, false);
+        }
 
         /** The conditions joined by AND; no WHERE when there are none. */
         public static Filter of(List<String> conditions, List<Object> params) {
             return conditions.isEmpty() ? NONE : new Filter(" WHERE " + String.join(" AND ", conditions), List.copyOf(params));
+        }
+
+        /** The same rows, with {@code column} held to one value and leading an index (column, id). */
+        public Filter withOrderWithin(String column) {
+            return new Filter(where, params, column, broad);
+        }
+
+        /** The same rows, said to be a large share of the table. */
+        public Filter asBroad() {
+            return new Filter(where, params, orderedWithin, true);
         }
     }
 
@@ -170,14 +196,16 @@ public final class Listing {
                 .map(b -> count(exec, "SELECT COUNT(*) AS n FROM " + table + b.where(), b.params().toArray()))
                 .toList();
         long sum = counts.stream().mapToLong(Long::longValue).sum();
+        if (sum == 0) {
+            return new Page<>(List.of(), 0, false, window.limit(), window.offset(), null);
+        }
         Total total;
         if (sum <= 2L * COUNTED_UP_TO) {
             // each row once: those of a branch that no earlier branch selects
-            long exact = 0;
-            for (int i = 0; i < branches.size(); i++) {
-                List<Filter> earlier = branches.subList(0, i);
-                Filter only = earlier.isEmpty() ? branches.get(i) : and(branches.get(i), not(anyOf(earlier)));
-                exact += i == 0 ? counts.getFirst() : count(exec, "SELECT COUNT(*) AS n FROM " + table + only.where(), only.params().toArray());
+            long exact = counts.getFirst();
+            for (int i = 1; i < branches.size(); i++) {
+                Filter only = and(branches.get(i), not(anyOf(branches.subList(0, i))));
+                exact += counts.get(i) == 0 ? 0 : count(exec, "SELECT COUNT(*) AS n FROM " + table + only.where(), only.params().toArray());
             }
             total = new Total(exact, false);
         } else {
@@ -198,8 +226,25 @@ public final class Listing {
         Filter where = and(filter, beyondCursor(window));
         List<Object> params = new ArrayList<>(where.params());
         String sql = "SELECT " + columns + ", " + keys.key(window.sort()).sql() + " AS " + SORT_VALUE + " FROM " + table
-                + where.where() + " ORDER BY " + keys.orderBy(window.sort()) + window(window, params);
+                + indexToRead(filter, window.sort()) + where.where() + " ORDER BY " + orderBy(filter, window.sort())
+                + window(window, params);
         return sliceOf(exec, sql, params, window);
+    }
+
+    /** The page's order; in id order, the filter's fixed column first, so the database sees its index is in that order. */
+    private String orderBy(Filter filter, String sort) {
+        if (filter.orderedWithin() != null && keys.key(sort).sql().equals("id")) {
+            return filter.orderedWithin() + (SortKeys.descending(sort) ? " DESC, " : " ASC, ") + keys.orderBy(sort);
+        }
+        return keys.orderBy(sort);
+    }
+
+    /** H2's hint to read a broad filter's page along the sort key's index (PostgreSQL's planner weighs the page's limit itself). */
+    private String indexToRead(Filter filter, String sort) {
+        SortKeys.Key key = keys.key(sort);
+        boolean alongTheSort = filter.broad() && !db.isPostgres() && key.index() != null
+                && !(filter.orderedWithin() != null && key.sql().equals("id"));
+        return alongTheSort ? " USE INDEX (" + key.index() + ")" : "";
     }
 
     /** The page from the union of each branch's first rows in the page's sort, each through its own index. */
@@ -270,7 +315,7 @@ public final class Listing {
         }
         List<Object> params = new ArrayList<>(a.params());
         params.addAll(b.params());
-        return new Filter(" WHERE (" + condition(a) + ") AND (" + condition(b) + ")", params);
+        return new Filter(" WHERE (" + condition(a) + ") AND (" + condition(b) + ")", params, a.orderedWithin(), a.broad());
     }
 
     private static Filter not(Filter a) {

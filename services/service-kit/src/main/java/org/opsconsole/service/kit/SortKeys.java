@@ -19,8 +19,17 @@ public final class SortKeys {
     /** The kind of a key's values: how a cursor writes one down and reads it back. */
     public enum Kind { WHOLE_NUMBER, TEXT, DECIMAL, TIME }
 
-    /** A sort key's SQL expression and the kind of its values. */
-    public record Key(String sql, Kind kind) {
+    /**
+     * A sort key's SQL expression, the kind of its values and the index (key, id) that holds the
+     * rows in its order (null when none is named: the database finds it by itself, except where a
+     * listing's filter asks to be read along it, see {@link Listing.Filter#asBroad()}).
+     */
+    public record Key(String sql, Kind kind, String index) {
+
+        /** The same key, read in order through index {@code name}. */
+        public Key indexedBy(String name) {
+            return new Key(sql, kind, name);
+        }
     }
 
     private final Map<String, Key> keys;
@@ -34,19 +43,19 @@ public final class SortKeys {
     }
 
     public static Key wholeNumber(String sql) {
-        return new Key(sql, Kind.WHOLE_NUMBER);
+        return new Key(sql, Kind.WHOLE_NUMBER, null);
     }
 
     public static Key text(String sql) {
-        return new Key(sql, Kind.TEXT);
+        return new Key(sql, Kind.TEXT, null);
     }
 
     public static Key decimal(String sql) {
-        return new Key(sql, Kind.DECIMAL);
+        return new Key(sql, Kind.DECIMAL, null);
     }
 
     public static Key time(String sql) {
-        return new Key(sql, Kind.TIME);
+        return new Key(sql, Kind.TIME, null);
     }
 
     /** The request's {@code sort}, checked: a 400 that lists the keys when it names none of them. */
