@@ -173,7 +173,10 @@ public final class Listing {
     public <T> Page<T> page(Filter filter, Window window, Function<List<DbRow>, List<T>> toItems) {
         DbExecute exec = db.client().execute();
         Slice slice = slice(exec, filter, window);
-        Total total = total(exec, filter);
+        // a page from the start (or with rows) and without a next one holds the last rows: no count needed
+        boolean holdsTheEnd = window.after() == null && slice.next() == null
+                && (window.offset() == 0 || !slice.rows().isEmpty());
+        Total total = holdsTheEnd ? new Total(window.offset() + slice.rows().size(), false) : total(exec, filter);
         return new Page<>(toItems.apply(slice.rows()), total.count(), total.estimate(), window.limit(), window.offset(), slice.next());
     }
 
@@ -241,10 +244,8 @@ public final class Listing {
 
     /** H2's hint to read a broad filter's page along the sort key's index (PostgreSQL's planner weighs the page's limit itself). */
     private String indexToRead(Filter filter, String sort) {
-        SortKeys.Key key = keys.key(sort);
-        boolean alongTheSort = filter.broad() && !db.isPostgres() && key.index() != null
-                && !(filter.orderedWithin() != null && key.sql().equals("id"));
-        return alongTheSort ? " USE INDEX (" + key.index() + ")" : "";
+        String index = keys.key(sort).index();
+        return filter.broad() && !db.isPostgres() && index != null ? " USE INDEX (" + index + ")" : "";
     }
 
     /** The page from the union of each branch's first rows in the page's sort, each through its own index. */

@@ -61,13 +61,29 @@ final class UserRepository {
         }
         String lower = query.toLowerCase(Locale.ROOT);
         if (db.isPostgres()) {
-            String pattern = "%" + lower.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-            return listing.page(new Listing.Filter(WHERE_NAME_OR_EMAIL_LIKE, List.of(pattern, pattern)), window, UserRepository::toUsers);
+            List<Object> params = List.of(containing(lower), containing(emailIndexPart(lower)), lower);
+            return listing.page(new Listing.Filter(WHERE_NAME_OR_EMAIL_CONTAINS, params), window, UserRepository::toUsers);
         }
         // the keys from the text up to the text followed by the highest character: those that start with it
         List<Object> range = List.of(lower, lower + Character.MAX_VALUE);
         return listing.pageOfAny(List.of(new Listing.Filter(WHERE_NAME_STARTS, range), new Listing.Filter(WHERE_EMAIL_STARTS, range)),
                 Set.of("name", "email"), window, UserRepository::toUsers);
+    }
+
+    /** A LIKE pattern for text anywhere in a value, its wildcards taken literally. */
+    private static String containing(String text) {
+        return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
+    /**
+     * The part of a search text that the email's trigram index is asked for: up to its '@' when it
+     * has one after at least three characters. Many users share a domain, so the trigrams of one
+     * ("exa", "com", ...) are in nearly every email and the index would read an entry of nearly
+     * every user for them; the rest of the text is checked on the few rows found.
+     */
+    static String emailIndexPart(String text) {
+        int at = text.indexOf('@');
+        return at >= 3 ? text.substring(0, at + 1) : text;
     }
 
     private static List<User> toUsers(List<DbRow> rows) {

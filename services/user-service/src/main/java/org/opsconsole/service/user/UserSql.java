@@ -15,8 +15,13 @@ final class UserSql {
     static final String UPDATE_USER_AT_VERSION = UPDATE_USER + " AND version = ?";
     static final String DELETE_USER = "DELETE FROM users WHERE id = ?";
     static final String DELETE_USER_AT_VERSION = DELETE_USER + " AND version = ?";
-    /** Search on PostgreSQL: text anywhere in the name or email, through their trigram indexes. */
-    static final String WHERE_NAME_OR_EMAIL_LIKE = " WHERE name_key LIKE ? ESCAPE '\\' OR email_key LIKE ? ESCAPE '\\'";
+    /**
+     * Search on PostgreSQL: text anywhere in the name or email, through their trigram indexes. The
+     * email's index is asked for a part of the text (the third parameter), the email then checked
+     * for the whole of it (the fourth, not through the index).
+     */
+    static final String WHERE_NAME_OR_EMAIL_CONTAINS = " WHERE name_key LIKE ? ESCAPE '\\'"
+            + " OR (email_key LIKE ? ESCAPE '\\' AND strpos(email_key, ?) > 0)";
     /** Search on H2: names that start with the text (from it, up to it followed by the highest character). */
     static final String WHERE_NAME_STARTS = " WHERE name_key >= ? AND name_key < ?";
     /** Search on H2: emails that start with the text. */

@@ -153,6 +153,18 @@ class ListingAtScaleTest {
             assertThat(client.get("/users?q=GRACE.HOP").json().get("total").asLong()).isEqualTo(1);
             assertThat(client.get("/users?q=hopper").json().get("total").asLong())
                     .isEqualTo(TestDatabases.postgres() ? 1 : 0);
+
+            // a whole address, or its end with the domain, finds the one user; the same local part at
+            // another domain finds nobody (on PostgreSQL the index is asked for the part before the '@')
+            client.post("/users", user("Grace Other", "grace.hopper@example.org"));
+            JsonNode whole = client.get("/users?q=Grace.Hopper@Example.com").json();
+            assertThat(whole.get("items")).singleElement()
+                    .satisfies(u -> assertThat(u.get("email").asText()).isEqualTo("grace.hopper@example.com"));
+            assertThat(whole.get("total").asLong()).isEqualTo(1);
+            assertThat(client.get("/users?q=hopper@example.com").json().get("total").asLong())
+                    .isEqualTo(TestDatabases.postgres() ? 1 : 0);
+            assertThat(client.get("/users?q=grace.hopper@example.net").json().get("total").asLong()).isZero();
+            assertThat(client.get("/users?q=grace.hopper@").json().get("total").asLong()).isEqualTo(2);
         }
     }
 

@@ -152,8 +152,12 @@ class UsersApiTest {
 
     @Test
     void searchTreatsWildcardsLiterally() {
-        JsonNode page = client.get("/users?q=%25%25%25_").json();
+        JsonNode page = client.get("/users?q=%25%25%25_&limit=5").json();
         assertThat(page.get("total").asLong()).isZero();
+        assertThat(page.get("totalIsEstimate").asBoolean()).isFalse();
+        assertThat(page.get("items")).isEmpty();
+        assertThat(page.get("next").isNull()).isTrue();
+        assertThat(page.get("limit").asInt()).isEqualTo(5);
     }
 
     @Test
