@@ -148,6 +148,16 @@ final class OrderRepository {
         });
     }
 
+    /**
+     * Counts the lines of the orders that an older instance wrote without their number (the
+     * {@code items} sort reads it), through the (item_count, id) index.
+     *
+     * @return how many orders were counted
+     */
+    long fillMissingItemCounts() {
+        return db.client().execute().update(FILL_MISSING_ITEM_COUNTS);
+    }
+
     /** The id of the last event of {@code source} this service has applied (0 for none). */
     long offset(String source) {
         return db.client().execute().get(SELECT_OFFSET, source)

@@ -68,6 +68,10 @@ public final class OrderService implements ServiceApp {
                 LOG.info(() -> "seeded " + seeded + " demo orders");
             }
         }
+        long counted = orders.fillMissingItemCounts();
+        if (counted > 0) {
+            LOG.info(() -> "counted the lines of " + counted + " orders an older version wrote");
+        }
         consumer.start();
     }
 

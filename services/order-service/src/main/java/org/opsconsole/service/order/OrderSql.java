@@ -13,6 +13,12 @@ final class OrderSql {
             + " VALUES (?, ?, ?, ?, ?, 1, ?)";
     static final String INSERT_ITEM = "INSERT INTO order_items (order_id, line, sku, quantity, unit_price)"
             + " VALUES (?, ?, ?, ?, ?)";
+    /**
+     * The number of lines of orders written without it (0; every order has a line) by an instance
+     * of a version before migration V5, still running while a newer one starts.
+     */
+    static final String FILL_MISSING_ITEM_COUNTS = "UPDATE orders SET item_count ="
+            + " (SELECT COUNT(*) FROM order_items i WHERE i.order_id = orders.id) WHERE item_count = 0";
     static final String UPDATE_STATUS_AT_VERSION = "UPDATE orders SET status = ?, updated_at = ?,"
             + " version = version + 1 WHERE id = ? AND version = ?";
     static final String DELETE_ITEMS_OF_ORDER = "DELETE FROM order_items WHERE order_id = ?";

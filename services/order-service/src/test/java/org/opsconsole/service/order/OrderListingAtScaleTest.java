@@ -31,6 +31,7 @@ class OrderListingAtScaleTest {
     @Test
     void bulkDemoOrdersPageByCursorAndABigFilteredTotalIsMarkedAsAnEstimate(@TempDir Path data) throws Exception {
         ServiceConfig config = TestDatabases.persistent("orders", data).withDemoData(true).withDemoUsers(USERS);
+        long big;
         try (RunningService users = UserService.start(TestDatabases.fresh("users"));
              RunningService orders = OrderService.start(config.withUserServiceUrl(users.baseUri()))) {
             TestClient client = new TestClient(orders.baseUri());
@@ -89,7 +90,7 @@ class OrderListingAtScaleTest {
             // an order of three lines comes first by the number of its lines
             long buyer = new TestClient(users.baseUri()).post("/users", "{\"name\":\"Ada\",\"email\":\"ada@example.test\"}")
                     .json().get("id").asLong();
-            long big = client.post("/orders", "{\"userId\":" + buyer + ",\"items\":[{\"sku\":\"A\",\"quantity\":1,\"unitPrice\":\"1.00\"},"
+            big = client.post("/orders", "{\"userId\":" + buyer + ",\"items\":[{\"sku\":\"A\",\"quantity\":1,\"unitPrice\":\"1.00\"},"
                     + "{\"sku\":\"B\",\"quantity\":1,\"unitPrice\":\"2.00\"},{\"sku\":\"C\",\"quantity\":1,\"unitPrice\":\"3.00\"}]}")
                     .json().get("id").asLong();
             assertThat(client.get("/orders?limit=1&sort=-items").json().get("items").get(0).get("id").asLong()).isEqualTo(big);
@@ -97,6 +98,27 @@ class OrderListingAtScaleTest {
         Set<String> indexes = indexes(config);
         assertThat(indexes).contains("orders_user_id", "orders_status_id", "orders_created_id", "orders_updated_id",
                 "orders_total_id", "orders_version_id", "orders_item_count_id");
+
+        // an order written by an instance of an older version, without its number of lines, is counted
+        // when this version starts
+        execute(config, "UPDATE orders SET item_count = 0 WHERE id = " + big);
+        try (RunningService users = UserService.start(TestDatabases.fresh("users"));
+             RunningService orders = OrderService.start(config.withUserServiceUrl(users.baseUri()))) {
+            TestClient client = new TestClient(orders.baseUri());
+            assertThat(client.get("/orders?limit=1&sort=-items").json().get("items").get(0).get("id").asLong()).isEqualTo(big);
+            assertThat(client.get("/orders?limit=1&sort=items").json().get("items").get(0).get("items")).hasSize(1);
+        }
+    }
+
+    private static void execute(ServiceConfig config, String sql) throws Exception {
+        try (Connection c = connect(config); Statement s = c.createStatement()) {
+            s.executeUpdate(sql);
+        }
+    }
+
+    private static Connection connect(ServiceConfig config) throws Exception {
+        return config.jdbcUrl() != null ? DriverManager.getConnection(config.jdbcUrl())
+                : DriverManager.getConnection("jdbc:h2:file:" + config.dataDir().toAbsolutePath().resolve("orders"), "sa", "");
     }
 
     /** The order of a listing sorted by {@code sort}: its key, then the id, both reversed for a leading '-'. */
@@ -116,10 +138,8 @@ class OrderListingAtScaleTest {
     private static Set<String> indexes(ServiceConfig config) throws Exception {
         String sql = TestDatabases.postgres() ? "SELECT indexname AS name FROM pg_indexes WHERE tablename = 'orders'"
                 : "SELECT LOWER(INDEX_NAME) AS name FROM INFORMATION_SCHEMA.INDEXES WHERE TABLE_NAME = 'ORDERS'";
-        String url = config.jdbcUrl() != null ? config.jdbcUrl()
-                : "jdbc:h2:file:" + config.dataDir().toAbsolutePath().resolve("orders");
         Set<String> names = new HashSet<>();
-        try (Connection c = (config.jdbcUrl() != null ? DriverManager.getConnection(url) : DriverManager.getConnection(url, "sa", "")); Statement s = c.createStatement(); ResultSet rows = s.executeQuery(sql)) {
+        try (Connection c = connect(config); Statement s = c.createStatement(); ResultSet rows = s.executeQuery(sql)) {
             while (rows.next()) {
                 names.add(rows.getString("name"));
             }

@@ -47,10 +47,11 @@ public final class Listing {
      *                      (column, id): a page in id order is read from that index in its order
      *                      (H2 does not see that the fixed column leaves the index in id order, and
      *                      would read every selected row and sort them); null when none
-     * @param broad         the filter selects a large share of the table (such as the orders in one
-     *                      status): a page in another key's order is read along that key's index,
-     *                      skipping the rows the filter leaves out, instead of reading every
-     *                      selected row to sort them (H2 picks the filter's index otherwise)
+     * @param broad         the filter may select a large share of the table (such as the orders in
+     *                      one status): when it selects more than {@link #COUNTED_UP_TO} rows, a page
+     *                      in another key's order is read along that key's index, skipping the rows
+     *                      the filter leaves out, instead of reading every selected row to sort them
+     *                      (H2 picks the filter's index otherwise)
      */
     public record Filter(String where, List<Object> params, String orderedWithin, boolean broad) {
         public static final Filter NONE = new Filter("", List.of());
@@ -69,7 +70,7 @@ public final class Listing {
             return new Filter(where, params, column, broad);
         }
 
-        /** The same rows, said to be a large share of the table. */
+        /** The same rows, said to be possibly a large share of the table. */
         public Filter asBroad() {
             return new Filter(where, params, orderedWithin, true);
         }
@@ -172,7 +173,16 @@ public final class Listing {
     /** One page of the rows {@code filter} selects, turned into items by {@code toItems}. */
     public <T> Page<T> page(Filter filter, Window window, Function<List<DbRow>, List<T>> toItems) {
         DbExecute exec = db.client().execute();
-        Slice slice = slice(exec, filter, window);
+        String sortIndex = keys.key(window.sort()).index();
+        if (filter.broad() && !db.isPostgres() && sortIndex != null) {
+            // H2 reads along the sort key's index only when the filter's rows are many: a filter that
+            // selects few would be looked for along all of it; the count says which (PostgreSQL's
+            // planner weighs the page's limit itself)
+            Total total = total(exec, filter);
+            Slice slice = slice(exec, filter, window, total.count() > COUNTED_UP_TO ? " USE INDEX (" + sortIndex + ")" : "");
+            return new Page<>(toItems.apply(slice.rows()), total.count(), total.estimate(), window.limit(), window.offset(), slice.next());
+        }
+        Slice slice = slice(exec, filter, window, "");
         // a page from the start (or with rows) and without a next one holds the last rows: no count needed
         boolean holdsTheEnd = window.after() == null && slice.next() == null
                 && (window.offset() == 0 || !slice.rows().isEmpty());
@@ -216,7 +226,7 @@ public final class Listing {
         }
         String sortName = window.sort() == null ? "id" : window.sort().replaceFirst("^-", "");
         Slice slice = total.count() > COUNTED_UP_TO && !clusteredSorts.contains(sortName)
-                ? slice(exec, anyOf(branches), window)
+                ? slice(exec, anyOf(branches), window, "")
                 : unionSlice(exec, branches, window);
         return new Page<>(toItems.apply(slice.rows()), total.count(), total.estimate(), window.limit(), window.offset(), slice.next());
     }
@@ -225,12 +235,12 @@ public final class Listing {
     private record Slice(List<DbRow> rows, String next) {
     }
 
-    private Slice slice(DbExecute exec, Filter filter, Window window) {
+    /** @param indexHint H2's USE INDEX for the table, or empty */
+    private Slice slice(DbExecute exec, Filter filter, Window window, String indexHint) {
         Filter where = and(filter, beyondCursor(window));
         List<Object> params = new ArrayList<>(where.params());
         String sql = "SELECT " + columns + ", " + keys.key(window.sort()).sql() + " AS " + SORT_VALUE + " FROM " + table
-                + indexToRead(filter, window.sort()) + where.where() + " ORDER BY " + orderBy(filter, window.sort())
-                + window(window, params);
+                + indexHint + where.where() + " ORDER BY " + orderBy(filter, window.sort()) + window(window, params);
         return sliceOf(exec, sql, params, window);
     }
 
@@ -240,12 +250,6 @@ public final class Listing {
             return filter.orderedWithin() + (SortKeys.descending(sort) ? " DESC, " : " ASC, ") + keys.orderBy(sort);
         }
         return keys.orderBy(sort);
-    }
-
-    /** H2's hint to read a broad filter's page along the sort key's index (PostgreSQL's planner weighs the page's limit itself). */
-    private String indexToRead(Filter filter, String sort) {
-        String index = keys.key(sort).index();
-        return filter.broad() && !db.isPostgres() && index != null ? " USE INDEX (" + index + ")" : "";
     }
 
     /** The page from the union of each branch's first rows in the page's sort, each through its own index. */

@@ -17,8 +17,8 @@ final class UserSql {
     static final String DELETE_USER_AT_VERSION = DELETE_USER + " AND version = ?";
     /**
      * Search on PostgreSQL: text anywhere in the name or email, through their trigram indexes. The
-     * email's index is asked for a part of the text (the third parameter), the email then checked
-     * for the whole of it (the fourth, not through the index).
+     * email's index is asked for a part of the text (the second parameter), the email then checked
+     * for the whole of it (the third, not through the index).
      */
     static final String WHERE_NAME_OR_EMAIL_CONTAINS = " WHERE name_key LIKE ? ESCAPE '\\'"
             + " OR (email_key LIKE ? ESCAPE '\\' AND strpos(email_key, ?) > 0)";
