@@ -174,19 +174,21 @@ public final class Listing {
     public <T> Page<T> page(Filter filter, Window window, Function<List<DbRow>, List<T>> toItems) {
         DbExecute exec = db.client().execute();
         String sortIndex = keys.key(window.sort()).index();
+        Slice slice;
+        Total total;
         if (filter.broad() && !db.isPostgres() && sortIndex != null) {
             // H2 reads along the sort key's index only when the filter's rows are many: a filter that
             // selects few would be looked for along all of it; the count says which (PostgreSQL's
             // planner weighs the page's limit itself)
-            Total total = total(exec, filter);
-            Slice slice = slice(exec, filter, window, total.count() > COUNTED_UP_TO ? " USE INDEX (" + sortIndex + ")" : "");
-            return new Page<>(toItems.apply(slice.rows()), total.count(), total.estimate(), window.limit(), window.offset(), slice.next());
+            total = total(exec, filter);
+            slice = slice(exec, filter, window, total.count() > COUNTED_UP_TO ? " USE INDEX (" + sortIndex + ")" : "");
+        } else {
+            slice = slice(exec, filter, window, "");
+            // a page from the start (or with rows) and without a next one holds the last rows: no count needed
+            boolean holdsTheEnd = window.after() == null && slice.next() == null
+                    && (window.offset() == 0 || !slice.rows().isEmpty());
+            total = holdsTheEnd ? new Total(window.offset() + slice.rows().size(), false) : total(exec, filter);
         }
-        Slice slice = slice(exec, filter, window, "");
-        // a page from the start (or with rows) and without a next one holds the last rows: no count needed
-        boolean holdsTheEnd = window.after() == null && slice.next() == null
-                && (window.offset() == 0 || !slice.rows().isEmpty());
-        Total total = holdsTheEnd ? new Total(window.offset() + slice.rows().size(), false) : total(exec, filter);
         return new Page<>(toItems.apply(slice.rows()), total.count(), total.estimate(), window.limit(), window.offset(), slice.next());
     }
 
