@@ -18,8 +18,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The JavaFX application: {@link #launch} opens and begins the session (services, scraping,
- * event streams) on a thread of its own while the toolkit starts, and the window shows it; when
+ * The JavaFX application: once the toolkit has started, the session (services, scraping, event
+ * streams) opens and begins on a thread of its own while the window is built, and the window shows it; when
  * the data folder is in use, the window asks for another folder first.
  */
 public final class ConsoleApp extends Application {
@@ -50,21 +50,34 @@ public final class ConsoleApp extends Application {
      * services run and quits (see {@link TrainingRun}).
      */
     public static int launch(ConsoleOptions options, Function<ConsoleOptions, ConsoleSession> open, boolean trainingRun) {
-        // the session opens and its services start while the toolkit and the window come up
-        CompletableFuture<Optional<ConsoleSession>> early = new CompletableFuture<>();
-        Thread.ofPlatform().name("opsconsole-session-open").daemon().start(() -> {
-            try {
-                early.complete(Optional.of(begun(open.apply(options))));
-            } catch (DataFolderLock.InUseException inUse) {
-                early.complete(Optional.empty());   // the window asks for another folder
-            } catch (RuntimeException | Error e) {
-                early.completeExceptionally(e);
-            }
-        });
-        PENDING.set(new Pending(options, open, early, trainingRun));
+        PENDING.set(new Pending(options, open, new CompletableFuture<>(), trainingRun));
         Application.launch(ConsoleApp.class);
         closeSession();
         return 0;
+    }
+
+    /**
+     * Opens the session and starts its services on a thread of their own while the window is built.
+     * Not before: while the toolkit starts, JavaFX's GTK library sets an environment variable
+     * (GDK_BACKEND), and a thread reading the environment at that moment (the JDK does, loading
+     * its management library as a service starts) could crash the JVM (seen once in about 30
+     * starts when the services started with the toolkit).
+     */
+    @Override
+    public void init() {
+        Pending pending = PENDING.get();
+        if (pending == null) {
+            return;
+        }
+        Thread.ofPlatform().name("opsconsole-session-open").daemon().start(() -> {
+            try {
+                pending.early().complete(Optional.of(begun(pending.open().apply(pending.options()))));
+            } catch (DataFolderLock.InUseException inUse) {
+                pending.early().complete(Optional.empty());   // the window asks for another folder
+            } catch (RuntimeException | Error e) {
+                pending.early().completeExceptionally(e);
+            }
+        });
     }
 
     /** Stops the session's services, if one was opened (also what SIGTERM does). */
