@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Smoke test of a packaged Ops Console: runs the packaged launcher's `serve` on free ports with a
+# Smoke test of a packaged Ops Console: checks that the launcher loads its classes from the image's
+# start-up cache when it has one, runs the packaged launcher's `serve` on free ports with a
 # temporary data folder, checks that both services answer, that nothing is written next to the
 # program, and that SIGTERM stops it cleanly within 30 s.
 #   packaging/smoke-test.sh                               the app image in packaging/target/opsconsole
@@ -32,6 +33,18 @@ cleanup() {
 }
 trap cleanup EXIT
 touch "$work/started"
+
+# the start-up cache, when the image has one, is what the launcher's JVM loads its classes from
+cache="$(ls "$app_dir"/lib/app/*.aot 2>/dev/null | head -n 1 || true)"
+if [ -n "$cache" ]; then
+  JAVA_TOOL_OPTIONS="-Xlog:class+load=info:file=$work/classes.log" "$launcher" --version > /dev/null 2>&1 \
+    || fail "$launcher --version failed"
+  cached=$(grep -c "source: shared objects file" "$work/classes.log" || true)
+  [ "$cached" -ge 1000 ] || fail "the launcher does not use its start-up cache $cache ($cached classes from it)"
+  echo "  start-up cache used: $cached classes from $(basename "$cache")"
+else
+  echo "  (no start-up cache in this image)"
+fi
 
 echo "Smoke test: $launcher serve --user-port 0 --order-port 0 --data-dir $work/data"
 start=$(date +%s%N)
