@@ -35,6 +35,8 @@ if [ -z "${DISPLAY:-}" ]; then
 fi
 
 rm -f "$aot"
+# a cache named in the configuration (of an earlier training) would stop the JVM from recording
+sed -i '/^java-options=-XX:AOTCache=/d; /^java-options=-Xlog:aot\*=off$/d; /^java-options=-Xlog:cds\*=off$/d' "$cfg"
 # Two steps, each through the launcher (the JVM reads JAVA_TOOL_OPTIONS whatever starts it, so the
 # launcher runs exactly as at a user's start): the training run records what it loads and links, then
 # a start in create mode writes the cache and exits without running the app (the one-step
@@ -55,7 +57,5 @@ fi
 (cd "$image/lib/app" && stat -c '%Y %n' -- *.jar) > "$image/lib/app/$name.aot.times"
 # $APPDIR is lib/app of wherever the app is installed; the cache is checked against the class path
 # and the runtime at each start, and a start that can't use it runs without it, silently
-if ! grep -q -- "-XX:AOTCache=" "$cfg"; then
-  sed -i '/^\[JavaOptions\]/a java-options=-XX:AOTCache=$APPDIR/'"$name"'.aot\njava-options=-Xlog:aot*=off\njava-options=-Xlog:cds*=off' "$cfg"
-fi
+sed -i '/^\[JavaOptions\]/a java-options=-XX:AOTCache=$APPDIR/'"$name"'.aot\njava-options=-Xlog:aot*=off\njava-options=-Xlog:cds*=off' "$cfg"
 echo "start-up cache recorded: $aot ($(( $(stat -c %s "$aot") / 1024 / 1024 )) MB)"
