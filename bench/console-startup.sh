@@ -11,6 +11,8 @@
 # (apt-get install xvfb xdotool libgtk-3-0 libxtst6).
 # Usage: bench/console-startup.sh [runs] [idle-seconds]   (defaults 3 and 20)
 # OPSCONSOLE_JAVA_OPTS and OPSCONSOLE_AOT=off are passed on to ./opsconsole, to compare settings.
+# APP=path/to/launcher (the packaged app's, e.g. packaging/target/opsconsole/bin/opsconsole or
+# /opt/opsconsole/bin/opsconsole) times it too, in the same rounds, beside ./opsconsole.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 . "$here/.mvn/find-jdk.sh"
@@ -58,9 +60,9 @@ bare_once() {
 }
 
 # starts the console in the background; sets $console to its pid
-console_start() {
+console_start() {   # $1: the launcher, ./opsconsole unless given
   JDK_JAVA_OPTIONS="-Duser.home=$work/home" \
-    "$here/opsconsole" --data-dir "$work/data" --user-port $users --order-port $orders > "$work/console.log" 2>&1 &
+    "${1:-$here/opsconsole}" --data-dir "$work/data" --user-port $users --order-port $orders > "$work/console.log" 2>&1 &
   console=$!
   pids+=("$console")
 }
@@ -78,8 +80,8 @@ console_ready() {
   echo "the console did not get ready in 60 s:" >&2; tail -20 "$work/console.log" >&2; return 1
 }
 
-console_once() {
-  console_start
+console_once() {   # $1: the launcher, as console_start
+  console_start "${1:-}"
   console_ready
   local shown started
   shown=$(ms_of "window shown" "$work/console.log")
@@ -89,16 +91,26 @@ console_once() {
 }
 
 console_start; console_ready; console_stop   # untimed: creates the data folder and its demo data
-bare=(); cons=()
+bare=(); cons=(); apps=()
+if [ -n "${APP:-}" ]; then
+  [ -x "$APP" ] || { echo "APP=$APP is not a launcher" >&2; exit 1; }
+  console_start "$APP"; console_ready; console_stop   # untimed, as the first ./opsconsole
+fi
 for _ in $(seq 1 "$runs"); do
   bare+=("$(bare_once)")
   cons+=("$(console_once)")
+  if [ -n "${APP:-}" ]; then apps+=("$(console_once "$APP")"); fi
 done
 bare_median=$(printf '%s\n' "${bare[@]}" | median)
 cons_median=$(printf '%s\n' "${cons[@]}" | median)
 echo "bare JavaFX window shown:               ${bare[*]} ms   median ${bare_median} ms"
 echo "console shown with both services up:    ${cons[*]} ms   median ${cons_median} ms"
 awk -v c="$cons_median" -v b="$bare_median" 'BEGIN { printf "ratio console / bare window:            %.2f (goal: at most 1.5)\n", c / b }'
+if [ -n "${APP:-}" ]; then
+  app_median=$(printf '%s\n' "${apps[@]}" | median)
+  echo "packaged app, both services up:         ${apps[*]} ms   median ${app_median} ms ($APP)"
+  awk -v a="$app_median" -v c="$cons_median" 'BEGIN { printf "ratio packaged app / ./opsconsole:       %.2f (goal: at most 1)\n", a / c }'
+fi
 if grep -q "Unsupported JavaFX configuration" "$work/console.log"; then
   echo "WARNING line printed: JavaFX loaded from the class path"
 fi
