@@ -61,7 +61,8 @@ bare_once() {
 
 # starts the console in the background; sets $console to its pid
 console_start() {   # $1: the launcher, ./opsconsole unless given
-  JDK_JAVA_OPTIONS="-Duser.home=$work/home" \
+  # JAVA_TOOL_OPTIONS reaches the packaged launcher's JVM too (JDK_JAVA_OPTIONS only the java command's)
+  JAVA_TOOL_OPTIONS="-Duser.home=$work/home" \
     "${1:-$here/opsconsole}" --data-dir "$work/data" --user-port $users --order-port $orders > "$work/console.log" 2>&1 &
   console=$!
   pids+=("$console")

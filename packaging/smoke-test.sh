@@ -42,6 +42,8 @@ if [ -n "$cache" ]; then
   cached=$(grep -c "source: shared objects file" "$work/classes.log" || true)
   [ "$cached" -ge 1000 ] || fail "the launcher does not use its start-up cache $cache ($cached classes from it)"
   echo "  start-up cache used: $cached classes from $(basename "$cache")"
+elif [ "${STARTUP_CACHE_REQUIRED:-0}" = 1 ]; then
+  fail "the image has no start-up cache (STARTUP_CACHE_REQUIRED=1)"
 else
   echo "  (no start-up cache in this image)"
 fi

@@ -19,7 +19,8 @@ import java.util.logging.Logger;
 
 /**
  * The JavaFX application: once the toolkit has started, the session (services, scraping, event
- * streams) opens and begins on a thread of its own while the window is built, and the window shows it; when
+ * streams) opens on a thread of its own, the window waits for it and is built while its services
+ * start in the background, and the window shows it; when
  * the data folder is in use, the window asks for another folder first.
  */
 public final class ConsoleApp extends Application {
@@ -57,8 +58,8 @@ public final class ConsoleApp extends Application {
     }
 
     /**
-     * Opens the session and starts its services on a thread of their own while the window is built.
-     * Not before: while the toolkit starts, JavaFX's GTK library sets an environment variable
+     * Opens the session on a thread of its own; its services start in the background while the
+     * window is built. Not before the toolkit has started: while the toolkit starts, JavaFX's GTK library sets an environment variable
      * (GDK_BACKEND), and a thread reading the environment at that moment (the JDK does, loading
      * its management library as a service starts) could crash the JVM (seen once in about 30
      * starts when the services started with the toolkit).
