@@ -381,7 +381,8 @@ class MixedBurstKillTest {
 
     private void expect(TestClient.Response res, int status) {
         if (res.status() != status) {
-            throw new AssertionError("expected " + status + ", got " + res);
+            throw new AssertionError(res.raw().request().method() + " " + res.raw().request().uri() + ": expected "
+                    + status + ", got " + res);
         }
     }
 
@@ -478,8 +479,15 @@ class MixedBurstKillTest {
         return null;
     }
 
-    private static JsonNode findOrder(TestClient orderApi, Entity order) {
+    private JsonNode findOrder(TestClient orderApi, Entity order) {
         for (JsonNode o : orderApi.get("/orders?limit=1000&userId=" + order.ownerId).json().get("items")) {
+            if (o.get("items").isEmpty()) {
+                long id = o.get("id").asLong();
+                throw new AssertionError("an order without lines after the kill: " + o + "; known to the test as "
+                        + entities.stream().filter(e -> e.kind.equals("order") && e.id == id).toList()
+                        + "; GET /orders/" + id + ": " + orderApi.get("/orders/" + id).body()
+                        + "; its events: " + eventsOf(orderApi, id));
+            }
             if (o.get("items").get(0).get("sku").asText().equals(order.sku)) {
                 return o;
             }
@@ -575,6 +583,23 @@ class MixedBurstKillTest {
             lastOrderEvent = last;
         }
         return bySubject;
+    }
+
+    private static List<JsonNode> eventsOf(TestClient api, long subjectId) {
+        List<JsonNode> found = new ArrayList<>();
+        long after = 0;
+        while (true) {
+            JsonNode page = api.get("/events?limit=1000&after=" + after).json();
+            if (page.get("items").isEmpty()) {
+                return found;
+            }
+            page.get("items").forEach(event -> {
+                if (event.get("subjectId").asLong() == subjectId) {
+                    found.add(event);
+                }
+            });
+            after = page.get("lastId").asLong();
+        }
     }
 
     private static long offset(TestClient orders) {

@@ -36,7 +36,7 @@ public final class ChildService implements AutoCloseable {
         }
         command.add(mainClass);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        CompletableFuture<URI> ready = CompletableFuture.supplyAsync(() -> awaitReady(process));
+        CompletableFuture<URI> ready = CompletableFuture.supplyAsync(() -> awaitReady(process, mainClass));
         try {
             return new ChildService(process, ready.get(60, TimeUnit.SECONDS));
         } catch (Exception e) {
@@ -45,7 +45,7 @@ public final class ChildService implements AutoCloseable {
         }
     }
 
-    private static URI awaitReady(Process process) {
+    private static URI awaitReady(Process process, String mainClass) {
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         StringBuilder seen = new StringBuilder();
         try {
@@ -53,7 +53,8 @@ public final class ChildService implements AutoCloseable {
                 seen.append(line).append('\n');
                 Matcher m = READY.matcher(line);
                 if (m.find()) {
-                    Thread.ofVirtual().start(() -> out.lines().forEach(l -> { }));
+                    String name = mainClass.substring(mainClass.lastIndexOf('.') + 1);
+                    Thread.ofVirtual().start(() -> forward(out, name));
                     return URI.create(m.group(1));
                 }
             }
@@ -61,6 +62,17 @@ public final class ChildService implements AutoCloseable {
             throw new IllegalStateException(e);
         }
         throw new IllegalStateException("child service ended before it was ready:\n" + seen);
+    }
+
+    /** The child's log after its ready line goes to this JVM's output, each line marked with the child's name. */
+    private static void forward(BufferedReader out, String name) {
+        try {
+            for (String line; (line = out.readLine()) != null; ) {
+                System.out.println("[" + name + "] " + line);
+            }
+        } catch (IOException e) {
+            // the child is gone
+        }
     }
 
     public URI baseUri() {
