@@ -5,6 +5,7 @@ import org.opsconsole.service.kit.RunningService;
 import org.opsconsole.service.kit.TestClient;
 import org.opsconsole.service.kit.TestDatabases;
 
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -38,6 +39,31 @@ class MetricsScrapeTest {
 
             assertThat(families(client.get("/observe/metrics?name%5B%5D=no_such_meter").body())).isEmpty();
         }
+    }
+
+    @Test
+    void theThreadMetersKeepMicrometersNamesAndCountTheThreadsByState() {
+        try (RunningService service = UserService.start(TestDatabases.fresh("users"))) {
+            String scrape = new TestClient(service.baseUri()).get("/observe/metrics").body();
+            assertThat(families(scrape)).contains("jvm_threads_live_threads", "jvm_threads_daemon_threads",
+                    "jvm_threads_peak_threads", "jvm_threads_states_threads");
+            for (String state : List.of("new", "runnable", "blocked", "waiting", "timed-waiting", "terminated")) {
+                assertThat(scrape).containsPattern("jvm_threads_states_threads\\{service=\"users\",state=\"" + state
+                        + "\"\\} [0-9.E]+");
+            }
+            // the thread writing the scrape runs; the server's threads wait for work
+            assertThat(sample(scrape, "jvm_threads_states_threads{service=\"users\",state=\"runnable\"}")).isPositive();
+            assertThat(sample(scrape, "jvm_threads_states_threads{service=\"users\",state=\"waiting\"}")
+                    + sample(scrape, "jvm_threads_states_threads{service=\"users\",state=\"timed-waiting\"}")).isPositive();
+            assertThat(sample(scrape, "jvm_threads_started_threads_total{service=\"users\"}"))
+                    .isGreaterThanOrEqualTo(sample(scrape, "jvm_threads_live_threads{service=\"users\"}"));
+        }
+    }
+
+    private static double sample(String scrape, String series) {
+        return scrape.lines().filter(line -> line.startsWith(series + " "))
+                .mapToDouble(line -> Double.parseDouble(line.substring(series.length() + 1)))
+                .findFirst().orElseThrow(() -> new AssertionError("no sample " + series + " in:\n" + scrape));
     }
 
     @Test
