@@ -43,7 +43,9 @@ final class ThreadMeters implements MeterBinder {
                 .description("The total number of application threads started in the JVM")
                 .baseUnit(BaseUnits.THREADS).register(registry);
         for (Thread.State state : STATES) {
+            // held strongly: a gauge keeps its object weakly, and nothing else keeps this one
             Gauge.builder("jvm.threads.states", this, meters -> meters.count(state))
+                    .strongReference(true)
                     .tag("state", state.name().toLowerCase(Locale.ROOT).replace('_', '-'))
                     .description("The current number of threads")
                     .baseUnit(BaseUnits.THREADS).register(registry);
