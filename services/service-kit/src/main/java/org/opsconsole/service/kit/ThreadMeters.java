@@ -11,6 +11,7 @@ import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The JVM's thread meters, under the names and tags of Micrometer's {@code JvmThreadMetrics}, with
@@ -30,15 +31,12 @@ final class ThreadMeters implements MeterBinder {
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        Gauge.builder("jvm.threads.peak", threads, ThreadMXBean::getPeakThreadCount)
-                .description("The peak live thread count since the Java virtual machine started or peak was reset")
-                .baseUnit(BaseUnits.THREADS).register(registry);
-        Gauge.builder("jvm.threads.daemon", threads, ThreadMXBean::getDaemonThreadCount)
-                .description("The current number of live daemon threads")
-                .baseUnit(BaseUnits.THREADS).register(registry);
-        Gauge.builder("jvm.threads.live", threads, ThreadMXBean::getThreadCount)
-                .description("The current number of live threads including both daemon and non-daemon threads")
-                .baseUnit(BaseUnits.THREADS).register(registry);
+        gauge(registry, "jvm.threads.peak", ThreadMXBean::getPeakThreadCount,
+                "The peak live thread count since the Java virtual machine started or peak was reset");
+        gauge(registry, "jvm.threads.daemon", ThreadMXBean::getDaemonThreadCount,
+                "The current number of live daemon threads");
+        gauge(registry, "jvm.threads.live", ThreadMXBean::getThreadCount,
+                "The current number of live threads including both daemon and non-daemon threads");
         FunctionCounter.builder("jvm.threads.started", threads, ThreadMXBean::getTotalStartedThreadCount)
                 .description("The total number of application threads started in the JVM")
                 .baseUnit(BaseUnits.THREADS).register(registry);
@@ -50,6 +48,10 @@ final class ThreadMeters implements MeterBinder {
                     .description("The current number of threads")
                     .baseUnit(BaseUnits.THREADS).register(registry);
         }
+    }
+
+    private void gauge(MeterRegistry registry, String name, ToDoubleFunction<ThreadMXBean> value, String description) {
+        Gauge.builder(name, threads, value).description(description).baseUnit(BaseUnits.THREADS).register(registry);
     }
 
     /** The number of live threads in {@code state}, from one reading of all threads shared by the gauges. */
