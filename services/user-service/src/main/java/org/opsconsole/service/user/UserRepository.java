@@ -62,7 +62,7 @@ final class UserRepository {
         String lower = query.toLowerCase(Locale.ROOT);
         if (db.isPostgres()) {
             List<Object> params = List.of(containing(lower), containing(emailIndexPart(lower)), lower);
-            return listing.page(new Listing.Filter(WHERE_NAME_OR_EMAIL_CONTAINS, params), window, UserRepository::toUsers);
+            return listing.page(new Listing.Filter(WHERE_NAME_OR_EMAIL_CONTAINS, params).asSearch(), window, UserRepository::toUsers);
         }
         // the keys from the text up to the text followed by the highest character: those that start with it
         List<Object> range = List.of(lower, lower + Character.MAX_VALUE);
