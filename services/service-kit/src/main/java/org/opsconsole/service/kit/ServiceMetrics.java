@@ -116,7 +116,10 @@ public final class ServiceMetrics implements Filter {
 
     private void record(ServerRequest req, ServerResponse res, long nanos) {
         String route = req.matchingPattern().filter(p -> !p.isBlank()).orElse("unmatched");
-        if (route.startsWith("/observe/metrics")) {
+        if (route.startsWith("/observe/")) {
+            // health probes and scrapes are the watchers' traffic, not the service's: counted, a
+            // service nobody uses showed a request or two a second, and every scrape carried their
+            // latency buckets
             return;
         }
         Meters m = meters.computeIfAbsent(new MeterKey(methodLabel(req.prologue().method().text()), route, res.status().code()),

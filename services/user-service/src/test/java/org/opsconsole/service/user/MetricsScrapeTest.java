@@ -42,6 +42,21 @@ class MetricsScrapeTest {
     }
 
     @Test
+    void theWatchersProbesAndScrapesAreNotCountedAsTraffic() {
+        try (RunningService service = UserService.start(TestDatabases.fresh("users"))) {
+            TestClient client = new TestClient(service.baseUri());
+            for (String probe : List.of("/observe/health", "/observe/health/live", "/observe/health/ready", "/observe/metrics")) {
+                assertThat(client.get(probe).status()).as(probe).isEqualTo(200);
+            }
+            assertThat(client.get("/users/999999").status()).isEqualTo(404);
+
+            String requests = client.get("/observe/metrics?name%5B%5D=http_server_requests_seconds").body();
+            assertThat(requests).contains("http_server_requests_seconds_count{method=\"GET\",outcome=\"CLIENT_ERROR\",route=\"/users/{id}\"")
+                    .doesNotContain("route=\"/observe");
+        }
+    }
+
+    @Test
     void theThreadMetersKeepMicrometersNamesAndCountTheThreadsByState() {
         try (RunningService service = UserService.start(TestDatabases.fresh("users"))) {
             // the meters still count after a collection (a gauge holds its object weakly: NaN once it is gone)
