@@ -3,6 +3,10 @@
 # light traffic for MINUTES (default 16, so every chart holds 15 minutes of history), with JavaFX's
 # pulse logger on, then reports the pulses of the last minute: how many, the longest, and how many
 # took over 50 ms. Needs a display: uses $DISPLAY, else Xvfb.
+#   bench/console-pulse.sh [MINUTES]         the console itself, as above
+#   bench/console-pulse.sh history [HOURS]   the Metrics screen opened on HOURS (default 12) of history
+#     (bench/HistoryPulse.java: the console's own history, scraper and screen, two stand-in services):
+#     the pulses while it opens, idles 30 s, and while its window changes 1 -> 5 -> 15 minutes twice
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 . "$here/.mvn/find-jdk.sh"
@@ -15,6 +19,27 @@ if [ -z "${DISPLAY:-}" ]; then
   export DISPLAY=:96
   for _ in $(seq 1 50); do [ -e /tmp/.X11-unix/X96 ] && break; sleep 0.1; done
 fi
+pulse_summary() {
+  awk '{ a[NR] = $1; if ($1 > 50) slow++ }
+    END { if (NR == 0) { print "no pulses logged"; exit }
+          printf "%d pulses; p50 %d ms, p90 %d ms, p99 %d ms, longest %d ms; over 50 ms: %d\n",
+                 NR, a[int(NR * 0.5) + 1], a[int(NR * 0.9) + 1], a[int(NR * 0.99) + 1], a[NR], slow + 0 }'
+}
+if [ "${1:-}" = history ]; then
+  hours="${2:-12}"
+  fx=$(ls "$here"/console-app/target/libs/javafx-*.jar | grep -E -- '-[0-9.]+-[a-z0-9-]+\.jar$' | paste -sd:)
+  "$JAVA_HOME/bin/java" -Xmx512m -XX:+UseSerialGC -Djavafx.pulseLogger=true -Djavafx.pulseLogger.threshold=0 \
+    --module-path "$fx" --add-modules javafx.controls --enable-native-access=ALL-UNNAMED,javafx.graphics \
+    -cp "$jar:$here/console-app/target/libs/*" "$here/bench/HistoryPulse.java" "$hours" > "$work/out.log" 2>&1
+  grep -E "^(history|screen built)" "$work/out.log"
+  for phase in opening idle switching; do
+    printf "%-10s " "$phase:"
+    sed -n "/^PHASE $phase/,/^PHASE /p" "$work/out.log" | grep -oE "^PULSE: [0-9]+ \[[0-9]+ms:[0-9]+ms\]" \
+      | sed -E 's/.*\[[0-9]+ms:([0-9]+)ms\]/\1/' | sort -n | pulse_summary
+  done
+  exit 0
+fi
+
 mkdir -p "$work/home/.java/.userPrefs/org/opsconsole/console"
 cat > "$work/home/.java/.userPrefs/org/opsconsole/console/prefs.xml" <<'XML'
 <?xml version="1.0" encoding="UTF-8" standalone="no"?>
@@ -39,8 +64,5 @@ sleep 60
 tail -n +"$mark" "$work/out.log" | grep -oE "^PULSE: [0-9]+ \[[0-9]+ms:[0-9]+ms\]" \
   | sed -E 's/.*\[[0-9]+ms:([0-9]+)ms\]/\1/' | sort -n > "$work/pulses.txt" || true
 kill -TERM $pid; wait $pid 2>/dev/null || true
-awk '{ a[NR] = $1; s += $1; if ($1 > 50) slow++ }
-  END { if (NR == 0) { print "no pulses logged"; exit }
-        printf "pulses in the last minute: %d; p50 %d ms, p90 %d ms, p99 %d ms, longest %d ms; over 50 ms: %d\n",
-               NR, a[int(NR * 0.5) + 1], a[int(NR * 0.9) + 1], a[int(NR * 0.99) + 1], a[NR], slow + 0 }' "$work/pulses.txt"
+printf "pulses in the last minute: "; pulse_summary < "$work/pulses.txt"
 echo "(load average during the run: $(cut -d' ' -f1-3 /proc/loadavg))"

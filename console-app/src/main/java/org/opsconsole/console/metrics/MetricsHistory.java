@@ -120,9 +120,17 @@ public final class MetricsHistory {
 
     /** The rows with time >= {@code fromEpochSeconds}, oldest first. */
     public synchronized Slice since(double fromEpochSeconds) {
+        // rows are in time order: the first one at or after the time is found by halving, not by
+        // reading up to twelve hours of rows under the lock the scraper waits on
         int first = 0;
-        while (first < size && times[(head + first) % times.length] < fromEpochSeconds) {
-            first++;
+        int beyond = size;
+        while (first < beyond) {
+            int middle = (first + beyond) >>> 1;
+            if (times[(head + middle) % times.length] < fromEpochSeconds) {
+                first = middle + 1;
+            } else {
+                beyond = middle;
+            }
         }
         int count = size - first;
         double[] t = new double[count];

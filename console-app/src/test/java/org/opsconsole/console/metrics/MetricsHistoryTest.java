@@ -51,6 +51,22 @@ class MetricsHistoryTest {
     }
 
     @Test
+    void aSliceStartsAtTheFirstRowAtOrAfterItsTimeWhereverTheRingHasWrapped() {
+        MetricsHistory history = new MetricsHistory(List.of(USERS_RPS), 1000);
+        for (int t = 0; t < 2700; t++) {
+            history.append(t * 2, Map.of(USERS_RPS, (double) t));
+        }
+        // rows at 3400, 3402, ... 5398
+        assertThat(history.since(Double.NEGATIVE_INFINITY).times()).hasSize(1000).startsWith(3400).endsWith(5398);
+        assertThat(history.since(3400).times()).hasSize(1000).startsWith(3400);
+        assertThat(history.since(3401).times()).hasSize(999).startsWith(3402);
+        assertThat(history.since(4000).times()).hasSize(700).startsWith(4000);
+        assertThat(history.since(4001).column(USERS_RPS)).hasSize(699).startsWith(2001);
+        assertThat(history.since(5398).times()).containsExactly(5398);
+        assertThat(history.since(5399).times()).isEmpty();
+    }
+
+    @Test
     void exportsCsvWithOneColumnPerSeriesAndEmptyCellsForGaps() throws Exception {
         MetricsHistory history = new MetricsHistory(List.of(USERS_RPS, ORDERS_RPS), 10);
         history.append(1_764_367_200.0, Map.of(USERS_RPS, 12.5, ORDERS_RPS, 3.0));
