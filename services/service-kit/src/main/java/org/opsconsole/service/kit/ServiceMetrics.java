@@ -61,7 +61,7 @@ public final class ServiceMetrics implements Filter {
     private final JvmGcMetrics gcMetrics;
 
     public ServiceMetrics(String service) {
-        registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT, new FamilyNamedRegistry(), io.micrometer.core.instrument.Clock.SYSTEM);
         registry.config().commonTags("service", service);
         new JvmMemoryMetrics().bindTo(registry);
         new ThreadMeters().bindTo(registry);
