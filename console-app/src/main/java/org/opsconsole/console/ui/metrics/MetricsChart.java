@@ -47,6 +47,11 @@ public final class MetricsChart extends VBox implements ChartFeed {
     private List<MetricsHistory.Mark> marksShown = List.of();
     private final javafx.scene.layout.Pane markLayer = new javafx.scene.layout.Pane();
     private int capacity;
+    // the last view asked for while off screen, set when the chart is shown again
+    private View viewWhenShown;
+
+    private record View(double from, double to, double highest, MetricsTick tick) {
+    }
 
     /**
      * @param key         short id: the chart is "chart-" + key, its PNG button "export-png-" + key
@@ -120,6 +125,13 @@ public final class MetricsChart extends VBox implements ChartFeed {
         };
         plot.widthProperty().addListener(followPlot);
         plot.heightProperty().addListener(followPlot);
+        sceneProperty().addListener((obs, was, now) -> {
+            if (now != null && viewWhenShown != null) {
+                View view = viewWhenShown;
+                viewWhenShown = null;
+                applyView(view.from(), view.to(), view.highest(), view.tick());
+            }
+        });
         chart.setMinHeight(120);
         chart.setPrefHeight(200);
         VBox.setVgrow(chart, Priority.ALWAYS);
@@ -271,6 +283,14 @@ public final class MetricsChart extends VBox implements ChartFeed {
      */
     @Override
     public void applyView(double from, double to, double highest, MetricsTick tick) {
+        if (getScene() == null) {
+            // off screen (another screen shows): axes and legend are set once it is shown again,
+            // to the last view asked for, instead of every second for nobody
+            double top = Double.isNaN(highest) && viewWhenShown != null ? viewWhenShown.highest() : highest;
+            MetricsTick latestTick = tick == null && viewWhenShown != null ? viewWhenShown.tick() : tick;
+            viewWhenShown = new View(from, to, top, latestTick);
+            return;
+        }
         xAxis.set(from, to);
         // ChartFX keeps a tick's label while the tick values stay the same, only moving it: on a
         // time axis that scrolls by a second, the label must be made again, or one computed away

@@ -238,7 +238,8 @@ public final class ServiceCardViewModel {
             return seconds + " s";
         }
         if (seconds < 3600) {
-            return (seconds / 60) + " min " + (seconds % 60) + " s";
+            // whole minutes: a card that changes every second is laid out and drawn every second
+            return (seconds / 60) + " min";
         }
         long days = seconds / 86400;
         String hm = ((seconds % 86400) / 3600) + " h " + ((seconds % 3600) / 60) + " min";
