@@ -40,7 +40,7 @@ public final class Listing {
     /** How long an exact count of a large filtered listing is reused (H2, which gives no estimate). */
     static final Duration COUNT_KEPT = Duration.ofSeconds(30);
     static final String SORT_VALUE = "sort_value";
-    /** An estimate this many times {@link #COUNTED_UP_TO} is taken as it is, without a capped count first. */
+    /** An estimate this many times the rows a filter counts exactly is taken as it is, without a capped count first. */
     private static final int CLEARLY_MORE = 2;
     private static final int KEPT_COUNTS_MAX = 256;
 
