@@ -8,6 +8,7 @@ import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -61,7 +62,7 @@ public final class ServiceMetrics implements Filter {
     private final JvmGcMetrics gcMetrics;
 
     public ServiceMetrics(String service) {
-        registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT, new FamilyNamedRegistry(), io.micrometer.core.instrument.Clock.SYSTEM);
+        registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT, new FamilyNamedRegistry(), Clock.SYSTEM);
         registry.config().commonTags("service", service);
         new JvmMemoryMetrics().bindTo(registry);
         new ThreadMeters().bindTo(registry);

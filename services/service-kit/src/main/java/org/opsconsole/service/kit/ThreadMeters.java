@@ -16,9 +16,7 @@ import java.util.function.ToDoubleFunction;
 /**
  * The JVM's thread meters, under the names and tags of Micrometer's {@code JvmThreadMetrics}, with
  * the threads counted by state once per scrape. Micrometer's binder reads the state of every thread
- * once for each of the six state gauges, and a scrape evaluates every gauge even when it asks for a
- * few families (Micrometer's collectors carry no names): that was about three quarters of the CPU
- * of the console's filtered scrape, which runs every second for each service.
+ * once for each of the six state gauges.
  */
 final class ThreadMeters implements MeterBinder {
 

@@ -22,6 +22,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.opsconsole.service.user.UserSql.*;
@@ -36,6 +38,8 @@ final class UserRepository {
     static final SortKeys SORT_KEYS = new SortKeys(Map.of(
             "id", SortKeys.wholeNumber("id"), "name", SortKeys.text("name_key"), "email", SortKeys.text("email_key"),
             "createdAt", SortKeys.time("created_at"), "updatedAt", SortKeys.time("updated_at")));
+    /** A word (letters and digits) with a digit in it, three characters or more. */
+    private static final Pattern NUMBERED_WORD = Pattern.compile("(?=[\\p{L}\\p{N}]*\\p{N})[\\p{L}\\p{N}]{3,}");
 
     private final Database db;
     private final Outbox outbox;
@@ -89,7 +93,7 @@ final class UserRepository {
         if (at < 3) {
             return text;
         }
-        java.util.regex.Matcher word = NUMBERED_WORD.matcher(text.substring(0, at));
+        Matcher word = NUMBERED_WORD.matcher(text.substring(0, at));
         String numbered = null;
         int start = 0;
         while (word.find()) {
@@ -102,10 +106,6 @@ final class UserRepository {
         // with the separator before it and the one after it, its trigrams are those of a whole word
         return text.substring(Math.max(0, start - 1), start + numbered.length() + 1);
     }
-
-    /** A word (letters and digits) with a digit in it, three characters or more. */
-    private static final java.util.regex.Pattern NUMBERED_WORD =
-            java.util.regex.Pattern.compile("(?=[\\p{L}\\p{N}]*\\p{N})[\\p{L}\\p{N}]{3,}");
 
     private static List<User> toUsers(List<DbRow> rows) {
         return rows.stream().map(UserRepository::toUser).toList();
