@@ -99,6 +99,9 @@ public final class MetricsChart extends VBox implements ChartFeed {
         renderer.setErrorStyle(ErrorStyle.NONE);
         renderer.setDrawMarker(false);
         renderer.setPointReduction(true);
+        // a few hundred points a series: handing their screen coordinates to a pool of threads and
+        // waiting for them cost more than computing them here
+        renderer.setParallelImplementation(false);
         renderer.setAllowNaNs(true);
 
         chart = new XYChart(xAxis, yAxis);
