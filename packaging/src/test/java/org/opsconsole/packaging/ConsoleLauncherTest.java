@@ -39,7 +39,9 @@ class ConsoleLauncherTest {
     private static void assertNoWarning(List<String> out) {
         assertThat(out)
                 .filteredOn(line -> !line.startsWith("NOTE: Picked up JDK_JAVA_OPTIONS"))
-                .noneMatch(line -> line.contains("WARN") || line.contains("SEVERE") || line.contains("Unsupported JavaFX"));
+                .noneMatch(line -> line.contains("WARN") || line.contains("SEVERE") || line.contains("Unsupported JavaFX")
+                        // JavaFX's own debugging line when it is given a frame rate
+                        || line.contains("PULSE_DURATION"));
     }
 
     /** Runs the launcher of the checkout to its end (3 minutes at most) and answers what it printed. */

@@ -9,6 +9,8 @@ import org.opsconsole.console.session.ConsoleSession;
 import org.opsconsole.console.session.DataFolderLock;
 import org.opsconsole.console.session.DataFolders;
 
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -49,17 +51,35 @@ public final class ConsoleApp extends Application {
     }
 
     /**
+     * JavaFX's frame timer on Linux (GTK) fires whether or not there is anything to draw: at 60 a
+     * second it was a third of an idle window's own CPU (the FX thread 0.65 % of a core on the Logs
+     * screen, 0.35 % at 20); at 30 charts and tables still move smoothly. A -D on the command line
+     * wins. JavaFX's animation timer prints the rate it was given on stderr as its class loads (a
+     * debugging line, "Setting PULSE_DURATION to 30 hz"); it is loaded here with stderr held back.
+     */
+    private static void limitFrameRate() {
+        if (System.getProperty(FRAME_RATE_PROPERTY) != null) {
+            return;
+        }
+        System.setProperty(FRAME_RATE_PROPERTY, String.valueOf(FRAMES_PER_SECOND));
+        PrintStream err = System.err;
+        System.setErr(new PrintStream(OutputStream.nullOutputStream()));
+        try {
+            Class.forName("com.sun.scenario.animation.AbstractPrimaryTimer", true, Platform.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            // another JavaFX: it says the rate once, and the rate still holds
+        } finally {
+            System.setErr(err);
+        }
+    }
+
+    /**
      * As {@link #launch(ConsoleOptions, Function)}; a training run shows every screen once the
      * services run and quits (see {@link TrainingRun}).
      */
     public static int launch(ConsoleOptions options, Function<ConsoleOptions, ConsoleSession> open, boolean trainingRun) {
         PENDING.set(new Pending(options, open, new CompletableFuture<>(), trainingRun));
-        // JavaFX's frame timer on Linux (GTK) fires whether or not there is anything to draw: at 60 a
-        // second it was a third of an idle window's own CPU (the FX thread 0.65 % of a core on the Logs
-        // screen, 0.35 % at 20); at 30 charts and tables still move smoothly. A -D on the command line wins.
-        if (System.getProperty(FRAME_RATE_PROPERTY) == null) {
-            System.setProperty(FRAME_RATE_PROPERTY, String.valueOf(FRAMES_PER_SECOND));
-        }
+        limitFrameRate();
         Application.launch(ConsoleApp.class);
         closeSession();
         return 0;
