@@ -59,6 +59,15 @@ sed -i '/^java-options=-XX:AOTCache=/d; /^java-options=-Xlog:aot\*=off$/d; /^jav
 # -XX:AOTCacheOutput would start bin/java for the second step, which the trimmed runtime leaves out)
 config="$work/$name.aotconf"
 mkdir -p "$work/home"
+# a user's saved settings (an empty set): every start after a user's first reads them, and the XML
+# parser that reads them then comes from the cache too
+prefs="$work/home/.java/.userPrefs/org/opsconsole/console"
+mkdir -p "$prefs"
+cat > "$prefs/prefs.xml" <<'XML'
+<?xml version="1.0" encoding="UTF-8" standalone="no"?>
+<!DOCTYPE map SYSTEM "http://java.sun.com/dtd/preferences.dtd">
+<map MAP_XML_VERSION="1.0"/>
+XML
 JAVA_TOOL_OPTIONS="-XX:AOTMode=record -XX:AOTConfiguration=$config -Duser.home=$work/home $headless" \
   timeout 300 "$launcher" --training-run --data-dir "$work/data" --user-port 0 --order-port 0 \
   > "$work/training.log" 2>&1 || without_cache "the training run failed (exit $?)"
