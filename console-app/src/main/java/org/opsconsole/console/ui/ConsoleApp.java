@@ -28,8 +28,8 @@ import java.util.logging.Logger;
 public final class ConsoleApp extends Application {
 
     private static final Logger LOG = Logger.getLogger(ConsoleApp.class.getName());
-    static final String FRAME_RATE_PROPERTY = "javafx.animation.pulse";
-    static final int FRAMES_PER_SECOND = 30;
+    private static final String FRAME_RATE_PROPERTY = "javafx.animation.pulse";
+    private static final int FRAMES_PER_SECOND = 30;
 
     /**
      * What {@link #launch} hands to the JavaFX thread: the options, how a session is opened with
