@@ -21,6 +21,9 @@ public interface ChartFeed {
     /** Shows [from, to] and zero to above {@code highest}; with a tick, its values in the legend. On the FX thread. */
     void applyView(double from, double to, double highest, MetricsTick tick);
 
+    /** How far the time axis moves in a second as last drawn (0: not known yet); on any thread. */
+    double pixelsPerSecond();
+
     /** Draws a line where each of {@code marks} happened (a service stopped, started); on the FX thread. */
     default void showMarks(java.util.List<MetricsHistory.Mark> marks) {
     }

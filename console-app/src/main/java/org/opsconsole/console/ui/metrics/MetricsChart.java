@@ -47,6 +47,8 @@ public final class MetricsChart extends VBox implements ChartFeed {
     private List<MetricsHistory.Mark> marksShown = List.of();
     private final javafx.scene.layout.Pane markLayer = new javafx.scene.layout.Pane();
     private int capacity;
+    // how far the time axis moves in a second, as last drawn (read by the feeder thread)
+    private volatile double pixelsPerSecond;
     // the last view asked for while off screen, set when the chart is shown again
     private View viewWhenShown;
 
@@ -295,6 +297,7 @@ public final class MetricsChart extends VBox implements ChartFeed {
             return;
         }
         xAxis.set(from, to);
+        pixelsPerSecond = to > from ? xAxis.getWidth() / (to - from) : 0;
         // ChartFX keeps a tick's label while the tick values stay the same, only moving it: on a
         // time axis that scrolls by a second, the label must be made again, or one computed away
         // from an edge is drawn cut at it seconds later
@@ -309,6 +312,12 @@ public final class MetricsChart extends VBox implements ChartFeed {
         if (tick != null) {
             showLatest(tick);
         }
+    }
+
+    /** How far the time axis moves in a second as last drawn; 0 before the chart was laid out. On any thread. */
+    @Override
+    public double pixelsPerSecond() {
+        return pixelsPerSecond;
     }
 
     /**

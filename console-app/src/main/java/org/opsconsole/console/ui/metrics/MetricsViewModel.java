@@ -29,7 +29,8 @@ import java.util.function.Consumer;
 
 /**
  * The Metrics screen's state: which time window is shown, whether charts are paused, and the
- * charts themselves. The scraper's once-a-second tick reaches the FX thread as one small update;
+ * charts themselves. The scraper's once-a-second tick reaches the FX thread as one small update,
+ * every second or every few (as far as the charts' time axes need to move a few pixels);
  * exports run on the I/O executor.
  */
 public final class MetricsViewModel {
@@ -46,6 +47,11 @@ public final class MetricsViewModel {
     private final java.util.concurrent.ExecutorService feeder =
             java.util.concurrent.Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("chart-feeder").factory());
     private final Consumer<MetricsTick> listener = tick -> feeder.execute(() -> feed(tick));
+    // on the feeder thread only: the seconds not drawn yet, and what was drawn last
+    private final List<MetricsTick> held = new java.util.ArrayList<>();
+    private final RedrawCadence cadence = new RedrawCadence();
+    private List<MetricsHistory.Mark> marksDrawn = List.of();
+    private boolean figuresDrawn;
     private volatile boolean pausedNow;
     private volatile int windowSecondsNow = 5 * 60;
     private boolean firstFiguresShown;
@@ -140,19 +146,42 @@ public final class MetricsViewModel {
         feeder.shutdownNow();
     }
 
-    /** On the feeder thread: one row into every chart, then the axes and legends on the FX thread. */
+    /**
+     * On the feeder thread: one row for every chart, drawn with the rows held before it once the
+     * time axis has moved far enough to show it ({@link RedrawCadence}), or at once when the marks
+     * changed or the first figures came; then the axes and legends on the FX thread.
+     */
     private void feed(MetricsTick tick) {
         if (pausedNow) {
+            held.clear();
             return;   // the history keeps the row; the charts and their "updated" line stay as they were
         }
         List<ChartFeed> targets = List.copyOf(charts);
-        double[] highest = new double[targets.size()];
-        for (int i = 0; i < targets.size(); i++) {
-            highest[i] = targets.get(i).appendData(tick);
-        }
         double to = tick.epochSeconds();
         double from = to - windowSecondsNow;
         List<MetricsHistory.Mark> marks = scraper.history().marksSince(from);
+        boolean figures = tick.values().values().stream().anyMatch(v -> !Double.isNaN(v));
+        held.add(tick);
+        if (!marks.equals(marksDrawn) || (figures && !figuresDrawn)) {
+            cadence.drawNext();
+        }
+        double pixelsPerSecond = targets.stream().mapToDouble(ChartFeed::pixelsPerSecond).max().orElse(0);
+        if (!cadence.due(to, pixelsPerSecond)) {
+            return;
+        }
+        marksDrawn = marks;
+        figuresDrawn |= figures;
+        double[] highest = new double[targets.size()];
+        java.util.Arrays.fill(highest, Double.NaN);
+        for (MetricsTick row : held) {
+            for (int i = 0; i < targets.size(); i++) {
+                double top = targets.get(i).appendData(row);
+                if (!Double.isNaN(top)) {
+                    highest[i] = top;
+                }
+            }
+        }
+        held.clear();
         javafx.application.Platform.runLater(() -> {
             if (pausedNow) {
                 return;   // paused between the feeder's work and this
@@ -162,7 +191,7 @@ public final class MetricsViewModel {
                 targets.get(i).applyView(from, to, highest[i], tick);
                 targets.get(i).showMarks(marks);
             }
-            if (!firstFiguresShown && tick.values().values().stream().anyMatch(v -> !Double.isNaN(v))) {
+            if (!firstFiguresShown && figures) {
                 firstFiguresShown = true;
                 // drawn on the next pulse; logged for the start-up benchmark
                 javafx.application.Platform.runLater(() -> LOG.info(() -> "first figures on the charts "
