@@ -7,6 +7,7 @@ import org.opsconsole.console.metrics.MetricsHistory;
 import org.opsconsole.console.metrics.MetricsTick;
 import org.opsconsole.console.metrics.SeriesKey;
 import org.opsconsole.console.ui.metrics.MetricsChart;
+import org.opsconsole.console.ui.metrics.RedrawCadence;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -35,8 +36,8 @@ final class LoadCharts implements LoadChartFeed {
     static final SeriesKey ERRORS = new SeriesKey("errors", Metric.SERVER_ERRORS_PER_SECOND);
     static final SeriesKey LATE = new SeriesKey("late", Metric.SERVER_ERRORS_PER_SECOND);
 
-    /** Seconds shown before a run starts and kept in the services' charts (an hour). */
-    private static final int IDLE_WINDOW_SECONDS = 60;
+    /** Seconds shown before a run starts (as the Metrics screen's window), drawn every other second or so. */
+    private static final int IDLE_WINDOW_SECONDS = 5 * 60;
     static final String WARMUP_MARK = "warm-up (not measured)";
     static final String MEASURED_MARK = "measured from here";
     static final String NO_RUN_YET = "No run yet: the run's rate, latency, errors and late sends are drawn here from its first second.";
@@ -53,6 +54,7 @@ final class LoadCharts implements LoadChartFeed {
     private double lastErrors;
     private double lastLate;
     private double lastSecond = Double.NaN;
+    private final RedrawCadence servicesCadence = new RedrawCadence();
     // the run's span in epoch seconds; NaN before the first run
     private volatile double runFrom = Double.NaN;
     private volatile double runTo = Double.NaN;
@@ -180,12 +182,23 @@ final class LoadCharts implements LoadChartFeed {
         });
     }
 
-    /** The services' metrics of one second; on the scraper's thread. */
+    /**
+     * The services' metrics of one second; on the scraper's thread. While a run goes they are drawn
+     * every second; before and after one, once the time axis has moved a few pixels ({@link RedrawCadence}).
+     */
     @Override
     public void servicesSecond(MetricsTick tick) {
         feeder.execute(() -> {
+            if (running) {
+                servicesCadence.drawNext();
+            }
+            List<MetricsTick> rows = servicesCadence.offer(tick,
+                    serviceCharts.stream().mapToDouble(MetricsChart::pixelsPerSecond).max().orElse(0));
+            if (rows.isEmpty()) {
+                return;
+            }
             List<Double> highest = new ArrayList<>();
-            serviceCharts.forEach(chart -> highest.add(chart.appendData(tick)));
+            serviceCharts.forEach(chart -> highest.add(RedrawCadence.append(chart, rows)));
             applyViews(serviceCharts, highest, tick);
             // the run's charts follow the same clock during and after a run, also in a second without a
             // snapshot. Before the first run they hold nothing and stay as they are: ChartFX keeps

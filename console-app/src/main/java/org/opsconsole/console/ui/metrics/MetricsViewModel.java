@@ -48,7 +48,6 @@ public final class MetricsViewModel {
             java.util.concurrent.Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("chart-feeder").factory());
     private final Consumer<MetricsTick> listener = tick -> feeder.execute(() -> feed(tick));
     // on the feeder thread only: the seconds not drawn yet, and what was drawn last
-    private final List<MetricsTick> held = new java.util.ArrayList<>();
     private final RedrawCadence cadence = new RedrawCadence();
     private List<MetricsHistory.Mark> marksDrawn = List.of();
     private boolean figuresDrawn;
@@ -153,7 +152,7 @@ public final class MetricsViewModel {
      */
     private void feed(MetricsTick tick) {
         if (pausedNow) {
-            held.clear();
+            cadence.dropHeld();
             return;   // the history keeps the row; the charts and their "updated" line stay as they were
         }
         List<ChartFeed> targets = List.copyOf(charts);
@@ -161,27 +160,19 @@ public final class MetricsViewModel {
         double from = to - windowSecondsNow;
         List<MetricsHistory.Mark> marks = scraper.history().marksSince(from);
         boolean figures = tick.values().values().stream().anyMatch(v -> !Double.isNaN(v));
-        held.add(tick);
         if (!marks.equals(marksDrawn) || (figures && !figuresDrawn)) {
             cadence.drawNext();
         }
-        double pixelsPerSecond = targets.stream().mapToDouble(ChartFeed::pixelsPerSecond).max().orElse(0);
-        if (!cadence.due(to, pixelsPerSecond)) {
+        List<MetricsTick> rows = cadence.offer(tick, targets.stream().mapToDouble(ChartFeed::pixelsPerSecond).max().orElse(0));
+        if (rows.isEmpty()) {
             return;
         }
         marksDrawn = marks;
         figuresDrawn |= figures;
         double[] highest = new double[targets.size()];
-        java.util.Arrays.fill(highest, Double.NaN);
-        for (MetricsTick row : held) {
-            for (int i = 0; i < targets.size(); i++) {
-                double top = targets.get(i).appendData(row);
-                if (!Double.isNaN(top)) {
-                    highest[i] = top;
-                }
-            }
+        for (int i = 0; i < targets.size(); i++) {
+            highest[i] = RedrawCadence.append(targets.get(i), rows);
         }
-        held.clear();
         javafx.application.Platform.runLater(() -> {
             if (pausedNow) {
                 return;   // paused between the feeder's work and this

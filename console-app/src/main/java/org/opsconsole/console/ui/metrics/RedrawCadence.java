@@ -1,12 +1,17 @@
 package org.opsconsole.console.ui.metrics;
 
+import org.opsconsole.console.metrics.MetricsTick;
+
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * When a scrolling chart is worth drawing again. A chart gets a point a second, but on a five- or
  * fifteen-minute window a second moves its time axis by a pixel or less: drawing it every second
  * repainted the whole plot (in software on most Linux desktops) for a change nobody sees. A chart is
  * drawn again once its axis has moved by {@link #STEP_PIXELS} since it was last drawn, and at least
  * every {@link #MAX_SECONDS}; on a one-minute window that is every second, as before. The seconds in
- * between are held by the caller and drawn together. Used on one thread (a chart feeder).
+ * between are held here and drawn together. Used on one thread (a chart feeder).
  */
 public final class RedrawCadence {
 
@@ -16,15 +21,44 @@ public final class RedrawCadence {
     public static final double MAX_SECONDS = 5;
 
     private double drawnAt = Double.NaN;
+    private final List<MetricsTick> held = new ArrayList<>();
 
     /**
-     * Whether a chart whose newest point is at {@code at} (epoch seconds) is drawn now; if so, that
-     * point is taken as drawn.
+     * Takes this second's row; answers the rows to draw now (those held and this one, oldest first),
+     * or none while the time axis has not moved far enough.
      *
-     * @param pixelsPerSecond how far the time axis moves in a second; 0 or less when not known yet
-     *                        (not laid out): then every point is drawn
+     * @param pixelsPerSecond how far the charts' time axis moves in a second; 0 or less when not
+     *                        known yet (not laid out): then every second is drawn
      */
-    public boolean due(double at, double pixelsPerSecond) {
+    public List<MetricsTick> offer(MetricsTick tick, double pixelsPerSecond) {
+        held.add(tick);
+        if (!due(tick.epochSeconds(), pixelsPerSecond)) {
+            return List.of();
+        }
+        List<MetricsTick> rows = List.copyOf(held);
+        held.clear();
+        return rows;
+    }
+
+    /** Forgets the rows held (the charts were paused: the history keeps them). */
+    public void dropHeld() {
+        held.clear();
+    }
+
+    /** Appends {@code rows} to {@code chart}; answers the highest value it then holds, NaN when none was new. */
+    public static double append(ChartFeed chart, List<MetricsTick> rows) {
+        double highest = Double.NaN;
+        for (MetricsTick row : rows) {
+            double top = chart.appendData(row);
+            if (!Double.isNaN(top)) {
+                highest = top;
+            }
+        }
+        return highest;
+    }
+
+    /** Whether a chart whose newest point is at {@code at} (epoch seconds) is drawn now; if so, it is taken as drawn. */
+    private boolean due(double at, double pixelsPerSecond) {
         double since = at - drawnAt;
         boolean due = Double.isNaN(drawnAt) || since < 0 || !(pixelsPerSecond > 0)
                 || since >= MAX_SECONDS || since * pixelsPerSecond >= STEP_PIXELS;

@@ -1,9 +1,11 @@
 package org.opsconsole.console.ui.metrics;
 
 import org.junit.jupiter.api.Test;
+import org.opsconsole.console.metrics.MetricsTick;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,11 +16,19 @@ class RedrawCadenceTest {
         RedrawCadence cadence = new RedrawCadence();
         List<Integer> drawn = new ArrayList<>();
         for (int second = 0; second < seconds; second++) {
-            if (cadence.due(1_780_000_000 + second, pixelsPerSecond)) {
+            if (!cadence.offer(tick(second), pixelsPerSecond).isEmpty()) {
                 drawn.add(second);
             }
         }
         return drawn;
+    }
+
+    private static MetricsTick tick(double second) {
+        return new MetricsTick(1_780_000_000 + second, Map.of());
+    }
+
+    private static List<Double> seconds(List<MetricsTick> rows) {
+        return rows.stream().map(row -> row.epochSeconds() - 1_780_000_000).toList();
     }
 
     @Test
@@ -45,14 +55,27 @@ class RedrawCadenceTest {
     }
 
     @Test
-    void drawNextDrawsTheNextPointWhateverItsTimeAndTimeGoingBackIsDrawn() {
+    void theSecondsHeldAreDrawnTogetherOldestFirst() {
         RedrawCadence cadence = new RedrawCadence();
         double perSecond = 440 / 900.0;
-        assertThat(cadence.due(100, perSecond)).isTrue();
-        assertThat(cadence.due(101, perSecond)).isFalse();
+        assertThat(seconds(cadence.offer(tick(0), perSecond))).containsExactly(0.0);
+        for (int second = 1; second < 5; second++) {
+            assertThat(cadence.offer(tick(second), perSecond)).isEmpty();
+        }
+        assertThat(seconds(cadence.offer(tick(5), perSecond))).containsExactly(1.0, 2.0, 3.0, 4.0, 5.0);
+    }
+
+    @Test
+    void drawNextDrawsTheNextSecondAndDropHeldForgetsTheHeldOnes() {
+        RedrawCadence cadence = new RedrawCadence();
+        double perSecond = 440 / 900.0;
+        cadence.offer(tick(0), perSecond);
+        assertThat(cadence.offer(tick(1), perSecond)).isEmpty();
         cadence.drawNext();
-        assertThat(cadence.due(102, perSecond)).as("after drawNext").isTrue();
-        assertThat(cadence.due(103, perSecond)).isFalse();
-        assertThat(cadence.due(50, perSecond)).as("an earlier time: the history was reloaded").isTrue();
+        assertThat(seconds(cadence.offer(tick(2), perSecond))).as("after drawNext").containsExactly(1.0, 2.0);
+        assertThat(cadence.offer(tick(3), perSecond)).isEmpty();
+        cadence.dropHeld();
+        assertThat(seconds(cadence.offer(tick(-50), perSecond))).as("an earlier time: the history was reloaded")
+                .containsExactly(-50.0);
     }
 }
