@@ -21,9 +21,17 @@ public class BareWindow extends Application {
         stage.show();
     }
 
+    /** As the console's: the process's start in /proc/self/stat against /proc/uptime (10 ms), else the JDK's. */
     private static long sinceProcessStart() {
-        long now = System.currentTimeMillis();
-        return now - ProcessHandle.current().info().startInstant().map(java.time.Instant::toEpochMilli).orElse(now);
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/self/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            double uptime = Double.parseDouble(java.nio.file.Files.readString(java.nio.file.Path.of("/proc/uptime")).split(" ")[0]);
+            return Math.round(uptime * 1000) - Long.parseLong(fields[19]) * 10;
+        } catch (java.io.IOException | RuntimeException notLinux) {
+            long now = System.currentTimeMillis();
+            return now - ProcessHandle.current().info().startInstant().map(java.time.Instant::toEpochMilli).orElse(now);
+        }
     }
 
     public static void main(String[] args) {

@@ -332,10 +332,25 @@ public final class ConsoleSession implements AutoCloseable {
         }
     }
 
-    /** Milliseconds since this JVM started: for the start-up figures in the log. */
+    /**
+     * Milliseconds since this process started: for the start-up figures in the log. On Linux from the
+     * kernel's clock since boot (the process's start in {@code /proc/self/stat} against
+     * {@code /proc/uptime}, to 10 ms): the JDK's start instant adds the boot time, which the kernel
+     * gives in whole seconds, so it is up to a second early, the same second for every process.
+     */
     public static long sinceJvmStart() {
-        return System.currentTimeMillis() - ProcessHandle.current().info().startInstant().map(java.time.Instant::toEpochMilli)
-                .orElse(System.currentTimeMillis());
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/self/stat"));
+            // after the command's ")" come the fields from the third on; the start time is the 22nd, in 1/100 s
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long startedHundredths = Long.parseLong(fields[19]);
+            double uptimeSeconds = Double.parseDouble(
+                    java.nio.file.Files.readString(java.nio.file.Path.of("/proc/uptime")).split(" ")[0]);
+            return Math.round(uptimeSeconds * 1000) - startedHundredths * 10;
+        } catch (java.io.IOException | RuntimeException notLinux) {
+            long now = System.currentTimeMillis();
+            return now - ProcessHandle.current().info().startInstant().map(java.time.Instant::toEpochMilli).orElse(now);
+        }
     }
 
     private static ServiceEndpoint endpoint(WatchedService service) {
