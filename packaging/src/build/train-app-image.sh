@@ -56,7 +56,7 @@ sed -i '/^java-options=-XX:AOTCache=/d; /^java-options=-Xlog:aot\*=off$/d; /^jav
 # Two steps, each through the launcher (the JVM reads JAVA_TOOL_OPTIONS whatever starts it, so the
 # launcher runs exactly as at a user's start): the training run records what it loads and links, then
 # a start in create mode writes the cache and exits without running the app (the one-step
-# -XX:AOTCacheOutput would start bin/java for the second step, which the trimmed runtime leaves out)
+# -XX:AOTCacheOutput would start a second JVM outside the launcher, on other options)
 config="$work/$name.aotconf"
 mkdir -p "$work/home"
 # a user's saved settings (an empty set): every start after a user's first reads them, and the XML
