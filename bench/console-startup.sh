@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Start-up and idle cost of the console as a user runs it (./opsconsole), against a bare JavaFX
 # window measured in the same run on the same machine:
-#   - start-up: ms from the JVM's start until the window is shown AND both services are RUNNING
+#   - start-up: ms from the process's start (the kernel's clock, to 10 ms) until the window is shown AND both services are RUNNING
 #     (healthy), median of RUNS starts on one data folder (after an untimed first start that
 #     creates it); the bare window's median the same way; their ratio
 #   - idle: 60 s after a start on the Metrics screen, CPU (% of one core) and resident memory over
