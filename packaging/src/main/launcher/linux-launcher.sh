@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# The packaged app's launcher on Linux (bin/opsconsole and bin/opsconsole-cli of the app image and
-# of the .deb): starts the image's own runtime with the options, class path and main class of
-# lib/app/<launcher's name>.cfg, which jpackage wrote, as jpackage's own launcher would. It replaces
+# The packaged app's launcher on Linux (bin/opsconsole of the app image and of the .deb): starts
+# the image's own runtime with the options, class path and main class of lib/app/<launcher's
+# name>.cfg, which jpackage wrote, as jpackage's own launcher would. It replaces
 # that launcher because jpackage's asks the package managers which package holds it at every start
 # (`rpm -qf`, then `dpkg -S`, twice): about a quarter of a second before Java even starts.
 set -euo pipefail

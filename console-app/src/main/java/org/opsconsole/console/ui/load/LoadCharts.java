@@ -192,8 +192,7 @@ final class LoadCharts implements LoadChartFeed {
             if (running) {
                 servicesCadence.drawNext();
             }
-            List<MetricsTick> rows = servicesCadence.offer(tick,
-                    serviceCharts.stream().mapToDouble(MetricsChart::pixelsPerSecond).max().orElse(0));
+            List<MetricsTick> rows = servicesCadence.offer(tick, RedrawCadence.pixelsPerSecond(serviceCharts));
             if (rows.isEmpty()) {
                 return;
             }

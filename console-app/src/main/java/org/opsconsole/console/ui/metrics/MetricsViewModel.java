@@ -53,7 +53,6 @@ public final class MetricsViewModel {
     private boolean figuresDrawn;
     private volatile boolean pausedNow;
     private volatile int windowSecondsNow = 5 * 60;
-    private boolean firstFiguresShown;
 
     // Properties //
 
@@ -163,11 +162,12 @@ public final class MetricsViewModel {
         if (!marks.equals(marksDrawn) || (figures && !figuresDrawn)) {
             cadence.drawNext();
         }
-        List<MetricsTick> rows = cadence.offer(tick, targets.stream().mapToDouble(ChartFeed::pixelsPerSecond).max().orElse(0));
+        List<MetricsTick> rows = cadence.offer(tick, RedrawCadence.pixelsPerSecond(targets));
         if (rows.isEmpty()) {
             return;
         }
         marksDrawn = marks;
+        boolean firstFigures = figures && !figuresDrawn;
         figuresDrawn |= figures;
         double[] highest = new double[targets.size()];
         for (int i = 0; i < targets.size(); i++) {
@@ -182,8 +182,7 @@ public final class MetricsViewModel {
                 targets.get(i).applyView(from, to, highest[i], tick);
                 targets.get(i).showMarks(marks);
             }
-            if (!firstFiguresShown && figures) {
-                firstFiguresShown = true;
+            if (firstFigures) {
                 // drawn on the next pulse; logged for the start-up benchmark
                 javafx.application.Platform.runLater(() -> LOG.info(() -> "first figures on the charts "
                         + org.opsconsole.console.session.ConsoleSession.sinceJvmStart() + " ms after the JVM started"));

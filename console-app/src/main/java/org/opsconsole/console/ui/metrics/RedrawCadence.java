@@ -45,6 +45,11 @@ public final class RedrawCadence {
         held.clear();
     }
 
+    /** How far the widest of {@code charts}' time axes moves in a second (0: none laid out yet). */
+    public static double pixelsPerSecond(List<? extends ChartFeed> charts) {
+        return charts.stream().mapToDouble(ChartFeed::pixelsPerSecond).max().orElse(0);
+    }
+
     /** Appends {@code rows} to {@code chart}; answers the highest value it then holds, NaN when none was new. */
     public static double append(ChartFeed chart, List<MetricsTick> rows) {
         double highest = Double.NaN;
