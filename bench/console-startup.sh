@@ -9,7 +9,7 @@
 #     switching to it; the compiler threads' share of each figure beside it
 # Needs a display: uses $DISPLAY, else starts Xvfb; xdotool for the screens
 # (apt-get install xvfb xdotool libgtk-3-0 libxtst6).
-# Usage: bench/console-startup.sh [runs] [idle-seconds]   (defaults 3 and 20)
+# Usage: bench/console-startup.sh [runs] [idle-seconds]   (defaults 3 and 20; idle 0: start-up only)
 # OPSCONSOLE_JAVA_OPTS and OPSCONSOLE_AOT=off are passed on to ./opsconsole, to compare settings.
 # APP=path/to/launcher (the packaged app's, e.g. packaging/target/opsconsole/bin/opsconsole or
 # /opt/opsconsole/bin/opsconsole) times it too, in the same rounds, beside ./opsconsole.
@@ -116,6 +116,7 @@ if grep -q "Unsupported JavaFX configuration" "$work/console.log"; then
   echo "WARNING line printed: JavaFX loaded from the class path"
 fi
 
+[ "$idle" = 0 ] && exit 0   # idle-seconds 0: start-up only
 # idle: one more start, left alone 60 s on the Metrics screen, then every screen in turn
 tck=$(getconf CLK_TCK)
 cpu() { awk '{print $14 + $15}' "/proc/$console/stat"; }
