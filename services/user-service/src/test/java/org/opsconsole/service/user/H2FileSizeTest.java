@@ -36,6 +36,8 @@ import static org.awaitility.Awaitility.await;
 class H2FileSizeTest {
 
     private static final int USERS = 3000;
+    /** Well past every bound for compacting 3,000 users (their data compacted: about 0.5 MB). */
+    private static final long BURST_BYTES = 3 * 1024 * 1024;
 
     @TempDir
     Path data;
@@ -59,7 +61,7 @@ class H2FileSizeTest {
             try (ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor()) {
                 watcher.scheduleAtFixedRate(() -> peak.accumulateAndGet(sizeOf(file), Math::max), 0, 20,
                         TimeUnit.MILLISECONDS);
-                writeUsers(client);
+                writeBurst(client);
                 watcher.shutdown();
             }
             long grown = Math.max(peak.get(), Files.size(file));
@@ -75,8 +77,7 @@ class H2FileSizeTest {
         long afterBurst;
         try (RunningService service = UserService.start(config)) {
             TestClient client = new TestClient(service.baseUri());
-            writeUsers(client);
-            rewriteUsersUntilTheFileIsPast(client, 2 * 1024 * 1024);
+            writeBurst(client);
             afterBurst = Files.size(file);
         }
         long stopped = Files.size(file);
@@ -93,7 +94,7 @@ class H2FileSizeTest {
     void aStartAfterKillMinusNineCompactsTheFileAndFindsEveryRow() throws Exception {
         long killed;
         try (ChildService child = ChildService.start(UserServiceMain.class.getName(), data)) {
-            writeUsers(new TestClient(child.baseUri()));
+            writeBurst(new TestClient(child.baseUri()));
             child.kill();
             killed = Files.size(file);
         }
@@ -131,12 +132,14 @@ class H2FileSizeTest {
     }
 
     /**
-     * Rewrites every user, round after round, until the file is past {@code bytes}: how much a burst
-     * leaves behind depends on how many chunks H2 wrote for it, fewer on a faster machine.
+     * Writes {@link #USERS} users, then rewrites every one, round after round, until the file is past
+     * {@link #BURST_BYTES}: how much a burst leaves behind depends on how many chunks H2 wrote for it,
+     * fewer on a faster machine, and below its bounds nothing is worth compacting.
      */
-    private void rewriteUsersUntilTheFileIsPast(TestClient client, long bytes) throws Exception {
-        for (int round = 1; Files.size(file) <= bytes; round++) {
-            assertThat(round).as("rounds of rewriting every user before the file is past %d bytes", bytes)
+    private void writeBurst(TestClient client) throws Exception {
+        writeUsers(client);
+        for (int round = 1; Files.size(file) <= BURST_BYTES; round++) {
+            assertThat(round).as("rounds of rewriting every user before the file is past %d bytes", BURST_BYTES)
                     .isLessThanOrEqualTo(20);
             int r = round;
             forEachUser(n -> assertThat(client.put("/users/" + n, "{\"name\":\"C " + n + " round " + r
