@@ -33,7 +33,7 @@ import java.util.concurrent.Callable;
                         + "are within --precision. Each step holds its rate for --step after a warm-up of --step-warmup.",
                 "",
                 "Reports the highest rate that held and the step that proved it; throughput and p50/p99 against offered "
-                        + "load; the Universal Scalability Law fitted to the steps (contention sigma, coherency kappa, with 95% "
+                        + "load; the Universal Scalability Law fitted to the steps (contention sigma, coherency kappa, with 95%% "
                         + "intervals; its predicted peak, marked when it lies beyond what was measured); and a Little's law "
                         + "check of each step.",
                 "",
@@ -58,7 +58,7 @@ public final class CapacityCommand implements Callable<Integer> {
 
     @Option(names = "--threshold", paramLabel = "RULES", converter = LoadCommand.ThresholdConverter.class, split = "\\s*,\\s*",
             description = "What a step must hold, several separated by commas or repeated (default: '"
-                    + CapacitySearch.Settings.DEFAULT_THRESHOLDS + "').")
+                    + CapacitySearch.Settings.DEFAULT_THRESHOLDS_IN_HELP + "').")
     List<Threshold> thresholds = new ArrayList<>();
 
     @Option(names = "--start-rate", paramLabel = "N", defaultValue = "50", description = "The first step's rate, requests/s (default: ${DEFAULT-VALUE}).")

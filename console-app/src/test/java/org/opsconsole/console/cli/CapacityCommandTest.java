@@ -16,11 +16,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code load capacity} against a server whose capacity is known: four workers, each request
- * holding one for 20 ms, so at most 200 requests/s are answered and beyond that a queue grows.
+ * holding one for 50 ms, so at most 80 requests/s are answered and beyond that a queue grows. The
+ * threshold, p99 under 150 ms, leaves a busy machine's scheduling delays (tens of ms on two shared
+ * cores) room below the capacity, while a step 10 % above it queues past it within the step.
  */
 class CapacityCommandTest {
 
-    private static final double CAPACITY = 200;
+    private static final double CAPACITY = 80;
 
     private WorkerServer server;
     private String url;
@@ -33,7 +35,7 @@ class CapacityCommandTest {
     @BeforeEach
     void startServer() throws Exception {
         cli = new LoadCli(dir);
-        server = WorkerServer.start(4, Duration.ofMillis(20));
+        server = WorkerServer.start(4, Duration.ofMillis(50));
         assertThat(server.capacity()).isEqualTo(CAPACITY);
         url = server.url("/work");
     }
@@ -49,7 +51,7 @@ class CapacityCommandTest {
         Path html = dir.resolve("capacity.html");
 
         int code = cli.run("capacity", "--url", url, "--start-rate", "25", "--step", "3s", "--step-warmup", "1s",
-                "--threshold", "p99<50ms, errors<1%", "--max-engine-late", "10", "--json", json.toString(), "--html", html.toString());
+                "--threshold", "p99<150ms, errors<1%", "--max-engine-late", "10", "--json", json.toString(), "--html", html.toString());
 
         assertThat(code).as(cli.out + "\n" + cli.err).isZero();
         JsonNode result = Json.mapper().readTree(json.toFile());
@@ -64,12 +66,12 @@ class CapacityCommandTest {
         assertThat(proving.path("verdict").asText()).isEqualTo("HOLDS");
         assertThat(proving.path("offeredRate").asDouble()).isEqualTo(result.path("capacity").asDouble());
         assertThat(steps.get(result.path("breakingStep").asInt() - 1).path("verdict").asText()).isEqualTo("BREAKS");
-        // below capacity each request spends its 20 ms in flight: Little's law agrees
-        assertThat(steps.get(2).path("littleConcurrency").asDouble()).isBetween(1.6, 2.6);
-        assertThat(steps.get(2).path("littleAgrees").asBoolean()).isTrue();
+        // below capacity each request spends its 50 ms in flight: at 50/s, 2.5 in flight by Little's law
+        assertThat(steps.get(1).path("littleConcurrency").asDouble()).isBetween(2.0, 3.2);
+        assertThat(steps.get(1).path("littleAgrees").asBoolean()).isTrue();
         assertThat(result.path("usl").path("sigma").isNumber()).as(result.path("uslNote").asText()).isTrue();
 
-        assertThat(cli.out.toString()).contains("Capacity:", "step  1", "holds", "breaks p99<50ms", "Universal Scalability Law",
+        assertThat(cli.out.toString()).contains("Capacity:", "step  1", "holds", "breaks p99<150ms", "Universal Scalability Law",
                 "Little's law", "Saved as capacity-");
         assertThat(Files.readString(html)).startsWith("<!DOCTYPE html>").contains("<svg", "Throughput against offered load",
                 "Universal Scalability Law");

@@ -63,19 +63,35 @@ class OpsConsoleCommandTest {
     }
 
     @Test
-    void helpPrintsNoFormattingWarnings() {
+    void theHelpOfEveryCommandPrintsNoFormattingWarnings() {
         java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
         java.io.PrintStream original = System.err;
         System.setErr(new java.io.PrintStream(err, true));
+        java.util.List<String> helped = new java.util.ArrayList<>();
         try {
-            CommandLine commandLine = OpsConsoleCommand.commandLine();
-            commandLine.setOut(new PrintWriter(new StringWriter()));
-            commandLine.execute("--help");
-            commandLine.execute("serve", "--help");
+            helpOfEach(OpsConsoleCommand.commandLine(), new java.util.ArrayList<>(), helped);
         } finally {
             System.setErr(original);
         }
+        assertThat(helped).contains("--help", "serve --help", "load --help", "load capacity --help");
         assertThat(err.toString()).doesNotContain("[picocli WARN]");
+    }
+
+    /** Asks for the help of {@code command} and of each of its subcommands, by their full command lines. */
+    private static void helpOfEach(CommandLine command, java.util.List<String> path, java.util.List<String> helped) {
+        java.util.List<String> args = new java.util.ArrayList<>(path);
+        args.add("--help");
+        CommandLine root = OpsConsoleCommand.commandLine();
+        root.setOut(new PrintWriter(new StringWriter()));
+        assertThat(root.execute(args.toArray(String[]::new))).as(String.join(" ", args)).isZero();
+        helped.add(String.join(" ", args));
+        command.getSubcommands().forEach((name, sub) -> {
+            if (!name.equals("help") && sub.getCommandName().equals(name)) {
+                java.util.List<String> deeper = new java.util.ArrayList<>(path);
+                deeper.add(name);
+                helpOfEach(sub, deeper, helped);
+            }
+        });
     }
 
     @Test

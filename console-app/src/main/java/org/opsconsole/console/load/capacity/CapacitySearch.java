@@ -30,6 +30,8 @@ public final class CapacitySearch {
                            List<Threshold> thresholds) {
 
         public static final String DEFAULT_THRESHOLDS = "p99<50ms, errors<1%";
+        /** The same in a picocli description, where a lone % starts a format. */
+        public static final String DEFAULT_THRESHOLDS_IN_HELP = "p99<50ms, errors<1%%";
 
         public Settings {
             if (!(startRate > 0) || !(maxRate >= startRate)) {
