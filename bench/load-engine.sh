@@ -12,7 +12,8 @@
 #
 # Environment: CONNECTIONS (64), DURATION seconds measured per rate (10), WARMUP seconds per rate (8),
 # SHARES (percent of wrk's maximum, default "10 50 80"), CLIENT (auto | okhttp),
-# WRK_THREADS (2). Needs wrk (apt-get install -y wrk). Prints a table; results go to bench/results/.
+# WRK_THREADS (2), ENGINE_B_OPTS (JVM options of a second engine row "engine-b" at each rate, e.g.
+# -Dopsconsole.load.loops=2 to see what two sender loops give). Needs wrk (apt-get install -y wrk). Prints a table; results go to bench/results/.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
@@ -77,14 +78,12 @@ wrk_ms() { awk -v q="$1" '$1 == q { v = $2; if (v ~ /us$/) { sub(/us$/, "", v); 
 
 printf "\n%-7s %6s %9s %10s %7s %9s %9s %12s\n" "who" "share" "target/s" "achieved/s" "late%" "p50 ms" "p99 ms" "cpu ms/1000"
 printf "%-7s %6s %9s %10s %7s %9s %9s %12s\n" "wrk" "max" "-" "$wrk_rate" "-" "-" "-" "$wrk_cpu_per_1000"
-for share in $SHARES; do
-  rate=$(python3 -c "print(int($wrk_rate * $share / 100))")
-
-  # the engine: its JSON report has the rate, late sends and corrected latency; CPU from /proc between
-  # the measured run's second 1 and second DURATION-1 (JVM start and warm-up left out)
-  json="$out/engine-$share.json"
-  log="$out/engine-$share.log"
-  ./opsconsole load --url "$url" --rate "$rate" --warmup "${WARMUP}s" --duration "${DURATION}s" \
+# the engine at a rate: its JSON report has the rate, late sends and corrected latency; CPU from /proc
+# between the measured run's second 1 and second DURATION-1 (JVM start and warm-up left out)
+engine_row() {  # label share rate [JVM options]
+  local label=$1 share=$2 rate=$3 opts=${4:-}
+  local json="$out/$label-$share.json" log="$out/$label-$share.log" pid t0 t1 c0 c1
+  JAVA_TOOL_OPTIONS="$opts" ./opsconsole load --url "$url" --rate "$rate" --warmup "${WARMUP}s" --duration "${DURATION}s" \
       --connections "$CONNECTIONS" --client "$CLIENT" --json "$json" --no-save >"$log" 2>&1 &
   pid=$!
   until grep -qE '^ +1\.[0-9]s +rate' "$log" 2>/dev/null; do kill -0 $pid 2>/dev/null || break; sleep 0.25; done
@@ -92,16 +91,24 @@ for share in $SHARES; do
   until grep -qE "^ +$((DURATION - 1))\.[0-9]s +rate" "$log" 2>/dev/null; do kill -0 $pid 2>/dev/null || break; sleep 0.25; done
   t1=$(cpu_ticks $pid 2>/dev/null || echo 0); c1=$(date +%s.%N)
   wait $pid || true
-  if [ ! -f "$json" ]; then echo "engine at $rate/s: no report (see $log)"; continue; fi
-  python3 - "$json" "$share" "$rate" "$t0" "$t1" "$c0" "$c1" "$CLK_TCK" <<'PY'
+  if [ ! -f "$json" ]; then echo "$label at $rate/s: no report (see $log)"; return; fi
+  python3 - "$json" "$share" "$rate" "$t0" "$t1" "$c0" "$c1" "$CLK_TCK" "$label" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1])); share, rate = sys.argv[2], float(sys.argv[3])
 t0, t1, c0, c1, tck = map(float, sys.argv[4:9])
 cpu = (t1 - t0) / tck * 1000 / (r["achievedRate"] * (c1 - c0)) * 1000 if c1 > c0 and t1 > t0 else float("nan")
 c = r["latencyMs"]["corrected"]
-print("%-7s %5s%% %9d %10.0f %7.2f %9.2f %9.2f %12.2f" % ("engine", share, rate, r["achievedRate"], r["latePercent"],
+print("%-7s %5s%% %9d %10.0f %7.2f %9.2f %9.2f %12.2f" % (sys.argv[9], share, rate, r["achievedRate"], r["latePercent"],
       c["p50"], c["p99"], cpu))
 PY
+}
+
+for share in $SHARES; do
+  rate=$(python3 -c "print(int($wrk_rate * $share / 100))")
+
+  engine_row engine "$share" "$rate"
+  # the same engine with other JVM options, to compare a setting in the same run
+  [ -n "${ENGINE_B_OPTS:-}" ] && engine_row engine-b "$share" "$rate" "$ENGINE_B_OPTS"
 
   # wrk paced to the same rate: each connection pauses so that all of them together ask for it
   # (wrk has no schedule of its own, so no late sends to count; its latency is uncorrected)

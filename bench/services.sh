@@ -4,7 +4,7 @@
 #   bench/services.sh [SECONDS]      (default 15 s per measurement, after a 15 s warm-up each)
 #
 # Measures with wrk: a bare Helidon route (the reference B), GET /users/{id}, GET /users?limit=20
-# (wrk -t2 -c64), durable POST /users and POST /orders (wrk -t2 -c16), then the latency of
+# (wrk -t2 -c64), a metrics scrape over one kept-alive connection, as the console scrapes (wrk -t1 -c1), durable POST /users and POST /orders (wrk -t2 -c16), then the latency of
 # GET /users/{id} at half its measured maximum rate (wrk with per-connection pacing), and the
 # resident memory of `serve` idle and under load. Then the same four measurements on PostgreSQL
 # (a private server started here from the postgresql package, synchronous_commit=on: every
@@ -52,6 +52,8 @@ bare=$(wrk -t2 -c64 -d"${secs}s" http://127.0.0.1:18090/hello | rate)
 get_one=$(wrk -t2 -c64 -d"${secs}s" -s bench/get-user.lua http://127.0.0.1:18081 -- 1000 | rate)
 load_rss=$(rss_mb $serve_pid)
 get_page=$(wrk -t2 -c64 -d"${secs}s" "http://127.0.0.1:18081/users?limit=20" | rate)
+# the console's scrape: one kept-alive connection, the families its charts use (a streamed answer)
+scrape=$(wrk -t1 -c1 -d"${secs}s" "http://127.0.0.1:18081/observe/metrics?name%5B%5D=http_server_requests_seconds&name%5B%5D=jvm_memory_used_bytes&name%5B%5D=jvm_threads_live_threads" | rate)
 post_user=$(wrk -t2 -c16 -d"${secs}s" -s bench/post-users.lua http://127.0.0.1:18081 | rate)
 post_order=$(wrk -t2 -c16 -d"${secs}s" -s bench/post-orders.lua http://127.0.0.1:18082 -- 1000 | rate)
 peak_rss=$(rss_mb $serve_pid)
@@ -116,6 +118,7 @@ printf "%-34s %12s %10s\n" "measurement (H2, one process)" "requests/s" "ratio t
 printf "%-34s %12.0f %10s\n" "B: bare Helidon route (c64)" "$bare" "1.00"
 printf "%-34s %12.0f %10s\n" "GET /users/{id} (c64)" "$get_one" "$(ratio "$get_one")"
 printf "%-34s %12.0f %10s\n" "GET /users?limit=20 (c64)" "$get_page" "$(ratio "$get_page")"
+printf "%-34s %12.0f %10s\n" "GET /observe/metrics (c1)" "$scrape" "$(ratio "$scrape")"
 printf "%-34s %12.0f %10s\n" "POST /users, durable (c16)" "$post_user" "$(ratio "$post_user")"
 printf "%-34s %12.0f %10s\n" "POST /orders, durable (c16)" "$post_order" "$(ratio "$post_order")"
 echo

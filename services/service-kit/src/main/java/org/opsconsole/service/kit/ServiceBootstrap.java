@@ -66,6 +66,10 @@ public final class ServiceBootstrap {
                     .port(config.port())
                     .maxPayloadSize(JsonBodies.MAX_DISCARDED_BODY_BYTES)
                     .maxTcpConnections(MAX_CONNECTIONS)
+                    // answers leave at once: a streamed answer (a metrics scrape, a page of a list) is
+                    // written in several pieces, and with Nagle's algorithm on, the last waited for the
+                    // client's delayed ACK: 40 ms per scrape on a kept-alive connection (wrk: 22 scrapes/s)
+                    .connectionOptions(options -> options.tcpNoDelay(true))
                     .shutdownGracePeriod(Duration.ofMillis(500))
                     // the embedder owns the lifecycle: Helidon's own hook would stop the server
                     // while the database and the event consumer still run
