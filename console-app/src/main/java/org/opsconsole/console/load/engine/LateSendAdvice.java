@@ -12,6 +12,23 @@ public final class LateSendAdvice {
     }
 
     /**
+     * Why sends left late while connections were free, with the machine's figures: its cores busy
+     * (then the sender waited for a core: {@link #BUSY_MACHINE}), or with room to spare (then this
+     * process was stopped: a GC pause, or the system or its hypervisor holding it).
+     */
+    public static String machine(CpuUse use) {
+        if (!use.known()) {
+            return "the machine was too busy to send on time (CPU, pauses); " + BUSY_MACHINE;
+        }
+        if (use.busy() || use.stolen() >= 0.05) {
+            return "the machine was too busy to send on time: " + use.figures() + "; " + BUSY_MACHINE;
+        }
+        return "the machine had room (" + use.figures() + "), so the sender was stopped rather than crowded out: "
+                + "a GC pause, or the system or its hypervisor holding this process; run with -Xlog:gc to see the "
+                + "pauses, or run the load from another machine";
+    }
+
+    /**
      * When every connection was busy: each request holds one for the server's time to answer, so
      * N connections carry at most N / that time a second (Little's law). When they carry the rate
      * asked with room to spare, they were all busy only while the server was slow, and the advice says so; otherwise

@@ -76,6 +76,8 @@ public final class LoadRun {
     private final List<Thread> workers = new CopyOnWriteArrayList<>();
     private volatile Phase phase = Phase.PREPARING;
     private volatile LoadSnapshot latest;
+    // the machine's and this process's CPU counters when the run started, to explain late sends at its end
+    private CpuUse.Reading cpuAtStart;
     private volatile boolean stopping;
     private volatile String stopReason;
     private volatile String outcome = LoadReport.COMPLETED;
@@ -210,6 +212,7 @@ public final class LoadRun {
             schedule = scenario.model() instanceof Open open ? withWarmup(open.plan()) : null;
             warmupTickets = schedule == null ? 0 : firstTicketDueAt(scenario.warmup().toNanos());
             startNanos = clock.nanoTime();
+            cpuAtStart = CpuUse.Reading.now();
             measureFromNanos = startNanos + scenario.warmup().toNanos();
             startedAt = clock.now().plus(scenario.warmup());
             sampler.begin(measureFromNanos);
@@ -640,7 +643,8 @@ public final class LoadRun {
         long now = Math.max(measureFromNanos, endNanos == 0 ? clock.nanoTime() : endNanos);
         sampler.tick(now, measureFromNanos, plannedRateAt(now), behindMs(now), true);
         LoadReport report = RunReportBuilder.build(id, startedAt, scenario, recorder, sampler,
-                Math.max(1e-3, (now - measureFromNanos) / 1e9), warmupUnsent.get(), outcome, stopReason, loadData);
+                Math.max(1e-3, (now - measureFromNanos) / 1e9), warmupUnsent.get(), outcome, stopReason, loadData,
+                cpuAtStart.to(CpuUse.Reading.now(), Runtime.getRuntime().availableProcessors()));
         stopReason = report.stopReason();
         phase = Phase.DONE;
         publish(snapshot(now));

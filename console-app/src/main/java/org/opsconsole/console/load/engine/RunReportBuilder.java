@@ -20,7 +20,7 @@ final class RunReportBuilder {
 
     static LoadReport build(String id, java.time.Instant startedAt, LoadScenario scenario, RunRecorder recorder,
                             RunSampler sampler, double seconds, long warmupUnsent, String outcome, String stopReason,
-                            LoadData loadData) {
+                            LoadData loadData, CpuUse cpu) {
         long requests = recorder.requests.sum();
         long errors = recorder.errors.sum();
         long late = recorder.late.sum();
@@ -69,12 +69,11 @@ final class RunReportBuilder {
             String connections = LateSendAdvice.connections(scenario.connections(), uncorrected.mean(), uncorrected.max(), targetRate,
                     "--connections");
             String why = lateForConnection == 0
-                    ? "none waited for a connection: the machine was too busy to send on time (CPU, pauses); "
-                            + LateSendAdvice.BUSY_MACHINE
+                    ? "none waited for a connection: " + LateSendAdvice.machine(cpu)
                     : lateForConnection == late
                     ? "all waited for a free connection: " + connections
-                    : lateForConnection + " waited for a free connection (" + connections + "), the others left late "
-                            + "because the machine was too busy to send on time (CPU, pauses)";
+                    : lateForConnection + " waited for a free connection (" + connections + "); for the others, "
+                            + LateSendAdvice.machine(cpu);
             warnings.add(String.format(java.util.Locale.ROOT,
                     "LATE: %d of %d sends (%.2f%%) left more than %s ms after their planned time, up to %s ms behind; "
                             + "%s. Corrected latency includes the wait.",

@@ -17,7 +17,8 @@ import java.util.Map;
  * @param achievedRate   completed requests per second of the run
  * @param late           sends that left more than {@code lateAfterMs} after their planned time
  * @param lateWaitingForConnection  of those, the ones that waited for a free connection (every other busy);
- *                       the rest were late because the machine was too busy to send on time
+ *                       the rest were late because the machine was too busy to send on time, or
+ *                       the process was stopped (the warning says which, with the machine's CPU figures)
  * @param maxBehindMs    the furthest the engine fell behind its schedule
  * @param outcome        {@code completed}, {@code stopped} or {@code threshold-failed}
  * @param timeline       one row per second of the run, for charts
