@@ -19,6 +19,9 @@ import java.util.Locale;
  */
 public record CpuUse(double machineBusy, double stolen, int cores, double processCores) {
 
+    /** Figures not read (yet), or where the kernel has none. */
+    public static final CpuUse UNKNOWN = new CpuUse(Double.NaN, Double.NaN, 0, Double.NaN);
+
     /** At or past this share of its cores busy, a machine delays a thread that wakes to send. */
     static final double BUSY = 0.8;
 

@@ -77,7 +77,7 @@ public final class LoadRun {
     private volatile Phase phase = Phase.PREPARING;
     private volatile LoadSnapshot latest;
     // the machine's and this process's CPU counters when the run started, to explain late sends at its end
-    private CpuUse.Reading cpuAtStart;
+    private volatile CpuUse.Reading cpuAtStart;
     private volatile boolean stopping;
     private volatile String stopReason;
     private volatile String outcome = LoadReport.COMPLETED;
@@ -598,7 +598,13 @@ public final class LoadRun {
                 recorder.requests.sum(), recorder.errors.sum(), recorder.late.sum(), recorder.lateForConnection.sum(),
                 RunSampler.round(behindMs(now)), RunSampler.round(recorder.maxLatenessNanos.get() / 1e6),
                 Math.max(0, recorder.inFlight.get()),
-                sampler.windowCorrected(), sampler.windowUncorrected(), sampler.totalCorrected(), ops, stopReason);
+                sampler.windowCorrected(), sampler.windowUncorrected(), sampler.totalCorrected(), ops, stopReason,
+                recorder.late.sum() > recorder.lateForConnection.sum() ? cpuSinceStart() : CpuUse.UNKNOWN);
+    }
+
+    private CpuUse cpuSinceStart() {
+        CpuUse.Reading start = cpuAtStart;
+        return start == null ? CpuUse.UNKNOWN : start.to(CpuUse.Reading.now(), Runtime.getRuntime().availableProcessors());
     }
 
     private LoadSnapshot warmupSnapshot(long now) {
@@ -608,13 +614,14 @@ public final class LoadRun {
                 RunSampler.round((now - startNanos) / 1e9),
                 planned, 0, RunSampler.round(plannedRateAt(now)), warmupSampler.windowRate(), 0, 0, 0, 0,
                 RunSampler.round(behindMs(now)), 0, Math.max(0, warmupRecorder.inFlight.get()),
-                warmupSampler.windowCorrected(), warmupSampler.windowUncorrected(), Percentiles.EMPTY, List.of(), stopReason);
+                warmupSampler.windowCorrected(), warmupSampler.windowUncorrected(), Percentiles.EMPTY, List.of(), stopReason,
+                CpuUse.UNKNOWN);
     }
 
     private LoadSnapshot emptySnapshot() {
         double planned = scenario.model().duration().toNanos() / 1e9;
         return new LoadSnapshot(id, startedAt, phase, 0, planned, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                Percentiles.EMPTY, Percentiles.EMPTY, Percentiles.EMPTY, List.of(), stopReason);
+                Percentiles.EMPTY, Percentiles.EMPTY, Percentiles.EMPTY, List.of(), stopReason, CpuUse.UNKNOWN);
     }
 
     private void publish(LoadSnapshot snapshot) {
@@ -644,7 +651,7 @@ public final class LoadRun {
         sampler.tick(now, measureFromNanos, plannedRateAt(now), behindMs(now), true);
         LoadReport report = RunReportBuilder.build(id, startedAt, scenario, recorder, sampler,
                 Math.max(1e-3, (now - measureFromNanos) / 1e9), warmupUnsent.get(), outcome, stopReason, loadData,
-                cpuAtStart.to(CpuUse.Reading.now(), Runtime.getRuntime().availableProcessors()));
+                cpuSinceStart());
         stopReason = report.stopReason();
         phase = Phase.DONE;
         publish(snapshot(now));

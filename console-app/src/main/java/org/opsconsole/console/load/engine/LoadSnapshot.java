@@ -20,6 +20,8 @@ import java.util.Locale;
  * @param behindMs       how far the schedule is behind now: the planned time of the next send, in the past
  * @param inFlight       requests sent and not answered yet
  * @param stopReason     why the run stops early (a threshold, the user), or {@code null}
+ * @param cpu            the machine's and this process's CPU since the run started, read once sends are
+ *                       late (to say why); {@link CpuUse#UNKNOWN} before
  */
 public record LoadSnapshot(
         String runId,
@@ -41,7 +43,8 @@ public record LoadSnapshot(
         Percentiles windowUncorrected,
         Percentiles totalCorrected,
         List<OperationCount> operations,
-        String stopReason) {
+        String stopReason,
+        CpuUse cpu) {
 
     /**
      * PREPARING: learning what exists; WARMING_UP: sending, not measuring (elapsed counts the warm-up);

@@ -491,7 +491,7 @@ public final class LoadViewModel {
         String advice = s.lateForConnection() * 2 > s.late()
                 ? "Every connection was busy when they were due: " + LateSendAdvice.connections(connections,
                         s.windowUncorrected().mean(), s.windowUncorrected().max(), s.targetRate(), "the connections") + "."
-                : "Connections were free, so this machine was too busy to send on time: " + LateSendAdvice.BUSY_MACHINE + ".";
+                : "Connections were free: " + LateSendAdvice.machine(s.cpu()) + ".";
         return String.format(Locale.ROOT, "Behind schedule: %d late sends, up to %.0f ms behind (now %.0f ms). %s",
                 s.late(), s.maxBehindMs(), s.behindMs(), advice);
     }

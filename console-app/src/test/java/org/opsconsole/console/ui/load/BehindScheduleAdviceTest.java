@@ -1,6 +1,7 @@
 package org.opsconsole.console.ui.load;
 
 import org.junit.jupiter.api.Test;
+import org.opsconsole.console.load.engine.CpuUse;
 import org.opsconsole.console.load.engine.LoadSnapshot;
 import org.opsconsole.console.load.report.Percentiles;
 
@@ -23,9 +24,17 @@ class BehindScheduleAdviceTest {
 
     @Test
     void lateSendsWithFreeConnectionsBlameABusyMachineNotTheConnections() {
-        assertThat(LoadViewModel.behindSentence(snapshot(100, 0), 8))
-                .contains("this machine was too busy")
+        assertThat(LoadViewModel.behindSentence(snapshot(100, 0, new CpuUse(0.93, 0, 2, 0.6)), 8))
+                .contains("Connections were free: the machine was too busy to send on time: its 2 cores were 93% busy, "
+                        + "this run's process used 60% of one core")
                 .doesNotContain("raise the connections");
+    }
+
+    @Test
+    void lateSendsWithFreeConnectionsAndCoresWithRoomBlameAStoppedProcess() {
+        assertThat(LoadViewModel.behindSentence(snapshot(100, 0, new CpuUse(0.3, 0, 2, 0.2)), 8))
+                .contains("the machine had room (its 2 cores were 30% busy", "GC pause")
+                .doesNotContain("too busy", "raise the connections");
     }
 
     @Test
@@ -42,8 +51,16 @@ class BehindScheduleAdviceTest {
     }
 
     private static LoadSnapshot snapshot(long late, long lateForConnection, Percentiles uncorrected) {
+        return snapshot(late, lateForConnection, uncorrected, CpuUse.UNKNOWN);
+    }
+
+    private static LoadSnapshot snapshot(long late, long lateForConnection, CpuUse cpu) {
+        return snapshot(late, lateForConnection, new Percentiles(20, 25, 30, 30, 31, 20), cpu);
+    }
+
+    private static LoadSnapshot snapshot(long late, long lateForConnection, Percentiles uncorrected, CpuUse cpu) {
         return new LoadSnapshot("r", Instant.EPOCH, LoadSnapshot.Phase.RUNNING, 10, 60, 0.2, 500, 400, 4000, 0,
                 late, lateForConnection, 120, 300, 8, Percentiles.EMPTY, uncorrected, Percentiles.EMPTY,
-                List.of(), null);
+                List.of(), null, cpu);
     }
 }
