@@ -38,8 +38,8 @@ final class SavedRunsPane extends VBox {
         runs.getStyleClass().add("dense");
         runs.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         runs.getColumns().addAll(List.of(
-                column("run-baseline", "base", 52, r -> r.baseline() ? "★" : ""),
-                column("run-started", "started", 172, r -> r.startedAt() == null ? "" : TIME.format(r.startedAt())),
+                column("run-baseline", "base", 60, r -> r.baseline() ? "★" : ""),
+                column("run-started", "started", 164, r -> r.startedAt() == null ? "" : TIME.format(r.startedAt())),
                 column("run-target", "target/s", 78, r -> fmt(r.targetRate(), 0)),
                 column("run-achieved", "got/s", 64, r -> fmt(r.achievedRate(), 1)),
                 column("run-requests", "requests", 92, r -> Long.toString(r.requests())),
