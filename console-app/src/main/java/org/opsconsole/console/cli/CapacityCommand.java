@@ -56,7 +56,7 @@ public final class CapacityCommand implements Callable<Integer> {
     @Mixin
     ScenarioOptions target;
 
-    @Option(names = "--threshold", paramLabel = "RULES", converter = LoadCommand.ThresholdConverter.class, split = "\\s*,\\s*",
+    @Option(names = "--threshold", paramLabel = "RULES", converter = LoadCommand.ThresholdConverter.class, split = "\\s*,\\s*", splitSynopsisLabel = ",",
             description = "What a step must hold, several separated by commas or repeated (default: '"
                     + CapacitySearch.Settings.DEFAULT_THRESHOLDS_IN_HELP + "').")
     List<Threshold> thresholds = new ArrayList<>();

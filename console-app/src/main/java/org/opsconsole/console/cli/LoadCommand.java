@@ -100,7 +100,7 @@ public final class LoadCommand implements java.util.concurrent.Callable<Integer>
             description = "Closed model: pause after each answer (default: 0s).")
     Duration think;
 
-    @Option(names = "--threshold", paramLabel = "RULE", converter = ThresholdConverter.class, split = "\\s*,\\s*",
+    @Option(names = "--threshold", paramLabel = "RULE", converter = ThresholdConverter.class, split = "\\s*,\\s*", splitSynopsisLabel = ",",
             description = "Pass/fail rule (repeatable, or several separated by commas), e.g. 'p99<200ms', 'errors<1%%'.")
     List<Threshold> thresholds = new ArrayList<>();
 
