@@ -5,6 +5,8 @@
 # per 1,000 requests. Timing goals live here, never in tests: on two shared cores a timing
 # assertion fails at random. Goals (issue 26): at 50% within 1% of the rate with under 0.1% late;
 # at 80% at least 97% of the rate with at most 1% late; CPU per 1,000 requests at most 2x wrk's.
+# Beside them, the machine's floor for late sends: a bare timer (bench/TimerFloor.java) at the same
+# rate, alone ("idle") and while wrk loads the server ("floor"); no sender on this machine does better.
 #
 #   bench/load-engine.sh                 starts './opsconsole serve' on ports 28081/28082 with a fresh
 #                                        data folder and loads GET /users/1
@@ -106,6 +108,11 @@ PY
 for share in $SHARES; do
   rate=$(python3 -c "print(int($wrk_rate * $share / 100))")
 
+  # the machine's floor with nothing loading it: the same bare timer alone (the server idle)
+  "$JAVA_HOME/bin/java" bench/TimerFloor.java "$rate" $((DURATION - 3)) >"$out/floor-idle-$share.txt" 2>&1 || true
+  read -r idle_late idle_max <"$out/floor-idle-$share.txt" || true
+  printf "%-7s %5s%% %9d %10s %7s %9s %9s %12s\n" "idle" "$share" "$rate" "-" "${idle_late:-?}" "-" "-" "-"
+
   engine_row engine "$share" "$rate"
   # the same engine with other JVM options, to compare a setting in the same run
   [ -n "${ENGINE_B_OPTS:-}" ] && engine_row engine-b "$share" "$rate" "$ENGINE_B_OPTS"
@@ -135,4 +142,5 @@ for share in $SHARES; do
 done
 echo
 echo "engine: corrected latency (from each request's planned send); wrk: uncorrected; floor: a bare timer's"
-echo "wake-ups more than 2 ms late at that rate while wrk loads the server (what this machine allows). results: $out"
+echo "wake-ups more than 2 ms late at that rate while wrk loads the server (what this machine allows); idle: the"
+echo "same timer with nothing else running (the machine's own jitter). results: $out"
