@@ -16,22 +16,38 @@ import java.util.Locale;
  * @param stolen      the share taken by the hypervisor from this virtual machine, 0 to 1 (NaN when unknown)
  * @param cores       the machine's cores
  * @param processCores this process's CPU time over the time between, in cores (0.5: half of one)
+ * @param gcPauses    the garbage collections that paused this process in between (-1 when unknown)
+ * @param gcPauseMillis their time, in all (-1 when unknown)
  */
-public record CpuUse(double machineBusy, double stolen, int cores, double processCores) {
+public record CpuUse(double machineBusy, double stolen, int cores, double processCores, long gcPauses, long gcPauseMillis) {
 
     /** Figures not read (yet), or where the kernel has none. */
     public static final CpuUse UNKNOWN = new CpuUse(Double.NaN, Double.NaN, 0, Double.NaN);
 
+    /** The cores' and the process's figures, the garbage collector's unknown. */
+    public CpuUse(double machineBusy, double stolen, int cores, double processCores) {
+        this(machineBusy, stolen, cores, processCores, -1, -1);
+    }
+
     /** At or past this share of its cores busy, a machine delays a thread that wakes to send. */
     static final double BUSY = 0.8;
 
-    /** A reading of the counters, to subtract from a later one. */
-    public record Reading(long busyTicks, long stolenTicks, long totalTicks, long processNanos, long wallNanos) {
+    /** A reading of the counters, to subtract from a later one (the garbage collector's -1 where unknown). */
+    public record Reading(long busyTicks, long stolenTicks, long totalTicks, long processNanos, long wallNanos,
+                          long gcCount, long gcMillis) {
 
-        /** The kernel's counters now (busy and total ticks -1 where there are none) and this process's CPU time. */
+        public Reading(long busyTicks, long stolenTicks, long totalTicks, long processNanos, long wallNanos) {
+            this(busyTicks, stolenTicks, totalTicks, processNanos, wallNanos, -1, -1);
+        }
+
+        /**
+         * The kernel's counters now (busy and total ticks -1 where there are none), this process's CPU
+         * time and its garbage collections so far.
+         */
         public static Reading now() {
             long[] ticks = machineTicks();
-            return new Reading(ticks[0], ticks[1], ticks[2], processCpuNanos(), System.nanoTime());
+            long[] gc = garbageCollections();
+            return new Reading(ticks[0], ticks[1], ticks[2], processCpuNanos(), System.nanoTime(), gc[0], gc[1]);
         }
 
         /** What was used from this reading to {@code later}. */
@@ -39,12 +55,15 @@ public record CpuUse(double machineBusy, double stolen, int cores, double proces
             double wall = later.wallNanos - wallNanos;
             double processCores = wall > 0 && processNanos >= 0 && later.processNanos >= 0
                     ? (later.processNanos - processNanos) / wall : Double.NaN;
+            boolean gcKnown = gcCount >= 0 && later.gcCount >= 0;
+            long gcPauses = gcKnown ? later.gcCount - gcCount : -1;
+            long gcPauseMillis = gcKnown ? later.gcMillis - gcMillis : -1;
             long total = later.totalTicks - totalTicks;
             if (totalTicks < 0 || later.totalTicks < 0 || total <= 0) {
-                return new CpuUse(Double.NaN, Double.NaN, cores, processCores);
+                return new CpuUse(Double.NaN, Double.NaN, cores, processCores, gcPauses, gcPauseMillis);
             }
             return new CpuUse((double) (later.busyTicks - busyTicks) / total, (double) (later.stolenTicks - stolenTicks) / total,
-                    cores, processCores);
+                    cores, processCores, gcPauses, gcPauseMillis);
         }
     }
 
@@ -87,6 +106,27 @@ public record CpuUse(double machineBusy, double stolen, int cores, double proces
         long idle = Long.parseLong(f[4]) + (f.length > 5 ? Long.parseLong(f[5]) : 0);
         long stolen = f.length > 8 ? Long.parseLong(f[8]) : 0;
         return new long[] {total - idle, stolen, total};
+    }
+
+    /**
+     * The garbage collections that paused this process so far and their time; {-1, -1} when a
+     * collector doesn't count. The collectors' work that runs beside the application (G1's
+     * "G1 Concurrent GC", ZGC's and Shenandoah's "Cycles") stops no sender and is left out.
+     */
+    static long[] garbageCollections() {
+        long count = 0;
+        long millis = 0;
+        for (java.lang.management.GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (gc.getName().contains("Concurrent") || gc.getName().endsWith("Cycles")) {
+                continue;
+            }
+            if (gc.getCollectionCount() < 0 || gc.getCollectionTime() < 0) {
+                return new long[] {-1, -1};
+            }
+            count += gc.getCollectionCount();
+            millis += gc.getCollectionTime();
+        }
+        return new long[] {count, millis};
     }
 
     private static long processCpuNanos() {

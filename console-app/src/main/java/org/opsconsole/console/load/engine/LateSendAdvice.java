@@ -14,7 +14,7 @@ public final class LateSendAdvice {
     /**
      * Why sends left late while connections were free, with the machine's figures: its cores busy
      * (then the sender waited for a core: {@link #BUSY_MACHINE}), or with room to spare (then this
-     * process was stopped: a GC pause, or the system or its hypervisor holding it).
+     * process was stopped: by its garbage collector, counted, or by the system or its hypervisor).
      */
     public static String machine(CpuUse use) {
         if (!use.known()) {
@@ -23,7 +23,20 @@ public final class LateSendAdvice {
         if (use.busy() || use.stolen() >= 0.05) {
             return "the machine was too busy to send on time: " + use.figures() + "; " + BUSY_MACHINE;
         }
-        return "the machine had room (" + use.figures() + "), so the sender was stopped rather than crowded out: "
+        String room = "the machine had room (" + use.figures() + ")";
+        if (use.gcPauses() == 0) {
+            return room + " and no garbage collection paused this process, so the system or its hypervisor held "
+                    + "it: run the load from another machine, or on one with cores to itself";
+        }
+        if (use.gcPauses() > 0) {
+            String average = use.gcPauses() == 1 ? ""
+                    : " (" + ms((double) use.gcPauseMillis() / use.gcPauses()) + " ms on average)";
+            return room + String.format(Locale.ROOT, ", so the sender was stopped rather than crowded out: the garbage "
+                    + "collector paused this process %d time%s, %,d ms in all%s, and the system or its hypervisor can "
+                    + "hold it too; run with -Xlog:gc to see each pause, or run the load from another machine",
+                    use.gcPauses(), use.gcPauses() == 1 ? "" : "s", use.gcPauseMillis(), average);
+        }
+        return room + ", so the sender was stopped rather than crowded out: "
                 + "a GC pause, or the system or its hypervisor holding this process; run with -Xlog:gc to see the "
                 + "pauses, or run the load from another machine";
     }

@@ -539,6 +539,8 @@ public final class LoadRun {
             }
             if (phase == Phase.WARMING_UP) {
                 phase = Phase.RUNNING;
+                // the machine's and the collector's figures are the measured run's, as its late sends
+                cpuAtStart = CpuUse.Reading.now();
             }
             double behind = behindMs(now);
             // the schedule can be behind before any late request has left: the maximum counts both

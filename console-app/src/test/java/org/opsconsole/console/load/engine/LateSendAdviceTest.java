@@ -24,6 +24,40 @@ class LateSendAdviceTest {
     }
 
     @Test
+    void withRoomTheGarbageCollectorsPausesAreCountedInTheAdvice() {
+        String advice = LateSendAdvice.machine(new CpuUse(0.41, 0.0, 2, 0.3, 3, 1041));
+
+        assertThat(advice).contains("the machine had room (its 2 cores were 41% busy",
+                "the garbage collector paused this process 3 times, 1,041 ms in all (347 ms on average)", "-Xlog:gc")
+                .doesNotContain(LateSendAdvice.BUSY_MACHINE);
+        assertThat(LateSendAdvice.machine(new CpuUse(0.41, 0.0, 2, 0.3, 1, 8))).contains("paused this process 1 time, 8 ms in all, and");
+    }
+
+    @Test
+    void withRoomAndNoCollectionTheSystemHeldTheProcess() {
+        String advice = LateSendAdvice.machine(new CpuUse(0.2, 0.0, 2, 0.1, 0, 0));
+
+        assertThat(advice).contains("the machine had room (its 2 cores were 20% busy",
+                "no garbage collection paused this process", "the system or its hypervisor held it",
+                "run the load from another machine").doesNotContain("-Xlog:gc");
+    }
+
+    @Test
+    void theCollectionsAreTheJvmsCountsBetweenTwoReadings() {
+        CpuUse use = new CpuUse.Reading(0, 0, 100, 0, 0, 10, 100)
+                .to(new CpuUse.Reading(50, 0, 200, 0, 1_000_000_000, 13, 141), 2);
+        assertThat(use.gcPauses()).isEqualTo(3);
+        assertThat(use.gcPauseMillis()).isEqualTo(41);
+        assertThat(new CpuUse.Reading(0, 0, 100, 0, 0).to(new CpuUse.Reading(50, 0, 200, 0, 1), 2).gcPauses())
+                .as("unknown when a reading has none").isEqualTo(-1);
+
+        long[] before = CpuUse.garbageCollections();
+        System.gc();
+        long[] after = CpuUse.garbageCollections();
+        assertThat(after[0]).as("this JVM's collections, an explicit one included").isGreaterThan(before[0]);
+    }
+
+    @Test
     void timeStolenByTheHypervisorCountsAsABusyMachine() {
         String advice = LateSendAdvice.machine(new CpuUse(0.5, 0.12, 2, 0.2));
 
