@@ -1,14 +1,15 @@
 package org.opsconsole.console.load.engine;
 
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * How busy the machine's cores and this process were between two readings: the figures that tell
- * why sends left late when no connection was short. The machine's comes from the kernel's counters
+ * How busy the machine's cores and this process were between two readings, and how often its
+ * garbage collector stopped it: the figures that tell why sends left late when no connection was short. The machine's comes from the kernel's counters
  * ({@code /proc/stat} on Linux: every core's busy, idle and stolen time since boot), so nothing else
  * reading the load in between (a metrics scrape) moves it; elsewhere it is unknown.
  *
@@ -22,12 +23,7 @@ import java.util.Locale;
 public record CpuUse(double machineBusy, double stolen, int cores, double processCores, long gcPauses, long gcPauseMillis) {
 
     /** Figures not read (yet), or where the kernel has none. */
-    public static final CpuUse UNKNOWN = new CpuUse(Double.NaN, Double.NaN, 0, Double.NaN);
-
-    /** The cores' and the process's figures, the garbage collector's unknown. */
-    public CpuUse(double machineBusy, double stolen, int cores, double processCores) {
-        this(machineBusy, stolen, cores, processCores, -1, -1);
-    }
+    public static final CpuUse UNKNOWN = new CpuUse(Double.NaN, Double.NaN, 0, Double.NaN, -1, -1);
 
     /** At or past this share of its cores busy, a machine delays a thread that wakes to send. */
     static final double BUSY = 0.8;
@@ -35,10 +31,6 @@ public record CpuUse(double machineBusy, double stolen, int cores, double proces
     /** A reading of the counters, to subtract from a later one (the garbage collector's -1 where unknown). */
     public record Reading(long busyTicks, long stolenTicks, long totalTicks, long processNanos, long wallNanos,
                           long gcCount, long gcMillis) {
-
-        public Reading(long busyTicks, long stolenTicks, long totalTicks, long processNanos, long wallNanos) {
-            this(busyTicks, stolenTicks, totalTicks, processNanos, wallNanos, -1, -1);
-        }
 
         /**
          * The kernel's counters now (busy and total ticks -1 where there are none), this process's CPU
@@ -116,7 +108,7 @@ public record CpuUse(double machineBusy, double stolen, int cores, double proces
     static long[] garbageCollections() {
         long count = 0;
         long millis = 0;
-        for (java.lang.management.GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
             if (gc.getName().contains("Concurrent") || gc.getName().endsWith("Cycles")) {
                 continue;
             }

@@ -76,7 +76,7 @@ public final class LoadRun {
     private final List<Thread> workers = new CopyOnWriteArrayList<>();
     private volatile Phase phase = Phase.PREPARING;
     private volatile LoadSnapshot latest;
-    // the machine's and this process's CPU counters when the run started, to explain late sends at its end
+    // the machine's and this process's counters when the measured run started, to explain its late sends
     private volatile CpuUse.Reading cpuAtStart;
     private volatile boolean stopping;
     private volatile String stopReason;

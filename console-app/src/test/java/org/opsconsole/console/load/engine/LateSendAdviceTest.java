@@ -9,7 +9,7 @@ class LateSendAdviceTest {
 
     @Test
     void busyCoresMeanTheSenderWaitedForOneAndTheFiguresSaySo() {
-        String advice = LateSendAdvice.machine(new CpuUse(0.94, 0.0, 2, 0.48));
+        String advice = LateSendAdvice.machine(new CpuUse(0.94, 0.0, 2, 0.48, -1, -1));
 
         assertThat(advice).startsWith("the machine was too busy to send on time: its 2 cores were 94% busy, "
                 + "this run's process used 48% of one core; ").endsWith(LateSendAdvice.BUSY_MACHINE);
@@ -17,7 +17,7 @@ class LateSendAdviceTest {
 
     @Test
     void coresWithRoomMeanTheProcessWasStoppedNotCrowdedOut() {
-        String advice = LateSendAdvice.machine(new CpuUse(0.41, 0.0, 4, 0.3));
+        String advice = LateSendAdvice.machine(new CpuUse(0.41, 0.0, 4, 0.3, -1, -1));
 
         assertThat(advice).contains("the machine had room (its 4 cores were 41% busy, this run's process used 30% of one core)",
                 "GC pause", "-Xlog:gc").doesNotContain(LateSendAdvice.BUSY_MACHINE);
@@ -48,7 +48,7 @@ class LateSendAdviceTest {
                 .to(new CpuUse.Reading(50, 0, 200, 0, 1_000_000_000, 13, 141), 2);
         assertThat(use.gcPauses()).isEqualTo(3);
         assertThat(use.gcPauseMillis()).isEqualTo(41);
-        assertThat(new CpuUse.Reading(0, 0, 100, 0, 0).to(new CpuUse.Reading(50, 0, 200, 0, 1), 2).gcPauses())
+        assertThat(new CpuUse.Reading(0, 0, 100, 0, 0, -1, -1).to(new CpuUse.Reading(50, 0, 200, 0, 1, -1, -1), 2).gcPauses())
                 .as("unknown when a reading has none").isEqualTo(-1);
 
         long[] before = CpuUse.garbageCollections();
@@ -59,14 +59,14 @@ class LateSendAdviceTest {
 
     @Test
     void timeStolenByTheHypervisorCountsAsABusyMachine() {
-        String advice = LateSendAdvice.machine(new CpuUse(0.5, 0.12, 2, 0.2));
+        String advice = LateSendAdvice.machine(new CpuUse(0.5, 0.12, 2, 0.2, -1, -1));
 
         assertThat(advice).contains("too busy", "(12% of it stolen by the hypervisor)");
     }
 
     @Test
     void withoutTheKernelsCountersItSaysWhatItCanAndNoFigures() {
-        String advice = LateSendAdvice.machine(new CpuUse(Double.NaN, Double.NaN, 2, 0.4));
+        String advice = LateSendAdvice.machine(new CpuUse(Double.NaN, Double.NaN, 2, 0.4, -1, -1));
 
         assertThat(advice).isEqualTo("the machine was too busy to send on time (CPU, pauses); " + LateSendAdvice.BUSY_MACHINE);
     }
@@ -76,8 +76,8 @@ class LateSendAdviceTest {
         // cpu user nice system idle iowait irq softirq steal: busy = all but idle and iowait
         long[] before = CpuUse.parseProcStat("cpu  100 0 50 800 50 0 0 0 0 0");
         long[] after = CpuUse.parseProcStat("cpu  250 0 100 850 50 0 0 50 0 0");
-        CpuUse use = new CpuUse.Reading(before[0], before[1], before[2], 0, 0)
-                .to(new CpuUse.Reading(after[0], after[1], after[2], 500_000_000, 1_000_000_000), 2);
+        CpuUse use = new CpuUse.Reading(before[0], before[1], before[2], 0, 0, -1, -1)
+                .to(new CpuUse.Reading(after[0], after[1], after[2], 500_000_000, 1_000_000_000, -1, -1), 2);
 
         assertThat(use.machineBusy()).isEqualTo(250.0 / 300);
         assertThat(use.stolen()).isEqualTo(50.0 / 300);

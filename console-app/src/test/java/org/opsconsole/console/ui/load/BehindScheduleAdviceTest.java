@@ -24,7 +24,7 @@ class BehindScheduleAdviceTest {
 
     @Test
     void lateSendsWithFreeConnectionsBlameABusyMachineNotTheConnections() {
-        assertThat(LoadViewModel.behindSentence(snapshot(100, 0, new CpuUse(0.93, 0, 2, 0.6)), 8))
+        assertThat(LoadViewModel.behindSentence(snapshot(100, 0, new CpuUse(0.93, 0, 2, 0.6, -1, -1)), 8))
                 .contains("Connections were free: the machine was too busy to send on time: its 2 cores were 93% busy, "
                         + "this run's process used 60% of one core")
                 .doesNotContain("raise the connections");
@@ -32,7 +32,7 @@ class BehindScheduleAdviceTest {
 
     @Test
     void lateSendsWithFreeConnectionsAndCoresWithRoomBlameAStoppedProcess() {
-        assertThat(LoadViewModel.behindSentence(snapshot(100, 0, new CpuUse(0.3, 0, 2, 0.2)), 8))
+        assertThat(LoadViewModel.behindSentence(snapshot(100, 0, new CpuUse(0.3, 0, 2, 0.2, -1, -1)), 8))
                 .contains("the machine had room (its 2 cores were 30% busy", "GC pause")
                 .doesNotContain("too busy", "raise the connections");
     }
