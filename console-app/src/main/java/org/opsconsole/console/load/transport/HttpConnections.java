@@ -31,7 +31,8 @@ import java.util.concurrent.locks.LockSupport;
  * thread, the moment its last byte is read. One thread thus drives many connections: a request costs a
  * write, a read and a share of one wait, not two thread switches. No TLS (OkHttp does https), no
  * redirects, no retries but one: a request that finds its kept-alive connection closed before any
- * answer came is resent once on a new one (it never reached the server).
+ * answer came is resent once on a new one (it never reached the server). Idle kept-alive connections
+ * stay watched for reading: one the server closes while idle is dropped at the next {@link #poll}.
  *
  * <p>Timing: a selector waits in whole milliseconds, so below a millisecond {@link #poll} checks the
  * sockets and, while answers are awaited, parks for at most {@value #FINE_PARK_NANOS} ns at a time:
@@ -221,7 +222,13 @@ public final class HttpConnections implements AutoCloseable {
             SelectionKey key = keys.next();
             keys.remove();
             Connection c = (Connection) key.attachment();
-            if (!key.isValid() || c.answer == null) {
+            if (!key.isValid()) {
+                continue;
+            }
+            if (c.answer == null) {
+                // an idle kept-alive connection is readable only when the server closed it (or broke
+                // the protocol): it is dropped now, not found closed by the next request sent on it
+                dropIdle(c);
                 continue;
             }
             try {
@@ -283,10 +290,25 @@ public final class HttpConnections implements AutoCloseable {
             c.close();
         } else {
             c.reused = true;
-            c.selectionKey.interestOps(0);
+            // still watched for reading while idle, to see the server close it; and a request sent on
+            // it later changes no interest, so costs no system call to say so
+            c.selectionKey.interestOps(SelectionKey.OP_READ);
             idle.computeIfAbsent(c.key, k -> new ArrayDeque<>()).addFirst(c);
         }
         answer.accept(new Outcome(status, status >= 400 ? "http " + status : null, body));
+    }
+
+    private void dropIdle(Connection c) {
+        ArrayDeque<Connection> free = idle.get(c.key);
+        if (free != null) {
+            free.remove(c);
+        }
+        c.close();
+    }
+
+    /** Kept-alive connections waiting for a request, to every host. */
+    public int idleConnections() {
+        return idle.values().stream().mapToInt(ArrayDeque::size).sum();
     }
 
     /** A failed exchange: resent once when a kept-alive connection turns out closed before any answer. */
