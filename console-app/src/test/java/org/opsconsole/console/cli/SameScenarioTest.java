@@ -47,6 +47,42 @@ class SameScenarioTest {
         assertSame(form.toScenario(), cli);
     }
 
+    @Test
+    void theCommandTheScreenCopiesMakesTheFormsRun() {
+        LoadForm services = new LoadForm();
+        services.usersUrlProperty().set("http://127.0.0.1:1");
+        services.ordersUrlProperty().set("http://127.0.0.1:2");
+        services.mixProperty().set("read-user=70, create-order=30");
+        services.stagesProperty().set("10s@100; 20s@100->300/2,");
+        services.thresholdsProperty().set("p99<200ms, errors<1%");
+        services.keepDataProperty().set(true);
+        services.warmupProperty().set("2s");
+        LoadScenario fromServicesCommand = fromCommandLine(services.commandOptions().toArray(String[]::new));
+        assertSame(services.toScenario(), fromServicesCommand);
+        assertThat(((LoadScenario.Services) fromServicesCommand.target()).keepData()).isTrue();
+
+        LoadForm url = new LoadForm();
+        url.targetProperty().set(LoadForm.URL);
+        url.urlProperty().set("http://127.0.0.1:9/hello?x=1&y=2");
+        url.methodProperty().set("PUT");
+        url.bodyProperty().set("{\"it's\": \"a b\"}");
+        url.modelProperty().set(LoadForm.CLOSED);
+        url.vusProperty().set("5");
+        url.thinkProperty().set("50ms");
+        url.durationProperty().set("2s");
+        url.connectionsProperty().set("7");
+        url.timeoutProperty().set("3s");
+        assertSame(url.toScenario(), fromCommandLine(url.commandOptions().toArray(String[]::new)));
+    }
+
+    @Test
+    void aFormThatMakesNoRunGivesNoCommandButWhatIsWrong() {
+        LoadForm form = new LoadForm();
+        form.stagesProperty().set("30x@300");
+        String why = org.assertj.core.api.Assertions.catchThrowableOfType(IllegalArgumentException.class, form::toScenario).getMessage();
+        org.assertj.core.api.Assertions.assertThatThrownBy(form::commandOptions).hasMessage(why);
+    }
+
     private static LoadScenario fromCommandLine(String... options) {
         List<String> args = new java.util.ArrayList<>(List.of("load"));
         args.addAll(List.of(options));

@@ -271,6 +271,30 @@ class LoadScreenTest {
     }
 
     @Test
+    void theFormsRunIsCopiedAsACommandForATerminalAndAFormThatMakesNoRunSaysWhyInstead(FxRobot robot) throws Exception {
+        await().atMost(WAIT).until(() -> robot.lookup("#load-users-url").queryAs(TextField.class).getText()
+                .equals(trimmed(console.url("users").toString())));
+        replace(robot, "#load-stages", "20s@50->100");
+        replace(robot, "#load-thresholds", "p99<200ms");
+        robot.clickOn("#load-copy-command");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        String copied = WaitForAsyncUtils.asyncFx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString()).get();
+        assertThat(copied).startsWith("./opsconsole load --users-url " + trimmed(console.url("users").toString())
+                        + " --orders-url " + trimmed(console.url("orders").toString()))
+                .contains(" --stage '20s@50->100' ", " --threshold 'p99<200ms'");
+        assertThat(robot.lookup("#load-command").queryAs(Label.class).getText()).isEqualTo("Copied: " + copied);
+
+        replace(robot, "#load-stages", "20x@50");
+        robot.clickOn("#load-copy-command");
+
+        assertThat(robot.lookup("#load-form-error").queryAs(Label.class).getText()).contains("20x@50");
+        assertThat(robot.lookup("#load-command").queryAs(Label.class).getText()).isEmpty();
+        assertThat(WaitForAsyncUtils.asyncFx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString()).get())
+                .as("the last good command stays on the clipboard").isEqualTo(copied);
+    }
+
+    @Test
     void stopEndsARunEarlyWithAReportOfWhatWasDone(FxRobot robot) {
         LoadViewModel model = view().model();
         await().atMost(WAIT).until(() -> robot.lookup("#load-users-url").queryAs(TextField.class).getText()

@@ -12,6 +12,8 @@ import org.opsconsole.console.load.workload.ServiceOperations;
 import org.opsconsole.console.load.workload.Stage;
 import org.opsconsole.console.load.workload.Threshold;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -169,6 +171,55 @@ public final class LoadForm {
                 .timeout(field("timeout", () -> Durations.parse(text(timeout, "timeout"))));
         field("threshold", () -> builder.thresholds(thresholds.get() == null ? "" : thresholds.get()));
         return builder.build();
+    }
+
+    /**
+     * The options of {@code ./opsconsole load} that make the run this form describes, its fields as
+     * typed; checked first as {@link #toScenario()} checks them, with the same words. No bearer token:
+     * the command reads the services' from {@code $OPSCONSOLE_API_TOKEN}.
+     */
+    public List<String> commandOptions() {
+        toScenario();
+        List<String> options = new ArrayList<>();
+        if (URL.equals(target.get())) {
+            options.addAll(List.of("--url", text(url, "URL"), "--method", text(method, "method")));
+            if (body.get() != null && !body.get().isBlank()) {
+                options.addAll(List.of("--body", body.get()));
+            }
+        } else {
+            options.addAll(List.of("--users-url", text(usersUrl, "users URL"), "--orders-url", text(ordersUrl, "orders URL"),
+                    "--mix", text(mix, "mix")));
+            if (keepData.get()) {
+                options.add("--keep-load-data");
+            }
+        }
+        if (CLOSED.equals(model.get())) {
+            options.addAll(List.of("--vus", text(vus, "virtual users"), "--think", text(think, "think time"),
+                    "--duration", text(duration, "duration")));
+        } else {
+            each(stages, "--stage", options);
+        }
+        options.addAll(List.of("--connections", text(connections, "connections"), "--warmup", text(warmup, "warm-up"),
+                "--timeout", text(timeout, "timeout")));
+        each(thresholds, "--threshold", options);
+        return options;
+    }
+
+    /** What to add to {@link #commandOptions()} for the bearer token a run of this form sends; empty when it sends none. */
+    public String tokenLeftOut() {
+        if (URL.equals(target.get())) {
+            return tokenFor(url.get()) == null ? "" : "The bearer token is left out: add -H 'Authorization: Bearer TOKEN'.";
+        }
+        return servicesToken() == null ? "" : "The bearer token is left out: the command reads it from $OPSCONSOLE_API_TOKEN.";
+    }
+
+    // a comma separated field as one option per item
+    private static void each(StringProperty field, String option, List<String> options) {
+        for (String item : (field.get() == null ? "" : field.get()).split("[,;]")) {
+            if (!item.isBlank()) {
+                options.addAll(List.of(option, item.trim()));
+            }
+        }
     }
 
     private static String text(StringProperty p, String name) {

@@ -172,6 +172,12 @@ public final class LoadView extends VBox {
         capacityTab.setId("load-tab-capacity");
         tabs.getTabs().setAll(live, report, runs, capacityTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        // read again each time they are shown: a run made from a terminal ("Copy as command") is saved there too
+        tabs.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> {
+            if (now == runs) {
+                model.refreshRuns();
+            }
+        });
         tabs.setId("load-tabs");
         model.reportProperty().addListener((obs, was, now) -> {
             if (now != null && !model.runningProperty().get() && tabs.getSelectionModel().getSelectedIndex() == 0) {
@@ -270,7 +276,25 @@ public final class LoadView extends VBox {
         Label hint = new Label("Same options as ./opsconsole load. A threshold that is crossed stops the run.");
         hint.getStyleClass().add("placeholder-text");
         hint.setWrapText(true);
-        VBox box = new VBox(10, grid, writes, hint);
+        // the same run from a terminal: a JVM of its own, away from the window's services and their collections
+        Button copy = new Button("Copy as command");
+        copy.setId("load-copy-command");
+        copy.setTooltip(new Tooltip("Copies the ./opsconsole load command that makes this form's run, saved among"
+                + " this window's runs: run from a terminal, the engine has a JVM of its own"));
+        copy.disableProperty().bind(grid.disableProperty());
+        Label copied = new Label();
+        copied.setId("load-command");
+        copied.setWrapText(true);
+        copied.getStyleClass().add("placeholder-text");
+        copied.managedProperty().bind(copied.textProperty().isNotEmpty());
+        copy.setOnAction(e -> model.command().ifPresentOrElse(command -> {
+            javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+            content.putString(command);
+            javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+            String token = model.form().tokenLeftOut();
+            copied.setText("Copied: " + command + (token.isEmpty() ? "" : "\n" + token));
+        }, () -> copied.setText("")));
+        VBox box = new VBox(10, grid, writes, hint, copy, copied);
         box.getStyleClass().add("load-form");
         return box;
     }

@@ -266,6 +266,46 @@ public final class LoadViewModel {
         }
     }
 
+    /**
+     * The command that makes the form's run from a terminal, in a JVM of its own, saved among this
+     * window's runs ({@code --data-dir} of its data folder); empty, with {@link #formErrorProperty()} saying what is wrong,
+     * when the form makes no run.
+     */
+    public java.util.Optional<String> command() {
+        try {
+            List<String> words = new java.util.ArrayList<>(List.of(launcher(), "load"));
+            words.addAll(form.commandOptions());
+            Path runs = store.folder().toAbsolutePath();
+            if (runs.getParent() != null && runs.getFileName().toString().equals("load-runs")) {
+                // a data folder's runs (not the temporary ones of a console whose services run in memory)
+                words.addAll(List.of("--data-dir", runs.getParent().toString()));
+            }
+            formError.set("");
+            return java.util.Optional.of(shellLine(words));
+        } catch (IllegalArgumentException e) {
+            formError.set(e.getMessage());
+            return java.util.Optional.empty();
+        }
+    }
+
+    // the packaged app's launcher (jpackage names it), else the one in the source folder
+    private static String launcher() {
+        String packaged = System.getProperty("jpackage.app-path");
+        return packaged != null && !packaged.isBlank() ? packaged : "./opsconsole";
+    }
+
+    /** Words as a POSIX shell reads them back: each word that needs it in single quotes. */
+    static String shellLine(List<String> words) {
+        StringBuilder line = new StringBuilder();
+        for (String word : words) {
+            if (!line.isEmpty()) {
+                line.append(' ');
+            }
+            line.append(!word.isEmpty() && word.matches("[A-Za-z0-9_@%+=:,./-]+") ? word : "'" + word.replace("'", "'\\''") + "'");
+        }
+        return line.toString();
+    }
+
     /** The capacity search: its steps, where it is, what it found. */
     public CapacityViewModel capacity() {
         return capacity;

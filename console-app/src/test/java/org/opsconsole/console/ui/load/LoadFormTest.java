@@ -76,4 +76,20 @@ class LoadFormTest {
         form.thresholdsProperty().set("p99 under 5");
         assertThatThrownBy(form::toScenario).hasMessageContaining("threshold");
     }
+
+    @Test
+    void theCopiedCommandLineIsReadBackByAShellAsTheSameWords() throws Exception {
+        java.util.List<String> words = java.util.List.of("./opsconsole", "load", "--stage", "20s@100->300/2", "--threshold",
+                "p99<200ms", "--body", "{\"it's\": \"a b\"}", "--url", "http://127.0.0.1:9/x?a=1&b=2", "--mix", "read-user=70",
+                "--data-dir", "/tmp/a dir/$HOME", "");
+        String line = LoadViewModel.shellLine(words);
+
+        // a shell reads the line as its arguments and prints each, ended by a NUL
+        Process echo = new ProcessBuilder("sh", "-c", "set -- " + line + "; for w in \"$@\"; do printf '%s\\0' \"$w\"; done")
+                .redirectErrorStream(true).start();
+        String out = new String(echo.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(echo.waitFor()).isZero();
+        assertThat(java.util.List.of(out.split("\0", -1)).subList(0, words.size())).isEqualTo(words);
+        assertThat(line).startsWith("./opsconsole load --stage '20s@100->300/2' --threshold 'p99<200ms'");
+    }
 }
