@@ -295,6 +295,31 @@ class LoadScreenTest {
     }
 
     @Test
+    void theCopiedCommandRunFromATerminalIsListedAmongTheWindowsSavedRuns(FxRobot robot, @TempDir Path data) throws Exception {
+        reopen(robot, data);
+        replace(robot, "#load-mix", "read-user=1");
+        replace(robot, "#load-stages", "1s@20");
+        replace(robot, "#load-warmup", "0s");
+        robot.clickOn("#load-copy-command");
+        String copied = WaitForAsyncUtils.asyncFx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString()).get();
+        assertThat(copied).contains(" --data-dir " + data.toAbsolutePath());
+        robot.clickOn("Saved runs");
+        TableView<?> runs = robot.lookup("#load-runs").queryAs(TableView.class);
+        assertThat(runs.getItems()).isEmpty();
+
+        // the command as a shell splits it, run as the launcher runs it (after its own name)
+        Process shell = new ProcessBuilder("sh", "-c", "set -- " + copied + "; shift; for w in \"$@\"; do printf '%s\\0' \"$w\"; done").start();
+        String[] words = new String(shell.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\0");
+        assertThat(shell.waitFor()).isZero();
+        assertThat(org.opsconsole.console.cli.OpsConsoleCommand.commandLine().execute(words)).isZero();
+
+        robot.clickOn("Live");
+        robot.clickOn("Saved runs");
+        await().atMost(WAIT).until(() -> runs.getItems().size() == 1);
+        assertThat(((RunStore.RunSummary) runs.getItems().getFirst()).requests()).isEqualTo(20);
+    }
+
+    @Test
     void stopEndsARunEarlyWithAReportOfWhatWasDone(FxRobot robot) {
         LoadViewModel model = view().model();
         await().atMost(WAIT).until(() -> robot.lookup("#load-users-url").queryAs(TextField.class).getText()
