@@ -22,4 +22,4 @@ while IFS= read -r line || [ -n "$line" ]; do
     java-options=*) options+=("${line#java-options=}") ;;
   esac
 done < "$cfg"
-exec "$image/lib/runtime/bin/java" "${options[@]}" -Djpackage.app-path="$self" -cp "$class_path" "$main_class" "$@"
+exec "$image/lib/runtime/bin/java" "${options[@]}" -Djpackage.app-path="$self" -Dopsconsole.launcher="$self" -cp "$class_path" "$main_class" "$@"

@@ -288,10 +288,16 @@ public final class LoadViewModel {
         }
     }
 
-    // the packaged app's launcher (jpackage names it), else the one in the source folder
+    // the launcher that started this window (./opsconsole and the Linux app's name themselves; jpackage's
+    // own launchers set jpackage.app-path), else the one in the source folder
     private static String launcher() {
-        String packaged = System.getProperty("jpackage.app-path");
-        return packaged != null && !packaged.isBlank() ? packaged : "./opsconsole";
+        for (String property : List.of("opsconsole.launcher", "jpackage.app-path")) {
+            String path = System.getProperty(property);
+            if (path != null && !path.isBlank()) {
+                return path;
+            }
+        }
+        return "./opsconsole";
     }
 
     /** Words as a POSIX shell reads them back: each word that needs it in single quotes. */
