@@ -58,7 +58,8 @@ import java.util.concurrent.ExecutionException;
                 "",
                 "Runs are saved under <data dir>/load-runs/; see 'load runs', 'load compare', 'load baseline', 'load delete-data'.",
                 "",
-                "Exit codes: 0 done and thresholds met, 1 a threshold failed, 2 bad arguments, 3 the run could not start."})
+                "Exit codes: 0 done and thresholds met, 1 a threshold failed, 2 bad arguments, 3 the run could not start "
+                        + "or its report could not be written."})
 public final class LoadCommand implements java.util.concurrent.Callable<Integer> {
 
     static final int THRESHOLD_FAILED = 1;
@@ -175,32 +176,55 @@ public final class LoadCommand implements java.util.concurrent.Callable<Integer>
             }
             out.println();
             out.print(ReportText.table(report));
-            writeFiles(report, out, err);
+            if (report.loadData() != null && report.loadData().kept() && report.loadData().remaining() > 0
+                    && scenario.target() instanceof LoadScenario.Services services) {
+                out.println("To delete it: opsconsole load --users-url " + services.usersUrl() + " --orders-url "
+                        + services.ordersUrl() + (dataDir == null ? "" : " --data-dir " + dataDir) + " delete-data " + report.runId());
+            }
+            boolean written = writeFiles(report, out, err);
             out.flush();
-            return report.outcome().equals(LoadReport.THRESHOLD_FAILED) ? THRESHOLD_FAILED : 0;
+            err.flush();
+            if (report.outcome().equals(LoadReport.THRESHOLD_FAILED)) {
+                return THRESHOLD_FAILED;
+            }
+            return written ? 0 : COULD_NOT_RUN;
         }
     }
 
-    private void writeFiles(LoadReport report, PrintWriter out, PrintWriter err) {
+    /** Writes each asked-for report and saves the run; false when any could not be written (each is tried). */
+    private boolean writeFiles(LoadReport report, PrintWriter out, PrintWriter err) {
+        boolean ok = write("JSON report", json, () -> ReportFiles.writeJson(report, json), out, err);
+        ok &= write("CSV report", csv, () -> ReportFiles.writeCsv(report, csv), out, err);
+        ok &= write("HTML report", html, () -> ReportFiles.writeHtml(report, html), out, err);
+        if (!noSave) {
+            RunStore store = store(dataDir);
+            ok &= write("saved run " + report.runId(), store.folder(), () -> store.save(report), out, err);
+        }
+        return ok;
+    }
+
+    private interface FileWrite {
+        void write() throws java.io.IOException;
+    }
+
+    private static boolean write(String what, Path where, FileWrite write, PrintWriter out, PrintWriter err) {
+        if (where == null) {
+            return true;
+        }
         try {
-            if (json != null) {
-                ReportFiles.writeJson(report, json);
-                out.println("JSON report: " + json);
-            }
-            if (csv != null) {
-                ReportFiles.writeCsv(report, csv);
-                out.println("CSV report: " + csv);
-            }
-            if (html != null) {
-                ReportFiles.writeHtml(report, html);
-                out.println("HTML report: " + html);
-            }
-            if (!noSave) {
-                RunStore store = store(dataDir);
-                out.println("Saved as run " + report.runId() + " in " + store.save(report).getParent());
-            }
+            write.write();
+            out.println(what.startsWith("saved run") ? "Saved as run " + what.substring("saved run ".length()) + " in " + where
+                    : what + ": " + where);
+            return true;
         } catch (java.io.IOException e) {
-            err.println("Could not write a report: " + e.getMessage());
+            String why = switch (e) {
+                case java.nio.file.AccessDeniedException denied -> "permission denied";
+                case java.nio.file.NoSuchFileException missing -> "no such file or folder";
+                case java.nio.file.FileSystemException fs when fs.getReason() != null -> fs.getReason();
+                default -> String.valueOf(e.getMessage());
+            };
+            err.println("Could not write the " + what + " to " + where + ": " + why);
+            return false;
         }
     }
 
@@ -210,6 +234,9 @@ public final class LoadCommand implements java.util.concurrent.Callable<Integer>
 
     /** Checks the options together and builds what the engine runs (the Load screen builds it the same way). */
     LoadScenario scenario() {
+        writable(json, "--json");
+        writable(csv, "--csv");
+        writable(html, "--html");
         try {
             ScenarioBuilder builder = target.builder()
                     .rate(rate)
@@ -223,6 +250,20 @@ public final class LoadCommand implements java.util.concurrent.Callable<Integer>
             return builder.build();
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
+        }
+    }
+
+    // a report file that could not be written after the run would lose it: its folder is checked before
+    private void writable(Path file, String option) {
+        if (file == null) {
+            return;
+        }
+        Path folder = file.toAbsolutePath().getParent();
+        if (java.nio.file.Files.isDirectory(file)) {
+            throw usage(option + " " + file + " is a folder: give a file name");
+        }
+        if (folder == null || !java.nio.file.Files.isDirectory(folder) || !java.nio.file.Files.isWritable(folder)) {
+            throw usage(option + " " + file + ": its folder " + folder + " does not exist or can't be written to");
         }
     }
 
@@ -244,7 +285,11 @@ public final class LoadCommand implements java.util.concurrent.Callable<Integer>
     static final class DurationConverter implements ITypeConverter<Duration> {
         @Override
         public Duration convert(String value) {
-            return Durations.parse(value);
+            try {
+                return Durations.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+            }
         }
     }
 
@@ -264,7 +309,11 @@ public final class LoadCommand implements java.util.concurrent.Callable<Integer>
     static final class ThresholdConverter implements ITypeConverter<Threshold> {
         @Override
         public Threshold convert(String value) {
-            return Threshold.parse(value);
+            try {
+                return Threshold.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+            }
         }
     }
 }

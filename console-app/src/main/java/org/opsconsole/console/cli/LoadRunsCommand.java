@@ -74,6 +74,10 @@ final class LoadRunsCommand {
             RunStore store = LoadCommand.store(dataDir != null ? dataDir : parent.dataDir);
             String base;
             String other;
+            if (ids.size() > 2) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "compare takes two runs, or one to compare with the baseline, not " + ids.size());
+            }
             if (ids.size() == 2) {
                 base = ids.get(0);
                 other = ids.get(1);
@@ -82,12 +86,14 @@ final class LoadRunsCommand {
                         "no baseline is marked: give two runs, or mark one with 'load baseline RUN'"));
                 other = ids.get(0);
             }
+            saved(spec, store, base);
+            saved(spec, store, other);
             RunComparison c;
             try {
                 c = store.compare(base, other);
             } catch (java.io.IOException | IllegalArgumentException e) {
-                spec.commandLine().getErr().println(e.getMessage());
-                return 1;
+                spec.commandLine().getErr().println("Could not read the saved runs: " + firstLine(e));
+                return LoadCommand.COULD_NOT_RUN;
             }
             out.println(String.format(Locale.ROOT, "%-18s %14s %14s %12s %9s", "metric", base, other, "change", "%"));
             for (RunComparison.Row row : c.rows()) {
@@ -116,11 +122,13 @@ final class LoadRunsCommand {
 
         @Override
         public Integer call() throws Exception {
+            RunStore store = LoadCommand.store(dataDir != null ? dataDir : parent.dataDir);
+            saved(spec, store, id);
             try {
-                LoadCommand.store(dataDir != null ? dataDir : parent.dataDir).markBaseline(id);
+                store.markBaseline(id);
             } catch (java.io.IOException | IllegalArgumentException e) {
-                spec.commandLine().getErr().println(e.getMessage());
-                return 1;
+                spec.commandLine().getErr().println("Could not mark " + id + " as the baseline: " + firstLine(e));
+                return LoadCommand.COULD_NOT_RUN;
             }
             spec.commandLine().getOut().println("Baseline: " + id);
             return 0;
@@ -173,9 +181,29 @@ final class LoadRunsCommand {
             }
             if (report != null) {
                 store.save(report.withLoadData(now));
+                out.println(now.summary());
+            } else {
+                // nothing saved says what the run made: only what its marker found is known
+                out.println(now.wroteAnything() ? now.summary()
+                        : "No saved run " + id + " in " + store.folder() + ", and no users or orders marked as its load "
+                        + "data in the services: nothing to delete.");
             }
-            out.println(now.summary());
             return now.remaining() == 0 ? 0 : 1;
         }
+    }
+
+    /** A usage error (exit 2) unless {@code id} names a saved run. */
+    static void saved(CommandSpec spec, RunStore store, String id) {
+        if (!store.exists(id)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "no saved run '" + id + "' in "
+                    + store.folder() + " ('opsconsole load runs' lists them)");
+        }
+    }
+
+    // a parser's message runs on over lines of where it was; its first says what is wrong
+    private static String firstLine(Exception e) {
+        String message = String.valueOf(e.getMessage());
+        int end = message.indexOf('\n');
+        return end < 0 ? message : message.substring(0, end);
     }
 }

@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -62,7 +63,25 @@ public final class OpsConsoleCommand implements Callable<Integer> {
     boolean noDemoData;
 
     public static CommandLine commandLine() {
-        return new CommandLine(new OpsConsoleCommand());
+        CommandLine cli = new CommandLine(new OpsConsoleCommand());
+        everyCommand(cli, cli.getCommandSpec().versionProvider());
+        // a usage error is its message and where the options are, not the whole help after it
+        cli.setParameterExceptionHandler((e, args) -> {
+            CommandLine wrong = e.getCommandLine();
+            PrintWriter err = wrong.getErr();
+            err.println(e.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+            err.println("See '" + wrong.getCommandSpec().qualifiedName() + " --help' for its options.");
+            err.flush();
+            return wrong.getCommandSpec().exitCodeOnInvalidInput();
+        });
+        return cli;
+    }
+
+    // every subcommand answers --version as the top command does
+    private static void everyCommand(CommandLine command, CommandLine.IVersionProvider version) {
+        command.getCommandSpec().versionProvider(version);
+        command.getSubcommands().values().forEach(sub -> everyCommand(sub, version));
     }
 
     /** The options as the console session takes them. */

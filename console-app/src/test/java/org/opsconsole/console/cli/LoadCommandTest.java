@@ -155,6 +155,46 @@ class LoadCommandTest {
         assertThat(cli.out.toString()).contains("Baseline: " + ids.get(0), "achievedRate", "p99Ms");
         assertThat(cli.run("runs")).isZero();
         assertThat(cli.out.toString()).contains("(baseline)");
-        assertThat(cli.run("compare", "no-such-run", ids.get(0))).isNotZero();
+        cli.err.getBuffer().setLength(0);
+        assertThat(cli.run("compare", "no-such-run", ids.get(0))).isEqualTo(2);
+        assertThat(cli.err.toString()).contains("no saved run 'no-such-run'").doesNotContain("Usage:");
+        assertThat(cli.run("baseline", "no-such-run")).isEqualTo(2);
+        assertThat(cli.run("compare", ids.get(0), ids.get(1), ids.get(0))).isEqualTo(2);
+        assertThat(cli.err.toString()).contains("compare takes two runs");
+    }
+
+    @Test
+    void a_count_threshold_stops_the_run_as_soon_as_it_is_crossed() throws Exception {
+        Path json = dir.resolve("r.json");
+
+        int code = cli.run("--url", url + "/missing", "--rate", "50", "--duration", "20s", "--warmup", "0s",
+                "--threshold", "errors<10", "--json", json.toString());
+
+        assertThat(code).isEqualTo(LoadCommand.THRESHOLD_FAILED);
+        JsonNode report = Json.mapper().readTree(json.toFile());
+        assertThat(report.path("requests").asLong()).as("stopped before the hundred requests a latency rule waits for")
+                .isGreaterThanOrEqualTo(10).isLessThan(100);
+    }
+
+    @Test
+    void a_report_file_that_cant_be_written_is_said_before_the_run_and_nothing_is_run() throws Exception {
+        Path nowhere = dir.resolve("no-such-folder").resolve("r.json");
+
+        assertThat(cli.run("--url", url + "/hello", "--rate", "10", "--duration", "1s", "--json", nowhere.toString()))
+                .isEqualTo(2);
+        assertThat(cli.run("--url", url + "/hello", "--rate", "10", "--duration", "1s", "--html", dir.toString()))
+                .isEqualTo(2);
+
+        assertThat(cli.err.toString()).contains("--json " + nowhere, "does not exist", "--html " + dir + " is a folder");
+        assertThat(cli.out.toString()).doesNotContain("Saved as run");
+        assertThat(Files.exists(dir.resolve("load-runs"))).isFalse();
+    }
+
+    @Test
+    void percentages_over_a_hundred_and_rules_in_other_words_are_refused_in_words() {
+        assertThat(cli.run("--url", url + "/hello", "--threshold", "errors<200%")).isEqualTo(2);
+        assertThat(cli.err.toString()).contains("a percentage is at most 100%");
+        assertThat(cli.run("--url", url + "/hello", "--threshold", "p99 under 5")).isEqualTo(2);
+        assertThat(cli.err.toString()).contains("'p99 under 5' is not a threshold").doesNotContain("java.lang", "Usage:");
     }
 }

@@ -99,6 +99,18 @@ class OpsConsoleCommandTest {
     }
 
     @Test
+    void everyCommandTellsItsVersion() {
+        for (String[] args : java.util.List.of(new String[] {"--version"}, new String[] {"load", "--version"},
+                new String[] {"load", "runs", "--version"}, new String[] {"serve", "--version"})) {
+            java.io.StringWriter out = new java.io.StringWriter();
+            CommandLine cli = OpsConsoleCommand.commandLine();
+            cli.setOut(new java.io.PrintWriter(out, true));
+            assertThat(cli.execute(args)).isZero();
+            assertThat(out.toString()).as(String.join(" ", args)).startsWith("opsconsole ");
+        }
+    }
+
+    @Test
     void anImpossiblePortIsAUsageError() {
         CommandLine commandLine = OpsConsoleCommand.commandLine();
         commandLine.setErr(new PrintWriter(new StringWriter()));

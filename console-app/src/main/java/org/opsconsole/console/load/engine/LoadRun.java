@@ -572,11 +572,11 @@ public final class LoadRun {
     }
 
     private void checkThresholds(LoadSnapshot s) {
-        if (stopping || s.requests() < Threshold.MIN_SAMPLES) {
+        if (stopping) {
             return;
         }
         for (Threshold t : scenario.thresholds()) {
-            if (!t.checkedLive()) {
+            if (!t.checkedLive() || (t.needsSamples() && s.requests() < Threshold.MIN_SAMPLES)) {
                 continue;
             }
             double actual = t.actual(s.totalCorrected(), s.requests(), s.errors(), s.late(), s.achievedRate());

@@ -85,7 +85,11 @@ public final class HttpConnections implements AutoCloseable {
             try {
                 channel.configureBlocking(false);
                 channel.socket().setTcpNoDelay(true);
-                connected = channel.connect(new InetSocketAddress(url.host(), url.port()));
+                InetSocketAddress address = new InetSocketAddress(url.host(), url.port());
+                if (address.isUnresolved()) {
+                    throw new java.net.UnknownHostException(url.host());
+                }
+                connected = channel.connect(address);
                 selectionKey = channel.register(selector, connected ? 0 : SelectionKey.OP_CONNECT, this);
             } catch (IOException | RuntimeException e) {
                 channel.close();

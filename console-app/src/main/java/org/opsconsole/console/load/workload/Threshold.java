@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * {@code p999<1s}, {@code max<2s} (corrected latency), {@code errors<1%} or {@code errors<10} (a
  * count), {@code late<1%} or {@code late<100}, {@code rate>290} (achieved requests/s, checked at the
  * end only). {@code <=} and {@code >=} work too. Crossing a latency, error or late threshold during
- * the run stops it, once at least {@link #MIN_SAMPLES} requests have completed.
+ * the run stops it, once at least {@link #MIN_SAMPLES} requests have completed; a count ({@code errors<10})
+ * at once, since a count once crossed stays crossed.
  */
 public record Threshold(String expression, Metric metric, boolean below, boolean inclusive, double limit,
                         boolean percent) {
@@ -56,6 +57,9 @@ public record Threshold(String expression, Metric metric, boolean below, boolean
         } else if (metric != Metric.RATE && unit != null && !percent) {
             throw new IllegalArgumentException("'" + text + "': errors and late take a count or a percentage");
         }
+        if (percent && value > 100) {
+            throw new IllegalArgumentException("'" + text + "': a percentage is at most 100%");
+        }
         return new Threshold(text.trim(), metric, op.startsWith("<"), op.length() == 2, value, percent);
     }
 
@@ -66,6 +70,14 @@ public record Threshold(String expression, Metric metric, boolean below, boolean
     /** Whether the rule can be judged while the run goes on (a rate can only be judged at the end). */
     public boolean checkedLive() {
         return metric != Metric.RATE;
+    }
+
+    /**
+     * Whether judging it during the run waits for {@link #MIN_SAMPLES} requests: a latency or a share
+     * of few requests says little, a count over its limit is final.
+     */
+    public boolean needsSamples() {
+        return !((metric == Metric.ERRORS || metric == Metric.LATE) && !percent && below);
     }
 
     /** The figure this rule looks at, from the run's totals so far. */

@@ -109,4 +109,15 @@ class HttpConnectionsTest {
         }
         assertThat(accepted.get()).isEqualTo(1);
     }
+
+    @Test
+    void aHostThatDoesNotResolveIsAnErrorOfItsKindNotACrash() {
+        AtomicReference<LoadHttpClient.Outcome> answer = new AtomicReference<>();
+
+        connections.send(new Request.Builder().url("http://nonexistent.invalid/x").build(), true, answer::set);
+
+        assertThat(answer.get()).isNotNull();
+        assertThat(answer.get().errorKind()).isEqualTo("unknown host");
+        assertThat(connections.inFlight()).isZero();
+    }
 }
