@@ -215,8 +215,8 @@ public final class LoadRun {
             cpuAtStart = CpuUse.Reading.now();
             measureFromNanos = startNanos + scenario.warmup().toNanos();
             startedAt = clock.now().plus(scenario.warmup());
-            sampler.begin(measureFromNanos);
-            warmupSampler.begin(startNanos);
+            sampler.begin(measureFromNanos, plannedBy(measureFromNanos));
+            warmupSampler.begin(startNanos, 0);
             phase = scenario.warmup().isZero() ? Phase.RUNNING : Phase.WARMING_UP;
             ticker.scheduleAtFixedRate(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
             startWorkers();
@@ -533,7 +533,7 @@ public final class LoadRun {
         try {
             long now = clock.nanoTime();
             if (now < measureFromNanos) {
-                warmupSampler.tick(now, startNanos, plannedRateAt(now), behindMs(now), false);
+                warmupSampler.tick(now, startNanos, plannedBy(now), behindMs(now), false);
                 publish(warmupSnapshot(now));
                 return;
             }
@@ -545,7 +545,7 @@ public final class LoadRun {
             double behind = behindMs(now);
             // the schedule can be behind before any late request has left: the maximum counts both
             recorder.maxLatenessNanos.accumulateAndGet((long) (behind * 1e6), Math::max);
-            sampler.tick(now, measureFromNanos, plannedRateAt(now), behind, false);
+            sampler.tick(now, measureFromNanos, plannedBy(now), behind, false);
             LoadSnapshot snapshot = snapshot(now);
             checkThresholds(snapshot);
             publish(snapshot);
@@ -556,6 +556,20 @@ public final class LoadRun {
 
     private double plannedRateAt(long now) {
         return schedule != null ? schedule.rateAt(now - startNanos) : 0;
+    }
+
+    /**
+     * The rate planned over the last second (from {@code since} at the latest), as the achieved rate
+     * shown beside it is measured: at a step both change over the same second.
+     */
+    private double plannedRateOverLastSecond(long now, long since) {
+        long from = Math.max(since, now - 1_000_000_000L);
+        return now - from < 50 * 1_000_000L ? plannedRateAt(now) : (plannedBy(now) - plannedBy(from)) * 1e9 / (now - from);
+    }
+
+    /** Requests the schedule planned from the run's start (its warm-up's included) until {@code now}. */
+    private double plannedBy(long now) {
+        return schedule != null ? schedule.plannedBy(now - startNanos) : 0;
     }
 
     /** How far in the past the next unsent request's due time is (0 when on schedule). */
@@ -596,7 +610,7 @@ public final class LoadRun {
                 .toList();
         return new LoadSnapshot(id, startedAt, stopping && phase == Phase.RUNNING ? Phase.STOPPING : phase,
                 RunSampler.round(elapsed), planned, Math.min(1, planned <= 0 ? 1 : elapsed / planned),
-                RunSampler.round(plannedRateAt(now)), sampler.windowRate(),
+                RunSampler.round(plannedRateOverLastSecond(now, measureFromNanos)), sampler.windowRate(),
                 recorder.requests.sum(), recorder.errors.sum(), recorder.late.sum(), recorder.lateForConnection.sum(),
                 RunSampler.round(behindMs(now)), RunSampler.round(recorder.maxLatenessNanos.get() / 1e6),
                 Math.max(0, recorder.inFlight.get()),
@@ -614,7 +628,7 @@ public final class LoadRun {
         // the warm-up's rate and latencies of the last second, for the live charts; the run's counts stay at zero
         return new LoadSnapshot(id, startedAt, stopping ? Phase.STOPPING : Phase.WARMING_UP,
                 RunSampler.round((now - startNanos) / 1e9),
-                planned, 0, RunSampler.round(plannedRateAt(now)), warmupSampler.windowRate(), 0, 0, 0, 0,
+                planned, 0, RunSampler.round(plannedRateOverLastSecond(now, startNanos)), warmupSampler.windowRate(), 0, 0, 0, 0,
                 RunSampler.round(behindMs(now)), 0, Math.max(0, warmupRecorder.inFlight.get()),
                 warmupSampler.windowCorrected(), warmupSampler.windowUncorrected(), Percentiles.EMPTY, List.of(), stopReason,
                 CpuUse.UNKNOWN);
@@ -650,7 +664,7 @@ public final class LoadRun {
             return;
         }
         long now = Math.max(measureFromNanos, endNanos == 0 ? clock.nanoTime() : endNanos);
-        sampler.tick(now, measureFromNanos, plannedRateAt(now), behindMs(now), true);
+        sampler.tick(now, measureFromNanos, plannedBy(now), behindMs(now), true);
         LoadReport report = RunReportBuilder.build(id, startedAt, scenario, recorder, sampler,
                 Math.max(1e-3, (now - measureFromNanos) / 1e9), warmupUnsent.get(), outcome, stopReason, loadData,
                 cpuSinceStart());

@@ -43,8 +43,8 @@ final class RunSampler {
     private long secondStartErrors;
     private long secondStartLate;
     private double secondMaxBehindMs;
-    private double secondTargetRateSum;
-    private int secondTicks;
+    // the requests the schedule planned by the current second's start: its target is what it planned in it
+    private double secondStartPlanned;
     private long lastTickNanos;
     private long lastTickRequests;
 
@@ -72,16 +72,18 @@ final class RunSampler {
         return new Histogram(RunRecorder.HIGHEST_MICROS, RunRecorder.DIGITS);
     }
 
-    synchronized void begin(long startNanos) {
+    synchronized void begin(long startNanos, double plannedByThen) {
         secondStartNanos = startNanos;
         lastTickNanos = startNanos;
+        secondStartPlanned = plannedByThen;
     }
 
     /**
      * Folds the interval since the last tick into the totals and, every second of run time, into the
-     * timeline. {@code targetRate} and {@code behindMs} are the scheduler's figures at this moment.
+     * timeline. {@code planned} is how many requests the schedule planned by now since the run began (0 in
+     * the closed model), {@code behindMs} how far behind it is now.
      */
-    synchronized void tick(long nowNanos, long startNanos, double targetRate, double behindMs, boolean last) {
+    synchronized void tick(long nowNanos, long startNanos, double planned, double behindMs, boolean last) {
         Histogram corrected = recorder.corrected.getIntervalHistogram(recycleCorrected);
         Histogram uncorrected = recorder.uncorrected.getIntervalHistogram(recycleUncorrected);
         totalCorrected.add(corrected);
@@ -115,16 +117,14 @@ final class RunSampler {
         recycleCorrected = corrected;
         recycleUncorrected = uncorrected;
 
-        secondTargetRateSum += targetRate;
-        secondTicks++;
         secondMaxBehindMs = Math.max(secondMaxBehindMs, behindMs);
         long secondElapsed = nowNanos - secondStartNanos;
         if (secondElapsed >= 995_000_000L || (last && secondElapsed > 50_000_000L && (requests > secondStartRequests))) {
-            closeSecond(nowNanos, startNanos, requests);
+            closeSecond(nowNanos, startNanos, requests, planned);
         }
     }
 
-    private void closeSecond(long nowNanos, long startNanos, long requests) {
+    private void closeSecond(long nowNanos, long startNanos, long requests, double planned) {
         double seconds = (nowNanos - secondStartNanos) / 1e9;
         long errors = recorder.errors.sum();
         long late = recorder.late.sum();
@@ -133,7 +133,7 @@ final class RunSampler {
         timeline.add(new LoadReport.SecondSample(
                 // labelled by the second it starts in: a late tick (busy machine) must not skip a label
                 (int) Math.floor((secondStartNanos - startNanos) / 1e9 + 0.05),
-                round(secondTargetRateSum / Math.max(1, secondTicks)),
+                round((planned - secondStartPlanned) / seconds),
                 round((requests - secondStartRequests) / seconds),
                 errors - secondStartErrors, late - secondStartLate, round(secondMaxBehindMs),
                 c.p50(), c.p90(), c.p99(), c.max(), u.p50(), u.p99()));
@@ -142,8 +142,7 @@ final class RunSampler {
         secondStartErrors = errors;
         secondStartLate = late;
         secondMaxBehindMs = 0;
-        secondTargetRateSum = 0;
-        secondTicks = 0;
+        secondStartPlanned = planned;
         secondCorrected.reset();
         secondUncorrected.reset();
     }

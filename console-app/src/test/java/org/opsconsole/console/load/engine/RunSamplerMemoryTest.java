@@ -23,7 +23,7 @@ class RunSamplerMemoryTest {
         List<String> operations = List.of("read-user", "create-user", "create-order");
         RunRecorder recorder = new RunRecorder(operations, 2 * MS);
         RunSampler sampler = new RunSampler(recorder, operations);
-        sampler.begin(0);
+        sampler.begin(0, 0);
 
         long before = threads.getCurrentThreadAllocatedBytes();
         long now = 0;

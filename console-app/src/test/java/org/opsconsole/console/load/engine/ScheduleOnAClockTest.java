@@ -107,7 +107,8 @@ class ScheduleOnAClockTest {
         assertThat(report.requests()).isEqualTo(100);
         assertThat(report.late()).isEqualTo(99);
         assertThat(report.lateWaitingForConnection()).isZero();
-        assertThat(report.warnings()).anyMatch(w -> w.contains("none waited for a connection: the machine was too busy"));
+        // whether this machine's cores were busy or had room (the advice's second half) is the real machine's, not the clock's
+        assertThat(report.warnings()).anyMatch(w -> w.contains("none waited for a connection: the machine "));
         List<Long> sends = server.sends();
         for (int i = 1; i < sends.size(); i++) {
             assertThat(sends.get(i) - sends.getFirst()).isEqualTo(i * 10 * MS + 3 * MS);
