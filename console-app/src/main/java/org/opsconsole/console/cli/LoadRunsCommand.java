@@ -101,6 +101,7 @@ final class LoadRunsCommand {
                         row.other(), row.change(), row.changePercent() == null ? "-" : row.changePercent() + "%",
                         row.worse() ? "  WORSE" : ""));
             }
+            c.targetsNote().ifPresent(out::println);
             return 0;
         }
     }

@@ -47,20 +47,23 @@ public final class CapacityReports {
             out.append("Universal Scalability Law: ").append(r.uslNote()).append('\n');
         }
         out.append(little(r)).append('\n');
-        out.append(String.format(Locale.ROOT, "The search took %.0f s, %d steps.%n", r.searchSeconds(), r.steps().size()));
+        out.append(String.format(Locale.ROOT, "The search took %.0f s, %d step%s.%n", r.searchSeconds(), r.steps().size(),
+                r.steps().size() == 1 ? "" : "s"));
         return out.toString();
     }
 
     static String usl(UslModel m) {
         String peak = Double.isFinite(m.peakConcurrency())
-                ? "predicted peak " + rate(m.peakThroughput()) + " at " + figure(m.peakConcurrency()) + " requests in flight"
+                ? "predicted peak " + rate(m.peakThroughput()) + " at " + figure(Math.max(1, m.peakConcurrency())) + " requests in flight"
                 : "no peak (no coherency cost): throughput approaches " + rate(m.peakThroughput());
         return "Universal Scalability Law: lambda " + figure(m.lambda()) + "/s per request in flight "
                 + interval(m.lambdaInterval()) + ", contention sigma " + String.format(Locale.ROOT, "%.4f", m.sigma()) + " "
                 + interval(m.sigmaInterval()) + ", coherency kappa " + String.format(Locale.ROOT, "%.6f", m.kappa()) + " "
                 + interval(m.kappaInterval()) + "; " + peak + (m.peakExtrapolated()
                 ? " (extrapolated: beyond the " + figure(m.measuredUpTo()) + " in flight measured)" : " (within what was measured)")
-                + (m.poorlyDetermined() ? ". Poorly determined: an interval is wider than its value, the steps did not reach "
+                + (m.tooLittleConcurrency() ? ". Poorly determined: fewer than one request was in flight at every step "
+                + "(the server answered faster than requests came), too little concurrency for throughput to bend; ignore the peak"
+                : m.poorlyDetermined() ? ". Poorly determined: an interval is wider than its value, the steps did not reach "
                 + "the load where throughput bends (the engine's limit or the thresholds came first); take the peak as a guess" : "");
     }
 
@@ -70,7 +73,9 @@ public final class CapacityReports {
 
     static String little(CapacityResult r) {
         List<String> off = r.steps().stream().filter(s -> !s.littleAgrees()).map(s -> Integer.toString(s.number())).toList();
-        return off.isEmpty() ? "Little's law holds in every step (measured in flight = throughput x time in flight, within 20%)."
+        boolean someBelowOne = r.steps().stream().anyMatch(s -> Math.max(s.littleConcurrency(), s.measuredConcurrency()) < 1);
+        return off.isEmpty() ? "Little's law holds in every step (measured in flight = throughput x time in flight, within 20%"
+                + (someBelowOne ? "; steps with less than one request in flight are not judged" : "") + ")."
                 : "Little's law: step" + (off.size() > 1 ? "s " : " ") + String.join(", ", off) + " disagree (measured in flight "
                 + "vs throughput x time in flight, by more than 20%): not steady (a queue still growing), or the load tool "
                 + "was the bottleneck.";

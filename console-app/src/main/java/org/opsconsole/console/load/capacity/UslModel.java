@@ -67,9 +67,14 @@ public record UslModel(double lambda, double sigma, double kappa, Interval lambd
      */
     @JsonProperty
     public boolean poorlyDetermined() {
-        return sigmaInterval != null && kappaInterval != null
+        return tooLittleConcurrency() || sigmaInterval != null && kappaInterval != null
                 && (sigmaInterval.high() - sigmaInterval.low() > 2 * Math.max(sigma, 1e-12)
                 || kappaInterval.high() - kappaInterval.low() > 2 * Math.max(kappa, 1e-15));
+    }
+
+    /** Whether no step had even one request in flight: the law's concurrency was never reached, its fit says nothing. */
+    public boolean tooLittleConcurrency() {
+        return measuredUpTo < 1;
     }
 
     /** Whether the peak lies beyond what was measured: a prediction, not an observation. */

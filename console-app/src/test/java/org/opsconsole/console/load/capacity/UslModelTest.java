@@ -66,4 +66,17 @@ class UslModelTest {
         assertThatThrownBy(() -> UslModel.fit(measured(0, 1, 2, 2, 4)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 4 steps");
     }
+
+    @Test
+    void stepsThatNeverHadOneRequestInFlightFitAModelThatSaysItIsPoorlyDetermined() {
+        // a fast server at low rates: throughput grows with the offered rate while concurrency stays below one
+        List<UslModel.Point> points = List.of(new UslModel.Point(0.02, 50), new UslModel.Point(0.04, 100),
+                new UslModel.Point(0.08, 200), new UslModel.Point(0.13, 300));
+
+        UslModel fit = UslModel.fit(points);
+
+        assertThat(fit.tooLittleConcurrency()).isTrue();
+        assertThat(fit.poorlyDetermined()).isTrue();
+        assertThat(CapacityReports.usl(fit)).contains("fewer than one request was in flight at every step");
+    }
 }
