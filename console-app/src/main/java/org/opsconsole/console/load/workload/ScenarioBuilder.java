@@ -84,7 +84,11 @@ public final class ScenarioBuilder {
     }
 
     public ScenarioBuilder method(String method) {
-        this.method = method == null || method.isBlank() ? "GET" : method.trim().toUpperCase(Locale.ROOT);
+        String m = method == null || method.isBlank() ? "GET" : method.trim().toUpperCase(Locale.ROOT);
+        if (!m.matches("[A-Z]+")) {
+            throw new IllegalArgumentException("'" + method.trim() + "' is not an HTTP method: use GET, POST, PUT, PATCH, DELETE, ...");
+        }
+        this.method = m;
         return this;
     }
 
@@ -231,8 +235,9 @@ public final class ScenarioBuilder {
             new UrlOperation(method, url, body, headers);
             return new LoadScenario.Url(method, url, body, headers);
         }
-        if (body != null || !headers.isEmpty()) {
-            throw new IllegalArgumentException("A body and headers go with one URL, not with the services.");
+        if (body != null || !headers.isEmpty() || !method.equals("GET")) {
+            throw new IllegalArgumentException("A method, a body and headers go with one URL, not with the services "
+                    + "(their mix says what each request is).");
         }
         httpUrl(usersUrl, "users URL");
         httpUrl(ordersUrl, "orders URL");

@@ -51,6 +51,8 @@ class ScenarioBuilderTest {
         assertThatThrownBy(() -> new ScenarioBuilder().url("http://127.0.0.1:9/").services(null, null, "read-user=1").build())
                 .hasMessageContaining("A mix is for the services");
         assertThatThrownBy(() -> new ScenarioBuilder().body("{}").build()).hasMessageContaining("go with one URL");
+        assertThatThrownBy(() -> new ScenarioBuilder().method("post").build()).hasMessageContaining("go with one URL");
+        assertThatThrownBy(() -> new ScenarioBuilder().method("BAD METHOD")).hasMessageContaining("'BAD METHOD' is not an HTTP method");
         assertThatThrownBy(() -> new ScenarioBuilder().connections(0).build()).hasMessageContaining("connections");
         assertThatThrownBy(() -> new ScenarioBuilder().timeout(Duration.ZERO).build()).hasMessageContaining("timeout");
         assertThatThrownBy(() -> new ScenarioBuilder().rate(0.0).build()).hasMessageContaining("rate");
