@@ -101,5 +101,7 @@ class CapacityCommandTest {
         assertThat(cli.run("capacity", "--url", url, "--start-rate", "0")).isEqualTo(2);
         assertThat(cli.err.toString()).contains("start rate must be above 0");
         assertThat(cli.run("capacity", "--url", url, "--threshold", "p99 fast")).isEqualTo(2);
+        assertThat(cli.run("capacity", "--url", url, "--max-engine-late", "-1")).isEqualTo(2);
+        assertThat(cli.err.toString()).contains("late share must be between 0 and 100%");
     }
 }

@@ -40,6 +40,9 @@ public final class CapacitySearch {
             if (!(precision > 0 && precision < 1)) {
                 throw new IllegalArgumentException("the precision must be between 0 and 100%");
             }
+            if (!(maxEngineLatePercent >= 0 && maxEngineLatePercent <= 100)) {
+                throw new IllegalArgumentException("the engine's late share must be between 0 and 100%");
+            }
             if (maxSteps < 2) {
                 throw new IllegalArgumentException("a search needs at least 2 steps");
             }
