@@ -44,6 +44,8 @@ public final class HttpConnections implements AutoCloseable {
 
     static final long FINE_PARK_NANOS = 50_000;
     private static final long TIMEOUT_CHECK_NANOS = 10_000_000;
+    // exchanges are checked against the timeout every 10 ms, or a tenth of a shorter timeout
+    private final long timeoutCheckNanos;
     private static final byte[] NO_BODY = new byte[0];
 
     private final long timeoutNanos;
@@ -59,6 +61,7 @@ public final class HttpConnections implements AutoCloseable {
 
     public HttpConnections(Duration timeout) throws IOException {
         this.timeoutNanos = Math.max(1, timeout.toNanos());
+        this.timeoutCheckNanos = Math.max(1, Math.min(TIMEOUT_CHECK_NANOS, timeoutNanos / 10));
         this.selector = Selector.open();
         this.nextTimeoutCheck = System.nanoTime();
     }
@@ -171,7 +174,7 @@ public final class HttpConnections implements AutoCloseable {
         }
         long now = System.nanoTime();
         if (now - nextTimeoutCheck >= 0) {
-            nextTimeoutCheck = now + TIMEOUT_CHECK_NANOS;
+            nextTimeoutCheck = now + timeoutCheckNanos;
             if (checkTimeouts(now)) {
                 // an exchange ended: its owner may have something to do now
                 maxWaitNanos = 0;
