@@ -44,8 +44,9 @@ final class LoadRunsCommand {
             out.println(String.format(Locale.ROOT, "%-22s %-6s %10s %10s %9s %8s %10s  %s", "run", "model", "target/s",
                     "achieved/s", "errors %", "late", "p99 ms", "outcome"));
             for (RunStore.RunSummary r : runs) {
-                out.println(String.format(Locale.ROOT, "%-22s %-6s %10.1f %10.1f %9.2f %8d %10.2f  %s%s", r.id(), r.model(),
-                        r.targetRate(), r.achievedRate(), r.errorPercent(), r.late(), r.p99Ms(), r.outcome(),
+                // the closed model has no target rate: its users send as fast as answers come
+                out.println(String.format(Locale.ROOT, "%-22s %-6s %10s %10.1f %9.2f %8d %10.2f  %s%s", r.id(), r.model(),
+                        r.targetRate() > 0 ? String.format(Locale.ROOT, "%.1f", r.targetRate()) : "-", r.achievedRate(), r.errorPercent(), r.late(), r.p99Ms(), r.outcome(),
                         r.baseline() ? "  (baseline)" : ""));
             }
             return 0;
