@@ -45,9 +45,11 @@ import java.util.concurrent.ExecutionException;
                 "  30s@300          constant 300 requests/s for 30 seconds",
                 "  1m@0->1000       ramp linearly from 0/s to 1000/s over one minute",
                 "  40s@100->400/4   steps: 100, 200, 300, 400/s, 10 seconds each",
-                "  --rate 500 --ramp 10s --duration 30s is the same as --stage 10s@0->500 --stage 30s@500",
-                "  a warm-up of 5 s at the first stage's rate comes before them, left out of the figures",
-                "  (--warmup 10s for longer, --warmup 0s for none; none by default before a ramp from 0)",
+                "  --rate 500 --ramp 10s --duration 30s  is the same as",
+                "  --stage 10s@0->500 --stage 30s@500",
+                "  A warm-up of 5 s at the first stage's rate comes before them, left out of",
+                "  the figures (--warmup 10s for longer, --warmup 0s for none; none by default",
+                "  before a ramp from 0).",
                 "",
                 "Operations (--mix NAME=WEIGHT,...): read-user, list-users, create-user, create-order, list-orders, "
                         + "change-status. Created users get unique emails (load-<run>-<n>@example.test); orders go to "
