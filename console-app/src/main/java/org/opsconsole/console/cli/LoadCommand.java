@@ -195,12 +195,13 @@ public final class LoadCommand implements java.util.concurrent.Callable<Integer>
 
     /** Writes each asked-for report and saves the run; false when any could not be written (each is tried). */
     private boolean writeFiles(LoadReport report, PrintWriter out, PrintWriter err) {
-        boolean ok = write("JSON report", json, () -> ReportFiles.writeJson(report, json), out, err);
-        ok &= write("CSV report", csv, () -> ReportFiles.writeCsv(report, csv), out, err);
-        ok &= write("HTML report", html, () -> ReportFiles.writeHtml(report, html), out, err);
+        boolean ok = write("JSON report", json, "JSON report: " + json, () -> ReportFiles.writeJson(report, json), err, out);
+        ok &= write("CSV report", csv, "CSV report: " + csv, () -> ReportFiles.writeCsv(report, csv), err, out);
+        ok &= write("HTML report", html, "HTML report: " + html, () -> ReportFiles.writeHtml(report, html), err, out);
         if (!noSave) {
             RunStore store = store(dataDir);
-            ok &= write("saved run " + report.runId(), store.folder(), () -> store.save(report), out, err);
+            ok &= write("saved run " + report.runId(), store.folder(), "Saved as run " + report.runId() + " in " + store.folder(),
+                    () -> store.save(report), err, out);
         }
         return ok;
     }
@@ -209,14 +210,14 @@ public final class LoadCommand implements java.util.concurrent.Callable<Integer>
         void write() throws java.io.IOException;
     }
 
-    private static boolean write(String what, Path where, FileWrite write, PrintWriter out, PrintWriter err) {
+    /** Writes {@code what} to {@code where} (nothing when null), then says {@code done}, or on err why it could not. */
+    private static boolean write(String what, Path where, String done, FileWrite write, PrintWriter err, PrintWriter out) {
         if (where == null) {
             return true;
         }
         try {
             write.write();
-            out.println(what.startsWith("saved run") ? "Saved as run " + what.substring("saved run ".length()) + " in " + where
-                    : what + ": " + where);
+            out.println(done);
             return true;
         } catch (java.io.IOException e) {
             String why = switch (e) {
