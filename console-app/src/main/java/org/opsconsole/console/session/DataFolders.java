@@ -18,8 +18,17 @@ public record DataFolders(Path root) {
         return new DataFolders(root.toAbsolutePath().normalize());
     }
 
+    private static final String LOAD_RUNS = "load-runs";
+
     /** Where saved load runs are kept. */
     public Path loadRuns() {
-        return root.resolve("load-runs");
+        return root.resolve(LOAD_RUNS);
+    }
+
+    /** The data folder whose saved load runs {@code folder} holds; empty for a folder of runs kept elsewhere. */
+    public static java.util.Optional<DataFolders> holdingLoadRuns(Path folder) {
+        Path runs = folder.toAbsolutePath().normalize();
+        return runs.getParent() != null && runs.getFileName().toString().equals(LOAD_RUNS)
+                ? java.util.Optional.of(new DataFolders(runs.getParent())) : java.util.Optional.empty();
     }
 }

@@ -34,15 +34,7 @@ class SameScenarioTest {
     void aClosedRunOnOneUrl() {
         LoadScenario cli = fromCommandLine("--url", "http://127.0.0.1:9/hello", "-X", "post", "--body", "{\"a\":1}",
                 "--vus", "5", "--think", "50ms", "--duration", "2s", "--warmup", "0s");
-        LoadForm form = new LoadForm();
-        form.targetProperty().set(LoadForm.URL);
-        form.urlProperty().set("http://127.0.0.1:9/hello");
-        form.methodProperty().set("post");
-        form.bodyProperty().set("{\"a\":1}");
-        form.modelProperty().set(LoadForm.CLOSED);
-        form.vusProperty().set("5");
-        form.thinkProperty().set("50ms");
-        form.durationProperty().set("2s");
+        LoadForm form = closedRunOn("http://127.0.0.1:9/hello", "post", "{\"a\":1}");
         form.warmupProperty().set("0s");
         assertSame(form.toScenario(), cli);
     }
@@ -61,15 +53,7 @@ class SameScenarioTest {
         assertSame(services.toScenario(), fromServicesCommand);
         assertThat(((LoadScenario.Services) fromServicesCommand.target()).keepData()).isTrue();
 
-        LoadForm url = new LoadForm();
-        url.targetProperty().set(LoadForm.URL);
-        url.urlProperty().set("http://127.0.0.1:9/hello?x=1&y=2");
-        url.methodProperty().set("PUT");
-        url.bodyProperty().set("{\"it's\": \"a b\"}");
-        url.modelProperty().set(LoadForm.CLOSED);
-        url.vusProperty().set("5");
-        url.thinkProperty().set("50ms");
-        url.durationProperty().set("2s");
+        LoadForm url = closedRunOn("http://127.0.0.1:9/hello?x=1&y=2", "PUT", "{\"it's\": \"a b\"}");
         url.connectionsProperty().set("7");
         url.timeoutProperty().set("3s");
         assertSame(url.toScenario(), fromCommandLine(url.commandOptions().toArray(String[]::new)));
@@ -81,6 +65,20 @@ class SameScenarioTest {
         form.stagesProperty().set("30x@300");
         String why = org.assertj.core.api.Assertions.catchThrowableOfType(IllegalArgumentException.class, form::toScenario).getMessage();
         org.assertj.core.api.Assertions.assertThatThrownBy(form::commandOptions).hasMessage(why);
+    }
+
+    /** A form for the closed model on one URL: 5 users, thinking 50 ms, for 2 s. */
+    private static LoadForm closedRunOn(String address, String method, String body) {
+        LoadForm form = new LoadForm();
+        form.targetProperty().set(LoadForm.URL);
+        form.urlProperty().set(address);
+        form.methodProperty().set(method);
+        form.bodyProperty().set(body);
+        form.modelProperty().set(LoadForm.CLOSED);
+        form.vusProperty().set("5");
+        form.thinkProperty().set("50ms");
+        form.durationProperty().set("2s");
+        return form;
     }
 
     private static LoadScenario fromCommandLine(String... options) {

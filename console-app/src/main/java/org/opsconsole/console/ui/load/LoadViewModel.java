@@ -275,11 +275,9 @@ public final class LoadViewModel {
         try {
             List<String> words = new java.util.ArrayList<>(List.of(launcher(), "load"));
             words.addAll(form.commandOptions());
-            Path runs = store.folder().toAbsolutePath();
-            if (runs.getParent() != null && runs.getFileName().toString().equals("load-runs")) {
-                // a data folder's runs (not the temporary ones of a console whose services run in memory)
-                words.addAll(List.of("--data-dir", runs.getParent().toString()));
-            }
+            // a data folder's runs (not the temporary ones of a console whose services run in memory)
+            org.opsconsole.console.session.DataFolders.holdingLoadRuns(store.folder())
+                    .ifPresent(data -> words.addAll(List.of("--data-dir", data.root().toString())));
             formError.set("");
             return java.util.Optional.of(shellLine(words));
         } catch (IllegalArgumentException e) {
