@@ -52,6 +52,9 @@ public interface LoadHttpClient extends AutoCloseable {
         if (e instanceof UnknownHostException) {
             return "unknown host";
         }
+        if (e instanceof javax.net.ssl.SSLException) {
+            return tlsKind(e, message);
+        }
         if (e instanceof SocketException && message.contains("reset")) {
             return "connection reset";
         }
@@ -62,6 +65,23 @@ public interface LoadHttpClient extends AutoCloseable {
             return "bad response";
         }
         return "io " + e.getClass().getSimpleName();
+    }
+
+    /**
+     * An https request's failed handshake, by what an operator does about it: "not https" (a plain
+     * http port answered), "untrusted certificate", else "tls failed".
+     */
+    private static String tlsKind(IOException e, String message) {
+        if (message.contains("unrecognized ssl message") || message.contains("plaintext")) {
+            return "not https";
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.security.cert.CertificateException
+                    || String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT).contains("certification path")) {
+                return "untrusted certificate";
+            }
+        }
+        return "tls failed";
     }
 
     /** The server's answer isn't HTTP/1.1 as we read it. */

@@ -179,6 +179,9 @@ public final class ServiceOperations {
             case "connection refused" -> "nothing answers at " + address + ". Start the " + service
                     + " service, or correct its URL";
             case "unknown host" -> "the host of " + address + " is unknown. Correct the " + service + " URL";
+            case "not https" -> address + " answers plain http, not https. Correct the " + service + " URL to http://";
+            case "untrusted certificate" -> at + " showed a certificate this machine does not trust. Add its issuer "
+                    + "to the JVM's trust store, or use its http address";
             case "timeout" -> at + " did not answer in time. It may be overloaded or stuck: check it on the Services screen,"
                     + " or raise the timeout";
             case "connection reset", "connection closed" -> "the connection to " + address + " was dropped. Check that it is the "

@@ -84,6 +84,18 @@ class ServiceMixTest {
     }
 
     @Test
+    void services_given_as_https_on_a_plain_http_port_fail_the_start_saying_so() throws Exception {
+        try (var plain = new org.opsconsole.console.load.transport.BadRequestPort()) {
+            String https = plain.url().replace("http://", "https://");
+            LoadScenario scenario = LoadScenario.of(
+                    new LoadScenario.Services(https, https, OperationMix.parse("read-user=1")),
+                    new LoadScenario.Open(RatePlan.constant(10, Duration.ofSeconds(1))));
+            assertThatThrownBy(() -> LoadEngine.start(scenario).completion().get(30, TimeUnit.SECONDS))
+                    .hasMessageContaining("but " + https + " answers plain http, not https. Correct the users URL to http://");
+        }
+    }
+
+    @Test
     void the_selector_loop_runs_the_mix_with_valid_data() throws Exception {
         LoadScenario scenario = LoadScenario.of(
                         new LoadScenario.Services(server.url(), server.url(), OperationMix.parse(ServiceOperations.DEFAULT_MIX)),
