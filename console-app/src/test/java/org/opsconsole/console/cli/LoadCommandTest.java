@@ -133,6 +133,24 @@ class LoadCommandTest {
     }
 
     @Test
+    void a_url_where_nothing_listens_exits_3_before_any_request() {
+        int code = cli.run("--url", "http://127.0.0.1:1/users/1", "--rate", "10", "--duration", "1s", "--no-save");
+
+        assertThat(code).isEqualTo(LoadCommand.COULD_NOT_RUN);
+        assertThat(cli.err.toString()).contains("Before the run could start, the console tried to connect to "
+                + "http://127.0.0.1:1, but nothing answers there", "Start the server, or correct the URL.");
+        assertThat(cli.out.toString()).doesNotContain("Outcome:");
+    }
+
+    @Test
+    void a_url_whose_host_is_unknown_exits_3_saying_so() {
+        int code = cli.run("--url", "http://nonexistent.invalid/x", "--rate", "10", "--duration", "1s", "--no-save");
+
+        assertThat(code).isEqualTo(LoadCommand.COULD_NOT_RUN);
+        assertThat(cli.err.toString()).contains("http://nonexistent.invalid:80, but its host is unknown. Correct the URL.");
+    }
+
+    @Test
     void help_documents_stages_thresholds_and_mix() {
         assertThat(cli.run("--help")).isZero();
         assertThat(cli.out.toString()).contains("1m@0->1000", "40s@100->400/4", "errors<1%", "change-status", "--vus",

@@ -257,6 +257,7 @@ public final class LoadRun {
                 UrlOperation op = new UrlOperation(url.method(), url.url(), url.body(), url.headers());
                 mix = new OperationMix(Map.of(op.name(), 1));
                 operations = Map.of(op.name(), op);
+                op.checkReachable(scenario.timeout());
             }
         }
     }

@@ -6,12 +6,21 @@ import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 
 /** The same request to any URL, again and again: {@code opsconsole load --url ...}. */
 public final class UrlOperation implements Operation {
 
+    /** The longest the check before a run waits for a connection. */
+    private static final Duration CONNECT_WAIT = Duration.ofSeconds(10);
     private static final java.util.Set<String> NEEDS_BODY = java.util.Set.of("POST", "PUT", "PATCH");
 
     private final String name;
@@ -43,5 +52,30 @@ public final class UrlOperation implements Operation {
     @Override
     public Request nextRequest() {
         return request;
+    }
+
+    /**
+     * Before a run: connects to the URL's host and port, sending nothing, and fails in words when
+     * nothing can be reached there (as wrk does), instead of a run whose every request fails to connect.
+     */
+    public void checkReachable(Duration timeout) throws IOException {
+        HttpUrl url = request.url();
+        String address = url.scheme() + "://" + url.host() + ":" + url.port();
+        String before = "Before the run could start, the console tried to connect to " + address + ", but ";
+        InetAddress host;
+        try {
+            host = InetAddress.getByName(url.host());
+        } catch (UnknownHostException e) {
+            throw new IOException(before + "its host is unknown. Correct the URL.", e);
+        }
+        long waitMillis = Math.max(1, Math.min(timeout.toMillis(), CONNECT_WAIT.toMillis()));
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(host, url.port()), (int) waitMillis);
+        } catch (SocketTimeoutException e) {
+            throw new IOException(before + "it did not accept a connection in " + waitMillis + " ms. Check the URL, "
+                    + "and that no firewall drops it.", e);
+        } catch (IOException e) {
+            throw new IOException(before + "nothing answers there (" + e.getMessage() + "). Start the server, or correct the URL.", e);
+        }
     }
 }
