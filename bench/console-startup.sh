@@ -4,8 +4,9 @@
 #   - start-up: ms from the process's start (the kernel's clock, to 10 ms) until the window is shown AND both services are RUNNING
 #     (healthy), median of RUNS starts on one data folder (after an untimed first start that
 #     creates it); the bare window's median the same way; their ratio
-#   - idle: 60 s after a start on the Metrics screen, CPU (% of one core) and resident memory over
-#     IDLE seconds; then each screen in turn (ctrl+1..6) for IDLE seconds, SETTLE seconds (2) after
+#   - idle: on the Metrics screen, CPU (% of one core) and resident memory over the IDLE seconds
+#     that end 60 s after a start (what the start still costs then: the last compiles) and over the
+#     IDLE seconds that begin 60 s after it (what the console costs from then on); then each screen in turn (ctrl+1..6) for IDLE seconds, SETTLE seconds (2) after
 #     switching to it; the compiler threads' share of each figure beside it
 # Needs a display: uses $DISPLAY, else starts Xvfb; xdotool for the screens
 # (apt-get install xvfb xdotool libgtk-3-0 libxtst6).
@@ -143,7 +144,8 @@ measure() {   # $1 = label; CPU over $idle seconds and RSS at the end
 }
 console_start; console_ready
 sleep $(( 60 - idle > 0 ? 60 - idle : 0 ))
-measure "idle, 60 s after start:"
+measure "idle, the ${idle} s up to 60 s:"
+measure "idle, from 60 s after start:"
 if command -v xdotool > /dev/null; then
   window=$(xdotool search --sync --name "Ops Console" | head -1)
   n=1
