@@ -69,16 +69,20 @@ public interface LoadHttpClient extends AutoCloseable {
 
     /**
      * An https request's failed handshake, by what an operator does about it: "not https" (a plain
-     * http port answered), "untrusted certificate", else "tls failed".
+     * http port answered), "tls handshake closed" (the server hung up: often a plain http port that
+     * answers nothing, as Helidon's), "untrusted certificate", else "tls failed".
      */
     private static String tlsKind(IOException e, String message) {
         if (message.contains("unrecognized ssl message") || message.contains("plaintext")) {
             return "not https";
         }
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.security.cert.CertificateException
-                    || String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT).contains("certification path")) {
+            String said = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
+            if (t instanceof java.security.cert.CertificateException || said.contains("certification path")) {
                 return "untrusted certificate";
+            }
+            if (t instanceof java.io.EOFException || said.contains("terminated the handshake") || said.contains("peer shut down")) {
+                return "tls handshake closed";
             }
         }
         return "tls failed";

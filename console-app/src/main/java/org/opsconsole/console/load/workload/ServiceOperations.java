@@ -180,8 +180,11 @@ public final class ServiceOperations {
                     + " service, or correct its URL";
             case "unknown host" -> "the host of " + address + " is unknown. Correct the " + service + " URL";
             case "not https" -> address + " answers plain http, not https. Correct the " + service + " URL to http://";
+            case "tls handshake closed" -> address + " closed the connection during the TLS handshake: it may be a plain "
+                    + "http port. Correct the " + service + " URL to http://, or check its TLS setup";
             case "untrusted certificate" -> at + " showed a certificate this machine does not trust. Add its issuer "
                     + "to the JVM's trust store, or use its http address";
+            case "tls failed" -> at + " failed the TLS handshake. Check its https setup, or use its http address";
             case "timeout" -> at + " did not answer in time. It may be overloaded or stuck: check it on the Services screen,"
                     + " or raise the timeout";
             case "connection reset", "connection closed" -> "the connection to " + address + " was dropped. Check that it is the "
@@ -194,6 +197,7 @@ public final class ServiceOperations {
                 case 503 -> at + " is unavailable (HTTP 503)" + ("orders".equals(service)
                         ? ": the users service it asks about every new order may be down. Check both on the Services screen"
                         : ". Check it on the Services screen");
+                case 0 -> "the connection to " + address + " failed (" + outcome.errorKind() + ")";
                 default -> outcome.status() >= 500
                         ? at + " failed (HTTP " + outcome.status() + "). Its log says why"
                         : at + " refused it (HTTP " + outcome.status() + ")";

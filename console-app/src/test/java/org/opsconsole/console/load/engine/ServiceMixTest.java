@@ -85,13 +85,26 @@ class ServiceMixTest {
 
     @Test
     void services_given_as_https_on_a_plain_http_port_fail_the_start_saying_so() throws Exception {
-        try (var plain = new org.opsconsole.console.load.transport.BadRequestPort()) {
+        try (var plain = org.opsconsole.console.load.transport.PlainPort.answeringBadRequest()) {
             String https = plain.url().replace("http://", "https://");
             LoadScenario scenario = LoadScenario.of(
                     new LoadScenario.Services(https, https, OperationMix.parse("read-user=1")),
                     new LoadScenario.Open(RatePlan.constant(10, Duration.ofSeconds(1))));
             assertThatThrownBy(() -> LoadEngine.start(scenario).completion().get(30, TimeUnit.SECONDS))
                     .hasMessageContaining("but " + https + " answers plain http, not https. Correct the users URL to http://");
+        }
+    }
+
+    @Test
+    void services_given_as_https_on_a_port_that_closes_the_handshake_fail_the_start_saying_so() throws Exception {
+        try (var plain = org.opsconsole.console.load.transport.PlainPort.closingAtOnce()) {
+            String https = plain.url().replace("http://", "https://");
+            LoadScenario scenario = LoadScenario.of(
+                    new LoadScenario.Services(https, https, OperationMix.parse("read-user=1")),
+                    new LoadScenario.Open(RatePlan.constant(10, Duration.ofSeconds(1))));
+            assertThatThrownBy(() -> LoadEngine.start(scenario).completion().get(30, TimeUnit.SECONDS))
+                    .hasMessageContaining("but " + https + " closed the connection during the TLS handshake: it may be a plain "
+                            + "http port. Correct the users URL to http://, or check its TLS setup.");
         }
     }
 

@@ -21,8 +21,8 @@ class OkHttpLoadClientTest {
     }
 
     @Test
-    void https_to_a_plain_http_port_is_named_not_https() throws IOException {
-        try (BadRequestPort plain = new BadRequestPort()) {
+    void https_to_a_plain_http_port_that_answers_is_named_not_https() throws IOException {
+        try (PlainPort plain = PlainPort.answeringBadRequest()) {
             HttpUrl url = HttpUrl.get(plain.url().replace("http://", "https://") + "/users/1");
 
             LoadHttpClient.Outcome outcome = client.send(new Request.Builder().url(url).build(), false);
@@ -33,8 +33,20 @@ class OkHttpLoadClientTest {
     }
 
     @Test
+    void https_to_a_port_that_closes_the_handshake_is_named_so() throws IOException {
+        try (PlainPort plain = PlainPort.closingAtOnce()) {
+            HttpUrl url = HttpUrl.get(plain.url().replace("http://", "https://") + "/users/1");
+
+            LoadHttpClient.Outcome outcome = client.send(new Request.Builder().url(url).build(), false);
+
+            assertThat(outcome.status()).isZero();
+            assertThat(outcome.errorKind()).isEqualTo("tls handshake closed");
+        }
+    }
+
+    @Test
     void plain_http_to_the_same_port_gets_its_answer() throws IOException {
-        try (BadRequestPort plain = new BadRequestPort()) {
+        try (PlainPort plain = PlainPort.answeringBadRequest()) {
             LoadHttpClient.Outcome outcome = client.send(new Request.Builder().url(plain.url() + "/users/1").build(), false);
 
             assertThat(outcome.status()).isEqualTo(400);

@@ -9,16 +9,28 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A plain-http port that answers whatever arrives with "400 Bad Request" and closes, as a web
- * server does when a TLS handshake reaches it (Helidon, nginx, Python's http.server).
+ * A plain-http port as a TLS handshake finds it: one that answers whatever arrives with "400 Bad
+ * Request" (nginx, Python's http.server), or one that closes the connection at once (Helidon).
  */
-public final class BadRequestPort implements AutoCloseable {
+public final class PlainPort implements AutoCloseable {
 
     private final ServerSocket socket;
+    private final boolean answers;
 
-    public BadRequestPort() throws IOException {
+    private PlainPort(boolean answers) throws IOException {
+        this.answers = answers;
         socket = new ServerSocket(0, 16, InetAddress.getLoopbackAddress());
-        Thread.ofVirtual().name("bad-request-port").start(this::accept);
+        Thread.ofVirtual().name("plain-port").start(this::accept);
+    }
+
+    /** Answers "400 Bad Request" to whatever arrives. */
+    public static PlainPort answeringBadRequest() throws IOException {
+        return new PlainPort(true);
+    }
+
+    /** Reads what arrives and closes without a word. */
+    public static PlainPort closingAtOnce() throws IOException {
+        return new PlainPort(false);
     }
 
     /** http://127.0.0.1:PORT, no slash at the end. */
@@ -37,9 +49,12 @@ public final class BadRequestPort implements AutoCloseable {
         }
     }
 
-    private static void answer(Socket client) {
+    private void answer(Socket client) {
         try (client; InputStream in = client.getInputStream(); OutputStream out = client.getOutputStream()) {
             in.read(new byte[4096]);
+            if (!answers) {
+                return;
+            }
             out.write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             out.flush();
         } catch (IOException gone) {
