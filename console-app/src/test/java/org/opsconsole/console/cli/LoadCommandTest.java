@@ -143,6 +143,26 @@ class LoadCommandTest {
     }
 
     @Test
+    void an_https_url_on_a_plain_http_port_exits_3_saying_so() throws Exception {
+        try (var closing = org.opsconsole.console.load.transport.PlainPort.closingAtOnce();
+             var answering = org.opsconsole.console.load.transport.PlainPort.answeringBadRequest()) {
+            String closingHttps = closing.url().replace("http://", "https://");
+            String answeringHttps = answering.url().replace("http://", "https://");
+
+            assertThat(cli.run("--url", closingHttps + "/users/1", "--rate", "10", "--duration", "1s", "--no-save"))
+                    .isEqualTo(LoadCommand.COULD_NOT_RUN);
+            assertThat(cli.run("--url", answeringHttps + "/users/1", "--rate", "10", "--duration", "1s", "--no-save"))
+                    .isEqualTo(LoadCommand.COULD_NOT_RUN);
+
+            assertThat(cli.err.toString()).contains(
+                    "tried to connect to " + closingHttps + ", but it closed the connection during the TLS handshake: "
+                            + "it may be a plain http port. Correct the URL to http://",
+                    "tried to connect to " + answeringHttps + ", but it answers plain http, not https. Correct the URL to http://.");
+            assertThat(cli.out.toString()).doesNotContain("Outcome:");
+        }
+    }
+
+    @Test
     void a_url_whose_host_is_unknown_exits_3_saying_so() {
         int code = cli.run("--url", "http://nonexistent.invalid/x", "--rate", "10", "--duration", "1s", "--no-save");
 
