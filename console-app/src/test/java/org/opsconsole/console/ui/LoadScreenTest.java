@@ -592,6 +592,22 @@ class LoadScreenTest {
         assertThat(view().model().runningProperty().get()).isFalse();
     }
 
+    @Test
+    void aRunThatCannotStartSaysWhyAndItsChartsSayItInPlaceOfEmptyPlots(FxRobot robot) {
+        replace(robot, "#load-users-url", "http://127.0.0.1:1");
+        replace(robot, "#load-stages", "3s@20");
+        robot.clickOn("#load-start");
+
+        Label error = robot.lookup("#load-form-error").queryAs(Label.class);
+        await().atMost(WAIT).until(() -> error.isVisible() && error.getText().contains("nothing answers at http://127.0.0.1:1"));
+        assertThat(robot.lookup("#load-status").queryAs(Label.class).getText()).isEqualTo("The run did not start: see why below.");
+        Label placeholder = robot.lookup("#placeholder-load-rate").queryAs(Label.class);
+        assertThat(placeholder.isVisible()).isTrue();
+        assertThat(placeholder.getText()).startsWith("The run did not start");
+        assertThat(robot.lookup("#chart-load-rate").query().isVisible()).isFalse();
+        assertThat(robot.lookup("#load-start").query().isDisabled()).isFalse();
+    }
+
     private void pictures() throws Exception {
         Files.createDirectories(SCREENSHOTS);
         for (Theme theme : Theme.values()) {

@@ -25,6 +25,10 @@ interface LoadChartFeed {
         }
 
         @Override
+        public void runDidNotStart() {
+        }
+
+        @Override
         public void servicesSecond(MetricsTick tick) {
         }
 
@@ -40,6 +44,9 @@ interface LoadChartFeed {
     void runSecond(LoadSnapshot snapshot);
 
     void runEnded();
+
+    /** The run announced by {@link #runStarting} failed before its first request; on the FX thread. */
+    void runDidNotStart();
 
     /** One second of the services' figures, off the FX thread. */
     void servicesSecond(MetricsTick tick);

@@ -40,6 +40,8 @@ final class LoadCharts implements LoadChartFeed {
     private static final int IDLE_WINDOW_SECONDS = 5 * 60;
     static final String WARMUP_MARK = "warm-up (not measured)";
     static final String MEASURED_MARK = "measured from here";
+    static final String DID_NOT_START = "The run did not start (why is said above). A run's rate, latency, errors and late "
+            + "sends are drawn here from its first second.";
     static final String NO_RUN_YET = "No run yet: the run's rate, latency, errors and late sends are drawn here from its first second.";
     private static final int SERVICE_CAPACITY = 3600;
 
@@ -147,6 +149,16 @@ final class LoadCharts implements LoadChartFeed {
     @Override
     public void runEnded() {
         running = false;
+    }
+
+    /** Back to words in place of the run's plots, which stand still again (as before a first run). */
+    @Override
+    public void runDidNotStart() {
+        running = false;
+        runStarted = false;
+        runFrom = Double.NaN;
+        runMarks = List.of();
+        runCharts.forEach(chart -> chart.showPlaceholder(DID_NOT_START));
     }
 
     /** A snapshot at a whole second of the run (or its last); on any thread. */

@@ -575,8 +575,8 @@ public final class LoadViewModel {
         unsubscribe.run();
         show(pending.getAndSet(null));
         running.set(false);
-        charts.runEnded();
         if (error != null) {
+            charts.runDidNotStart();
             Throwable cause = Calls.unwrap(error);
             progress.set(0);
             status.set(cause instanceof CancellationException ? "Stopped before it started." : "The run did not start: see why below.");
@@ -587,6 +587,7 @@ public final class LoadViewModel {
             settled.complete(null);
             return;
         }
+        charts.runEnded();
         progress.set(1);
         report.set(result);
         status.set(String.format(Locale.ROOT, "%s: %d requests at %.1f/s, p99 %.1f ms, %d errors%s  (run %s)",
