@@ -64,6 +64,7 @@ public final class LoadRun {
     private final LoadScenario scenario;
     private final LoadClock clock;
     private final java.util.function.Supplier<LoadHttpClient> transport;
+    private final boolean connectsFirst;
     private volatile Instant startedAt;
     private final SubmissionPublisher<LoadSnapshot> publisher =
             new SubmissionPublisher<>(Executors.newVirtualThreadPerTaskExecutor(), 16);
@@ -100,11 +101,13 @@ public final class LoadRun {
     /**
      * @param clock     where the run reads the time and waits for it
      * @param transport makes the HTTP client the run sends with; null for the one the scenario chooses
+     *                  (then a one-URL run first connects to the URL: one given has no network to check)
      */
     LoadRun(LoadScenario scenario, String id, LoadClock clock, java.util.function.Supplier<LoadHttpClient> transport) {
         this.scenario = scenario;
         this.id = id == null ? newId() : id;
         this.clock = clock;
+        this.connectsFirst = transport == null;
         this.transport = transport != null ? transport
                 : () -> clientFor(scenario.client(), usesHttps(), scenario.connections(), scenario.timeout());
         latest = emptySnapshot();
@@ -257,7 +260,9 @@ public final class LoadRun {
                 UrlOperation op = new UrlOperation(url.method(), url.url(), url.body(), url.headers());
                 mix = new OperationMix(Map.of(op.name(), 1));
                 operations = Map.of(op.name(), op);
-                op.checkReachable(scenario.timeout());
+                if (connectsFirst) {
+                    op.checkReachable(scenario.timeout());
+                }
             }
         }
     }
