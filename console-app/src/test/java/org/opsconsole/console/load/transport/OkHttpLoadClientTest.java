@@ -21,27 +21,19 @@ class OkHttpLoadClientTest {
     }
 
     @Test
-    void https_to_a_plain_http_port_that_answers_is_named_not_https() throws IOException {
-        try (PlainPort plain = PlainPort.answeringBadRequest()) {
-            HttpUrl url = HttpUrl.get(plain.url().replace("http://", "https://") + "/users/1");
-
-            LoadHttpClient.Outcome outcome = client.send(new Request.Builder().url(url).build(), false);
-
-            assertThat(outcome.status()).isZero();
-            assertThat(outcome.errorKind()).isEqualTo("not https");
+    void https_to_a_plain_http_port_is_named_by_what_the_port_did() throws IOException {
+        try (PlainPort answering = PlainPort.answeringBadRequest(); PlainPort closing = PlainPort.closingAtOnce()) {
+            assertThat(httpsTo(answering)).isEqualTo("not https");
+            assertThat(httpsTo(closing)).isEqualTo("tls handshake closed");
         }
     }
 
-    @Test
-    void https_to_a_port_that_closes_the_handshake_is_named_so() throws IOException {
-        try (PlainPort plain = PlainPort.closingAtOnce()) {
-            HttpUrl url = HttpUrl.get(plain.url().replace("http://", "https://") + "/users/1");
-
-            LoadHttpClient.Outcome outcome = client.send(new Request.Builder().url(url).build(), false);
-
-            assertThat(outcome.status()).isZero();
-            assertThat(outcome.errorKind()).isEqualTo("tls handshake closed");
-        }
+    /** The kind of failure of an https request to {@code plain}'s port. */
+    private String httpsTo(PlainPort plain) {
+        HttpUrl url = HttpUrl.get(plain.url().replace("http://", "https://") + "/users/1");
+        LoadHttpClient.Outcome outcome = client.send(new Request.Builder().url(url).build(), false);
+        assertThat(outcome.status()).isZero();
+        return outcome.errorKind();
     }
 
     @Test
