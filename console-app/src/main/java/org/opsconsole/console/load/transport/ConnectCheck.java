@@ -61,15 +61,8 @@ public final class ConnectCheck {
             throw new TlsFailure(before + "it did not answer the TLS handshake in " + waitMillis + " ms: it may be a plain "
                     + "http port. Correct the URL to http://, or check its TLS setup.", e);
         } catch (SSLException e) {
-            String what = switch (LoadHttpClient.kindOf(e, false)) {
-                case "not https" -> "it answers plain http, not https. Correct the URL to http://.";
-                case "tls handshake closed" -> "it closed the connection during the TLS handshake: it may be a plain http port. "
-                        + "Correct the URL to http://, or check its TLS setup.";
-                case "untrusted certificate" -> "it showed a certificate this machine does not trust. Add its issuer to the "
-                        + "JVM's trust store, or use its http address.";
-                default -> "the TLS handshake failed (" + e.getMessage() + ").";
-            };
-            throw new TlsFailure(before + what, e);
+            String trouble = LoadHttpClient.tlsTrouble(LoadHttpClient.kindOf(e, false), "it", "URL");
+            throw new TlsFailure(before + (trouble != null ? trouble : "the TLS handshake failed (" + e.getMessage() + ")") + ".", e);
         }
     }
 

@@ -88,6 +88,22 @@ public interface LoadHttpClient extends AutoCloseable {
         return "tls failed";
     }
 
+    /**
+     * What an https failure of {@code kind} means and what to do, said of {@code who} ("it", "the
+     * users service at URL") whose address is {@code url} ("URL", "users URL"), without a full stop;
+     * null for a kind that is not one of these.
+     */
+    static String tlsTrouble(String kind, String who, String url) {
+        return switch (kind) {
+            case "not https" -> who + " answers plain http, not https. Correct the " + url + " to http://";
+            case "tls handshake closed" -> who + " closed the connection during the TLS handshake: it may be a plain http "
+                    + "port. Correct the " + url + " to http://, or check its TLS setup";
+            case "untrusted certificate" -> who + " showed a certificate this machine does not trust. Add its issuer to "
+                    + "the JVM's trust store, or use its http address";
+            default -> null;
+        };
+    }
+
     /** The server's answer isn't HTTP/1.1 as we read it. */
     final class BadResponseException extends IOException {
         BadResponseException(String message) {

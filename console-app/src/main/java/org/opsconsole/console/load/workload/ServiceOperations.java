@@ -179,11 +179,8 @@ public final class ServiceOperations {
             case "connection refused" -> "nothing answers at " + address + ". Start the " + service
                     + " service, or correct its URL";
             case "unknown host" -> "the host of " + address + " is unknown. Correct the " + service + " URL";
-            case "not https" -> address + " answers plain http, not https. Correct the " + service + " URL to http://";
-            case "tls handshake closed" -> address + " closed the connection during the TLS handshake: it may be a plain "
-                    + "http port. Correct the " + service + " URL to http://, or check its TLS setup";
-            case "untrusted certificate" -> at + " showed a certificate this machine does not trust. Add its issuer "
-                    + "to the JVM's trust store, or use its http address";
+            case "not https", "tls handshake closed" -> LoadHttpClient.tlsTrouble(outcome.errorKind(), address, service + " URL");
+            case "untrusted certificate" -> LoadHttpClient.tlsTrouble(outcome.errorKind(), at, service + " URL");
             case "tls failed" -> at + " failed the TLS handshake. Check its https setup, or use its http address";
             case "timeout" -> at + " did not answer in time. It may be overloaded or stuck: check it on the Services screen,"
                     + " or raise the timeout";
