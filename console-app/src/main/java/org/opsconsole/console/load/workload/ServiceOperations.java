@@ -437,17 +437,20 @@ public final class ServiceOperations {
     /**
      * Finds this run's load data in the services by its marker (its users' emails, and those users'
      * orders), for {@link #deleteCreated} to delete: how a run's kept data is deleted after the run
-     * that made it is gone.
+     * that made it is gone, and how a run finds what it created without hearing so (a create whose
+     * answer was cancelled by a stop, or came after its timeout). What is still listed is not listed twice.
      *
      * @throws IOException in an operator's words when a service can't be asked
      */
     public void findByMarker(LoadHttpClient http) throws IOException {
+        java.util.Set<Long> listedUsers = new java.util.HashSet<>(createdUsers.ids);
+        java.util.Set<Long> listedOrders = new java.util.HashSet<>(createdOrders.ids);
         List<Long> users = new ArrayList<>();
         for (long offset = 0; ; offset += PAGE) {
             JsonNode page = page(http, usersUrl.newBuilder().addPathSegment("users").addQueryParameter("q", marker())
                     .addQueryParameter("sort", "id"), offset, "find the users of run " + runId, "users");
             for (JsonNode user : page.path("items")) {
-                if (user.path("email").asText().startsWith(marker())) {
+                if (user.path("email").asText().startsWith(marker()) && !listedUsers.contains(user.path("id").asLong())) {
                     users.add(user.path("id").asLong());
                 }
             }
@@ -460,7 +463,11 @@ public final class ServiceOperations {
                 JsonNode page = page(http, ordersUrl.newBuilder().addPathSegment("orders")
                         .addQueryParameter("userId", Long.toString(user)).addQueryParameter("sort", "id"), offset,
                         "find the orders of run " + runId, "orders");
-                page.path("items").forEach(order -> createdOrders.add(order.path("id").asLong()));
+                for (JsonNode order : page.path("items")) {
+                    if (listedOrders.add(order.path("id").asLong())) {
+                        createdOrders.add(order.path("id").asLong());
+                    }
+                }
                 if (page.path("items").size() < PAGE) {
                     break;
                 }

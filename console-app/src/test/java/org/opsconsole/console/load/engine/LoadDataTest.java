@@ -82,6 +82,55 @@ class LoadDataTest {
     }
 
     @Test
+    void aCreateWhoseAnswerNeverCameIsFoundByTheMarkerAndDeletedToo() throws Exception {
+        long usersBefore = total(users, "/users");
+        java.util.concurrent.atomic.AtomicInteger lost = new java.util.concurrent.atomic.AtomicInteger();
+        LoadRun run = LoadEngine.start(scenario(false), LoadClock.SYSTEM, () -> new AnswersLost(lost));
+
+        LoadData data = run.completion().get(60, TimeUnit.SECONDS).loadData();
+
+        assertThat(lost).hasValue(3);
+        assertThat(data.remaining()).as(data.summary()).isZero();
+        assertThat(total(users, "/users")).isEqualTo(usersBefore);
+    }
+
+    /** The real network, but the service's answers to three of the run's creates of users are lost, as in a stop or a timeout. */
+    private record AnswersLost(java.util.concurrent.atomic.AtomicInteger lost, java.util.concurrent.atomic.AtomicInteger creates,
+                               org.opsconsole.console.load.transport.LoadHttpClient real)
+            implements org.opsconsole.console.load.transport.LoadHttpClient {
+        AnswersLost(java.util.concurrent.atomic.AtomicInteger lost) {
+            this(lost, new java.util.concurrent.atomic.AtomicInteger(),
+                    new org.opsconsole.console.load.transport.PlainHttpClient(Duration.ofSeconds(5)));
+        }
+
+        @Override
+        public Outcome send(okhttp3.Request request, boolean readBody) {
+            Outcome outcome = real.send(request, readBody);
+            boolean createsUser = request.method().equals("POST") && request.url().encodedPath().equals("/users");
+            if (!createsUser || outcome.status() != 201) {
+                return outcome;
+            }
+            // the run's preparation creates its first 10 users: the answers lost are the run's own
+            int created = creates.incrementAndGet();
+            if (created > 12 && created <= 15) {
+                lost.incrementAndGet();
+                return new Outcome(0, "timeout", null);
+            }
+            return outcome;
+        }
+
+        @Override
+        public void cancelAll() {
+            real.cancelAll();
+        }
+
+        @Override
+        public void close() {
+            real.close();
+        }
+    }
+
+    @Test
     void keptLoadDataStaysUntilItIsDeleted() throws Exception {
         long usersBefore = total(users, "/users");
         long ordersBefore = total(orders, "/orders");
