@@ -18,6 +18,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.opsconsole.console.session.ConsoleSession;
+import org.opsconsole.console.ui.fx.ChartGridPatterns;
 import org.opsconsole.console.ui.fx.Confirm;
 
 import java.time.Clock;
@@ -100,6 +101,7 @@ public final class ConsoleWindow {
         double width = Math.min(saved.width(), screenBounds.getWidth());
         double height = Math.min(saved.height(), screenBounds.getHeight());
         Scene scene = new Scene(root, width, height);
+        scene.addPostLayoutPulseListener(ChartGridPatterns::holdKeys);
         registerShortcuts(scene);
         target.setScene(scene);
         target.setWidth(width);
