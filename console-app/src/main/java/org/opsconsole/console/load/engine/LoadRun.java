@@ -459,19 +459,20 @@ public final class LoadRun {
     /** Counts how a request ended, planned at {@code planned} and sent at {@code sent}: now is when it ended. */
     private void answered(Picked picked, long planned, long sent, RunRecorder into, LoadHttpClient.Outcome outcome) {
         long done = clock.nanoTime();
-        if ("cancelled".equals(outcome.errorKind()) || (stopping && outcome.status() == 0)) {
-            into.abandoned();
-            return;
-        }
         Operation op = picked.op();
         try {
             if (outcome.status() > 0) {
                 op.onResponse(picked.request(), outcome.status(), outcome.body());
             } else {
+                // a stop's cancel too: the server may have done it (created an order, say)
                 op.onFailure(picked.request());
             }
         } catch (RuntimeException e) {
             // a surprising answer must not kill a sender; it still counts below
+        }
+        if ("cancelled".equals(outcome.errorKind()) || (stopping && outcome.status() == 0)) {
+            into.abandoned();
+            return;
         }
         into.completed(into.operations.get(op.name()), planned, sent, done, outcome.errorKind());
     }

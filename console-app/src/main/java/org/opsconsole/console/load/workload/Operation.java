@@ -24,7 +24,10 @@ public interface Operation {
     default void onResponse(Request request, int status, byte[] body) {
     }
 
-    /** The request failed without an answer (timeout, refused, reset): its effect is unknown. */
+    /**
+     * The request got no answer (timeout, refused, reset, or cancelled by a stop): its effect is
+     * unknown, the server may have done it.
+     */
     default void onFailure(Request request) {
     }
 }

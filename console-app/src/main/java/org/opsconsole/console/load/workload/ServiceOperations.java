@@ -63,9 +63,15 @@ public final class ServiceOperations {
     // everything this run created, to delete when it ends: its load data
     private final Created createdUsers = new Created("users");
     private final Created createdOrders = new Created("orders");
+    // the users an order was being created for when no answer came: the service may have created it
+    private final java.util.Set<Long> ownersOfUnheardOrders = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** An order this run created, and where it stands. */
     record OrderRef(long id, OrderStatus status) {
+    }
+
+    /** Whom an order is created for, carried as the request's tag. */
+    record OrderOwner(long userId) {
     }
 
     /** A move in flight, carried as the request's tag. */
@@ -334,7 +340,12 @@ public final class ServiceOperations {
             body.put("userId", userId);
             body.put("items", items);
             return request().url(ordersUrl.newBuilder().addPathSegment("orders").build())
-                    .post(json(body)).build();
+                    .post(json(body)).tag(OrderOwner.class, new OrderOwner(userId)).build();
+        }
+
+        @Override
+        public void onFailure(Request request) {
+            ownersOfUnheardOrders.add(request.tag(OrderOwner.class).userId());
         }
 
         @Override
@@ -438,7 +449,8 @@ public final class ServiceOperations {
      * Finds this run's load data in the services by its marker (its users' emails, and those users'
      * orders), for {@link #deleteCreated} to delete: how a run's kept data is deleted after the run
      * that made it is gone, and how a run finds what it created without hearing so (a create whose
-     * answer was cancelled by a stop, or came after its timeout). What is still listed is not listed twice.
+     * answer was cancelled by a stop, or came after its timeout): the users by the marker, the orders
+     * among those of the users an unanswered create was for. What is still listed is not listed twice.
      *
      * @throws IOException in an operator's words when a service can't be asked
      */
@@ -458,10 +470,12 @@ public final class ServiceOperations {
                 break;
             }
         }
-        for (long user : users) {
+        java.util.Set<Long> owners = new java.util.LinkedHashSet<>(users);
+        owners.addAll(ownersOfUnheardOrders);
+        for (long owner : owners) {
             for (long offset = 0; ; offset += PAGE) {
                 JsonNode page = page(http, ordersUrl.newBuilder().addPathSegment("orders")
-                        .addQueryParameter("userId", Long.toString(user)).addQueryParameter("sort", "id"), offset,
+                        .addQueryParameter("userId", Long.toString(owner)).addQueryParameter("sort", "id"), offset,
                         "find the orders of run " + runId, "orders");
                 for (JsonNode order : page.path("items")) {
                     if (listedOrders.add(order.path("id").asLong())) {
@@ -472,8 +486,9 @@ public final class ServiceOperations {
                     break;
                 }
             }
-            createdUsers.add(user);
+            ownersOfUnheardOrders.remove(owner);
         }
+        users.forEach(createdUsers::add);
     }
 
     private JsonNode page(LoadHttpClient http, HttpUrl.Builder url, long offset, String why, String service) throws IOException {

@@ -1,12 +1,15 @@
 package org.opsconsole.console.load.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import okhttp3.Request;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opsconsole.console.cli.OpsConsoleCommand;
 import org.opsconsole.console.load.report.LoadData;
 import org.opsconsole.console.load.report.LoadReport;
+import org.opsconsole.console.load.transport.LoadHttpClient;
+import org.opsconsole.console.load.transport.PlainHttpClient;
 import org.opsconsole.console.load.workload.LoadScenario;
 import org.opsconsole.console.load.workload.ScenarioBuilder;
 import org.opsconsole.model.Json;
@@ -23,6 +26,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -82,38 +86,46 @@ class LoadDataTest {
     }
 
     @Test
-    void aCreateWhoseAnswerNeverCameIsFoundByTheMarkerAndDeletedToo() throws Exception {
+    void createsWhoseAnswersNeverCameAreFoundAndDeletedToo() throws Exception {
         long usersBefore = total(users, "/users");
-        java.util.concurrent.atomic.AtomicInteger lost = new java.util.concurrent.atomic.AtomicInteger();
-        LoadRun run = LoadEngine.start(scenario(false), LoadClock.SYSTEM, () -> new AnswersLost(lost));
+        long ordersBefore = total(orders, "/orders");
+        AnswersLost transport = new AnswersLost();
+        LoadScenario twoSeconds = new ScenarioBuilder().services(users.baseUri().toString(), orders.baseUri().toString(), MIX)
+                .stages("2s@60").warmup(Duration.ZERO).build();
 
-        LoadData data = run.completion().get(60, TimeUnit.SECONDS).loadData();
+        LoadData data = LoadEngine.start(twoSeconds, LoadClock.SYSTEM, () -> transport).completion().get(60, TimeUnit.SECONDS).loadData();
 
-        assertThat(lost).hasValue(3);
+        assertThat(transport.lostUsers).hasValue(3);
+        assertThat(transport.lostOrders).hasValue(3);
         assertThat(data.remaining()).as(data.summary()).isZero();
         assertThat(total(users, "/users")).isEqualTo(usersBefore);
+        assertThat(total(orders, "/orders")).isEqualTo(ordersBefore);
     }
 
-    /** The real network, but the service's answers to three of the run's creates of users are lost, as in a stop or a timeout. */
-    private record AnswersLost(java.util.concurrent.atomic.AtomicInteger lost, java.util.concurrent.atomic.AtomicInteger creates,
-                               org.opsconsole.console.load.transport.LoadHttpClient real)
-            implements org.opsconsole.console.load.transport.LoadHttpClient {
-        AnswersLost(java.util.concurrent.atomic.AtomicInteger lost) {
-            this(lost, new java.util.concurrent.atomic.AtomicInteger(),
-                    new org.opsconsole.console.load.transport.PlainHttpClient(Duration.ofSeconds(5)));
-        }
+    /**
+     * The real network, but the services' answers to three of the run's creates of users and three
+     * of its creates of orders are lost, as in a stop or a timeout: the services did create them.
+     */
+    private static final class AnswersLost implements LoadHttpClient {
+        final AtomicInteger lostUsers = new AtomicInteger();
+        final AtomicInteger lostOrders = new AtomicInteger();
+        private final AtomicInteger userCreates = new AtomicInteger();
+        private final AtomicInteger orderCreates = new AtomicInteger();
+        private final LoadHttpClient real =
+                new PlainHttpClient(Duration.ofSeconds(5));
 
         @Override
-        public Outcome send(okhttp3.Request request, boolean readBody) {
+        public Outcome send(Request request, boolean readBody) {
             Outcome outcome = real.send(request, readBody);
-            boolean createsUser = request.method().equals("POST") && request.url().encodedPath().equals("/users");
-            if (!createsUser || outcome.status() != 201) {
+            if (!request.method().equals("POST") || outcome.status() != 201) {
                 return outcome;
             }
-            // the run's preparation creates its first 10 users: the answers lost are the run's own
-            int created = creates.incrementAndGet();
-            if (created > 12 && created <= 15) {
-                lost.incrementAndGet();
+            // the run's preparation creates its first 10 users and 20 orders: the answers lost are the run's own
+            boolean createsUser = request.url().encodedPath().equals("/users");
+            int created = (createsUser ? userCreates : orderCreates).incrementAndGet();
+            int first = createsUser ? 13 : 23;
+            if (created >= first && created < first + 3) {
+                (createsUser ? lostUsers : lostOrders).incrementAndGet();
                 return new Outcome(0, "timeout", null);
             }
             return outcome;
