@@ -20,6 +20,7 @@ import org.opsconsole.console.load.workload.Stage;
 import org.opsconsole.console.load.workload.Threshold;
 import org.opsconsole.console.load.workload.UrlOperation;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -536,7 +537,7 @@ public final class LoadRun {
             try {
                 ops.findByMarker(client);
                 left = ops.deleteCreated(client, DELETERS);
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 // the services could not be searched: what the run heard of is deleted, and counted as such
             }
             loadData = left;

@@ -13,10 +13,15 @@ import org.opsconsole.model.OrderStatus;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -64,7 +69,7 @@ public final class ServiceOperations {
     private final Created createdUsers = new Created("users");
     private final Created createdOrders = new Created("orders");
     // the users an order was being created for when no answer came: the service may have created it
-    private final java.util.Set<Long> ownersOfUnheardOrders = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<Long> ownersOfUnheardOrders = ConcurrentHashMap.newKeySet();
 
     /** An order this run created, and where it stands. */
     record OrderRef(long id, OrderStatus status) {
@@ -455,8 +460,8 @@ public final class ServiceOperations {
      * @throws IOException in an operator's words when a service can't be asked
      */
     public void findByMarker(LoadHttpClient http) throws IOException {
-        java.util.Set<Long> listedUsers = new java.util.HashSet<>(createdUsers.ids);
-        java.util.Set<Long> listedOrders = new java.util.HashSet<>(createdOrders.ids);
+        Set<Long> listedUsers = new HashSet<>(createdUsers.ids);
+        Set<Long> listedOrders = new HashSet<>(createdOrders.ids);
         List<Long> users = new ArrayList<>();
         for (long offset = 0; ; offset += PAGE) {
             JsonNode page = page(http, usersUrl.newBuilder().addPathSegment("users").addQueryParameter("q", marker())
@@ -470,7 +475,7 @@ public final class ServiceOperations {
                 break;
             }
         }
-        java.util.Set<Long> owners = new java.util.LinkedHashSet<>(users);
+        Set<Long> owners = new LinkedHashSet<>(users);
         owners.addAll(ownersOfUnheardOrders);
         for (long owner : owners) {
             for (long offset = 0; ; offset += PAGE) {
@@ -520,7 +525,7 @@ public final class ServiceOperations {
 
     private void deleteAll(LoadHttpClient http, int parallel, Created created, HttpUrl base) throws InterruptedException {
         ConcurrentLinkedQueue<Long> ids = created.ids;
-        List<Long> failed = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<Long> failed = new CopyOnWriteArrayList<>();
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < parallel; i++) {
             threads.add(Thread.ofPlatform().daemon(true).name("load-data-delete-" + i).start(() -> {
