@@ -6,6 +6,7 @@ import org.opsconsole.console.load.workload.LoadScenario;
 import org.opsconsole.console.load.workload.ServiceOperations;
 
 import java.io.IOException;
+import java.util.function.Supplier;
 
 /**
  * Starts load runs. Each run gets its own threads and HTTP client, so a screen and the command line
@@ -27,7 +28,7 @@ public final class LoadEngine {
     }
 
     /** A run on a chosen clock and HTTP client: how the engine's tests check its schedule to the nanosecond. */
-    static LoadRun start(LoadScenario scenario, LoadClock clock, java.util.function.Supplier<LoadHttpClient> transport) {
+    static LoadRun start(LoadScenario scenario, LoadClock clock, Supplier<LoadHttpClient> transport) {
         return start(new LoadRun(scenario, null, clock, transport));
     }
 
@@ -45,8 +46,10 @@ public final class LoadEngine {
         try (LoadHttpClient http = LoadRun.clientFor(LoadScenario.HttpClientChoice.AUTO, https, LoadRun.DELETERS,
                 LoadScenario.DEFAULT_TIMEOUT)) {
             ServiceOperations ops = new ServiceOperations(usersUrl, ordersUrl, runId, apiToken);
-            ops.findByMarker(http);
-            LoadData found = ops.deleteCreated(http, LoadRun.DELETERS);
+            LoadData found = ops.deleteHeardAndFound(http, LoadRun.DELETERS);
+            if (found.searchProblem() != null) {
+                throw new IOException(found.searchProblem());
+            }
             if (recorded == null) {
                 return found;
             }

@@ -526,22 +526,11 @@ public final class LoadRun {
         return deleteWithOwnClient(ops);
     }
 
-    /**
-     * A client of its own: a stopped run's client refuses new requests (its calls were cancelled).
-     * After what the run heard it created, what its marker still finds: a create the service did
-     * whose answer the run never heard (cancelled by a stop, or after its timeout).
-     */
+    /** With a client of its own: a stopped run's client refuses new requests (its calls were cancelled). */
     private LoadData deleteWithOwnClient(ServiceOperations ops) throws InterruptedException {
         try (LoadHttpClient client = transport.get()) {
-            LoadData left = ops.deleteCreated(client, DELETERS);
-            try {
-                ops.findByMarker(client);
-                left = ops.deleteCreated(client, DELETERS);
-            } catch (IOException e) {
-                // the services could not be searched: what the run heard of is deleted, and counted as such
-            }
-            loadData = left;
-            return left;
+            loadData = ops.deleteHeardAndFound(client, DELETERS);
+            return loadData;
         }
     }
 

@@ -8,10 +8,22 @@ import java.util.Locale;
  * deletes its load data when it ends unless asked to keep it; kept data can be deleted later.
  *
  * @param kept true while the data is left in the services on purpose
+ * @param searchProblem null when the services were searched by the run's marker after it (for what
+ *                      the run created without hearing so); else why they could not be, in words
  */
-public record LoadData(long createdUsers, long createdOrders, long deletedUsers, long deletedOrders, boolean kept) {
+public record LoadData(long createdUsers, long createdOrders, long deletedUsers, long deletedOrders, boolean kept,
+                       String searchProblem) {
 
     public static final LoadData NONE = new LoadData(0, 0, 0, 0, false);
+
+    public LoadData(long createdUsers, long createdOrders, long deletedUsers, long deletedOrders, boolean kept) {
+        this(createdUsers, createdOrders, deletedUsers, deletedOrders, kept, null);
+    }
+
+    /** The same counts, with why the services could not be searched for more of the run's data. */
+    public LoadData withSearchProblem(String problem) {
+        return new LoadData(createdUsers, createdOrders, deletedUsers, deletedOrders, kept, problem);
+    }
 
     public boolean wroteAnything() {
         return createdUsers > 0 || createdOrders > 0;
@@ -24,6 +36,12 @@ public record LoadData(long createdUsers, long createdOrders, long deletedUsers,
 
     /** In words: "Load data: created 120 users and 300 orders; deleted them when the run ended." */
     public String summary() {
+        return searchProblem == null ? counts()
+                : counts() + " Some may be left that the run did not hear it created: the services could not be searched for them ("
+                        + searchProblem + ").";
+    }
+
+    private String counts() {
         if (!wroteAnything()) {
             return "Load data: none; the run created no users or orders.";
         }

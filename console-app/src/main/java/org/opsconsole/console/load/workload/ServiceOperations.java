@@ -25,6 +25,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The operations over the bundled users and orders services, and the little state that keeps what
@@ -37,6 +39,8 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 public final class ServiceOperations {
 
     /** The names {@code --mix} accepts. */
+    private static final Logger LOG = Logger.getLogger(ServiceOperations.class.getName());
+
     public static final List<String> NAMES = List.of(
             "read-user", "list-users", "create-user", "create-order", "list-orders", "change-status");
 
@@ -443,6 +447,22 @@ public final class ServiceOperations {
         deleteAll(http, parallel, createdUsers, usersUrl);
         return new LoadData(createdUsers.count.get(), createdOrders.count.get(), createdUsers.deleted.get(),
                 createdOrders.deleted.get(), false);
+    }
+
+    /**
+     * Deletes what the run heard it created, then what its marker still finds ({@link #findByMarker}) and
+     * deletes that too: all of the run's load data, also what it created without hearing so. Answers
+     * what was created and deleted; when the services can't be searched, with the reason.
+     */
+    public LoadData deleteHeardAndFound(LoadHttpClient http, int parallel) throws InterruptedException {
+        LoadData heard = deleteCreated(http, parallel);
+        try {
+            findByMarker(http);
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "Load data of run {0}: {1}", new Object[] {runId, e.getMessage()});
+            return heard.withSearchProblem(e.getMessage());
+        }
+        return deleteCreated(http, parallel);
     }
 
     /** What marks this run's users: their emails start with it. */

@@ -102,11 +102,31 @@ class LoadDataTest {
         assertThat(total(orders, "/orders")).isEqualTo(ordersBefore);
     }
 
+    @Test
+    void whenTheServicesCantBeSearchedAfterTheRunItsReportSaysSomeMayBeLeft() throws Exception {
+        long usersBefore = total(users, "/users");
+        AnswersLost transport = new AnswersLost();
+        transport.searchFails = true;
+        LoadScenario twoSeconds = new ScenarioBuilder().services(users.baseUri().toString(), orders.baseUri().toString(), MIX)
+                .stages("2s@60").warmup(Duration.ZERO).build();
+
+        LoadReport report = LoadEngine.start(twoSeconds, LoadClock.SYSTEM, () -> transport).completion().get(60, TimeUnit.SECONDS);
+
+        LoadData data = report.loadData();
+        assertThat(data.searchProblem()).contains("find the users of run " + report.runId());
+        assertThat(data.summary()).contains("Some may be left that the run did not hear it created")
+                .contains("could not be searched");
+        // what it heard of is deleted; the three users whose answers were lost are what the summary warns of
+        assertThat(total(users, "/users")).isEqualTo(usersBefore + transport.lostUsers.get());
+    }
+
     /**
      * The real network, but the services' answers to three of the run's creates of users and three
      * of its creates of orders are lost, as in a stop or a timeout: the services did create them.
+     * With {@link #searchFails}, a search of the users by the run's marker gets no answer either.
      */
     private static final class AnswersLost implements LoadHttpClient {
+        volatile boolean searchFails;
         final AtomicInteger lostUsers = new AtomicInteger();
         final AtomicInteger lostOrders = new AtomicInteger();
         private final AtomicInteger userCreates = new AtomicInteger();
@@ -116,6 +136,9 @@ class LoadDataTest {
 
         @Override
         public Outcome send(Request request, boolean readBody) {
+            if (searchFails && request.method().equals("GET") && request.url().queryParameter("q") != null) {
+                return new Outcome(0, "connection refused", null);
+            }
             Outcome outcome = real.send(request, readBody);
             if (!request.method().equals("POST") || outcome.status() != 201) {
                 return outcome;
