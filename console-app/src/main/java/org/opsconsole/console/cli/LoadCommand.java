@@ -1,5 +1,6 @@
 package org.opsconsole.console.cli;
 
+import org.opsconsole.console.load.engine.LiveJsonFeed;
 import org.opsconsole.console.load.engine.LoadEngine;
 import org.opsconsole.console.load.engine.LoadRun;
 import org.opsconsole.console.load.engine.LoadSnapshot;
@@ -116,6 +117,10 @@ public final class LoadCommand implements java.util.concurrent.Callable<Integer>
     @Option(names = "--html", paramLabel = "FILE", description = "Write a self-contained HTML report with charts.")
     Path html;
 
+    @Option(names = "--live-json", paramLabel = "FILE", description = "Write the live figures as they come (every 100 ms, "
+            + "warm-up included), one JSON object a line, for another program to follow.")
+    Path liveJson;
+
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Data folder; runs are saved in its load-runs/ (default: the per-user application data folder).")
     Path dataDir;
 
@@ -135,7 +140,17 @@ public final class LoadCommand implements java.util.concurrent.Callable<Integer>
                 + Durations.format(scenario.warmup()) + ", not measured"));
         out.flush();
 
+        LiveJsonFeed feed;
+        try {
+            feed = liveJson == null ? null : new LiveJsonFeed(liveJson);
+        } catch (java.io.IOException e) {
+            err.println("Could not write the live figures to " + liveJson + ": " + why(e));
+            return COULD_NOT_RUN;
+        }
         LoadRun run = LoadEngine.start(scenario);
+        if (feed != null) {
+            run.onSnapshot(feed);
+        }
         CtrlC ctrlC = CtrlC.stops("load-ctrl-c", run::stop, Duration.ofSeconds(CTRL_C_WAIT_SECONDS), () -> {
             if (run.latest().phase() == LoadSnapshot.Phase.CLEANING_UP) {
                 err.println("Stopped while deleting the run's load data. What is left is still marked as run " + run.id()
@@ -174,8 +189,10 @@ public final class LoadCommand implements java.util.concurrent.Callable<Integer>
                 Throwable cause = e.getCause();
                 String why = String.valueOf(cause.getMessage());
                 err.println(why.startsWith("Before the run could start") ? why : "The run could not start: " + why);
+                closeFeed(feed, out, err);
                 return COULD_NOT_RUN;
             }
+            boolean fed = closeFeed(feed, out, err);
             out.println();
             out.print(ReportText.table(report));
             if (report.loadData() != null && report.loadData().kept() && report.loadData().remaining() > 0
@@ -189,8 +206,13 @@ public final class LoadCommand implements java.util.concurrent.Callable<Integer>
             if (report.outcome().equals(LoadReport.THRESHOLD_FAILED)) {
                 return THRESHOLD_FAILED;
             }
-            return written ? 0 : COULD_NOT_RUN;
+            return written && fed ? 0 : COULD_NOT_RUN;
         }
+    }
+
+    /** Ends the live feed, if any; false, saying why, when it could not be written in full. */
+    private boolean closeFeed(LiveJsonFeed feed, PrintWriter out, PrintWriter err) {
+        return feed == null || write("live figures", liveJson, "Live figures: " + liveJson, feed::close, err, out);
     }
 
     /** Writes each asked-for report and saves the run; false when any could not be written (each is tried). */
@@ -220,15 +242,18 @@ public final class LoadCommand implements java.util.concurrent.Callable<Integer>
             out.println(done);
             return true;
         } catch (java.io.IOException e) {
-            String why = switch (e) {
-                case java.nio.file.AccessDeniedException denied -> "permission denied";
-                case java.nio.file.NoSuchFileException missing -> "no such file or folder";
-                case java.nio.file.FileSystemException fs when fs.getReason() != null -> fs.getReason();
-                default -> String.valueOf(e.getMessage());
-            };
-            err.println("Could not write the " + what + " to " + where + ": " + why);
+            err.println("Could not write the " + what + " to " + where + ": " + why(e));
             return false;
         }
+    }
+
+    private static String why(java.io.IOException e) {
+        return switch (e) {
+            case java.nio.file.AccessDeniedException denied -> "permission denied";
+            case java.nio.file.NoSuchFileException missing -> "no such file or folder";
+            case java.nio.file.FileSystemException fs when fs.getReason() != null -> fs.getReason();
+            default -> String.valueOf(e.getMessage());
+        };
     }
 
     static RunStore store(Path dataDir) {
@@ -240,6 +265,7 @@ public final class LoadCommand implements java.util.concurrent.Callable<Integer>
         writable(json, "--json");
         writable(csv, "--csv");
         writable(html, "--html");
+        writable(liveJson, "--live-json");
         try {
             ScenarioBuilder builder = target.builder()
                     .rate(rate)

@@ -202,6 +202,44 @@ class LoadCommandTest {
     }
 
     @Test
+    void live_figures_go_to_a_file_one_json_object_a_line_as_the_run_goes() throws Exception {
+        Path live = dir.resolve("live.jsonl");
+        Path json = dir.resolve("r.json");
+
+        int code = cli.run("--url", url + "/hello", "--rate", "50", "--warmup", "1s", "--duration", "2s",
+                "--live-json", live.toString(), "--json", json.toString(), "--no-save");
+
+        assertThat(code).as(cli.err.toString()).isZero();
+        assertThat(cli.out.toString()).contains("Live figures: " + live);
+        List<JsonNode> lines = new java.util.ArrayList<>();
+        for (String line : Files.readAllLines(live)) {
+            lines.add(Json.mapper().readTree(line));
+        }
+        List<String> phases = lines.stream().map(l -> l.path("phase").asText()).distinct().toList();
+        assertThat(phases).as("the phases in the order they came").containsSubsequence("WARMING_UP", "RUNNING", "DONE");
+        assertThat(phases.getLast()).isEqualTo("DONE");
+        // every 100 ms over a 1 s warm-up and a 2 s run; the clock is the machine's, so only a floor
+        assertThat(lines.stream().filter(l -> l.path("phase").asText().equals("RUNNING"))).hasSizeGreaterThanOrEqualTo(5);
+        JsonNode last = lines.getLast();
+        JsonNode report = Json.mapper().readTree(json.toFile());
+        assertThat(last.path("requests").asLong()).isEqualTo(report.path("requests").asLong()).isEqualTo(100);
+        assertThat(last.path("runId").asText()).isEqualTo(report.path("runId").asText());
+        assertThat(last.path("progress").asDouble()).as("a completed run").isEqualTo(1.0);
+        assertThat(last.path("windowCorrected").path("p99").isNumber()).isTrue();
+    }
+
+    @Test
+    void a_live_figures_file_that_cant_be_written_is_said_before_the_run() {
+        Path nowhere = dir.resolve("no-such-folder").resolve("live.jsonl");
+
+        assertThat(cli.run("--url", url + "/hello", "--rate", "10", "--duration", "1s", "--live-json", nowhere.toString()))
+                .isEqualTo(2);
+
+        assertThat(cli.err.toString()).contains("--live-json " + nowhere, "does not exist");
+        assertThat(cli.out.toString()).doesNotContain("Saved as run");
+    }
+
+    @Test
     void a_count_threshold_stops_the_run_as_soon_as_it_is_crossed() throws Exception {
         Path json = dir.resolve("r.json");
 

@@ -609,14 +609,17 @@ public final class LoadRun {
     }
 
     private LoadSnapshot snapshot(long now) {
-        double elapsed = (Math.max(now, measureFromNanos) - measureFromNanos) / 1e9;
+        double elapsed = RunSampler.round((Math.max(now, measureFromNanos) - measureFromNanos) / 1e9);
         double planned = scenario.model().duration().toNanos() / 1e9;
+        // a run that sent all it planned is done in full, though its last send came before the planned end
+        double progress = phase == Phase.DONE && LoadReport.COMPLETED.equals(outcome) ? 1
+                : Math.min(1, planned <= 0 ? 1 : elapsed / planned);
         List<LoadSnapshot.OperationCount> ops = recorder.operations.values().stream()
                 .map(o -> new LoadSnapshot.OperationCount(o.name, o.count.sum(), o.errors.sum()))
                 .sorted((a, b) -> a.name().compareTo(b.name()))
                 .toList();
         return new LoadSnapshot(id, startedAt, stopping && phase == Phase.RUNNING ? Phase.STOPPING : phase,
-                RunSampler.round(elapsed), planned, Math.min(1, planned <= 0 ? 1 : elapsed / planned),
+                elapsed, planned, progress,
                 RunSampler.round(plannedRateOverLastSecond(now, measureFromNanos)), sampler.windowRate(),
                 recorder.requests.sum(), recorder.errors.sum(), recorder.late.sum(), recorder.lateForConnection.sum(),
                 RunSampler.round(behindMs(now)), RunSampler.round(recorder.maxLatenessNanos.get() / 1e6),
