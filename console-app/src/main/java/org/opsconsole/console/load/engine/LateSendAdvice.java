@@ -11,17 +11,25 @@ public final class LateSendAdvice {
     private LateSendAdvice() {
     }
 
+    /** When the server runs on the sending machine and its cores were busy: the two took them from each other. */
+    public static final String SHARED_MACHINE = "the server runs on this machine too, and the load and the server took its "
+            + "cores from each other; run the load from another machine, or lower the rate";
+
     /**
      * Why sends left late while connections were free, with the machine's figures: its cores busy
-     * (then the sender waited for a core: {@link #BUSY_MACHINE}), or with room to spare (then this
-     * process was stopped: by its garbage collector, counted, or by the system or its hypervisor).
+     * (then the sender waited for a core: {@link #BUSY_MACHINE}, or {@link #SHARED_MACHINE} when
+     * {@code serverHere}), or with room to spare (then this process was stopped: by its garbage
+     * collector, counted, or by the system or its hypervisor).
+     *
+     * @param serverHere true when the server loaded runs on this machine
      */
-    public static String machine(CpuUse use) {
+    public static String machine(CpuUse use, boolean serverHere) {
         if (!use.known()) {
             return "the machine was too busy to send on time (CPU, pauses); " + BUSY_MACHINE;
         }
         if (use.busy() || use.stolen() >= 0.05) {
-            return "the machine was too busy to send on time: " + use.figures() + "; " + BUSY_MACHINE;
+            return "the machine was too busy to send on time: " + use.figures() + "; "
+                    + (serverHere && use.busy() ? SHARED_MACHINE : BUSY_MACHINE);
         }
         String room = "the machine had room (" + use.figures() + ")";
         if (use.gcPauses() == 0) {
@@ -51,8 +59,11 @@ public final class LateSendAdvice {
      * @param serverMaxMs the server's slowest answer, ms
      * @param targetRate  the rate asked; 0 when there is none (closed model)
      * @param option      how the user sets the connections: "--connections", or "the connections"
+     * @param use         the machine's figures over the run; when its cores were busy and {@code serverHere}
+     *                    (the server runs on this machine), the server was slow because the two shared them
      */
-    public static String connections(int connections, double serverMs, double serverMaxMs, double targetRate, String option) {
+    public static String connections(int connections, double serverMs, double serverMaxMs, double targetRate, String option,
+                                     CpuUse use, boolean serverHere) {
         if (!(serverMs > 0)) {
             return "raise " + option + " (or lower the rate)";
         }
@@ -64,9 +75,11 @@ public final class LateSendAdvice {
         }
         long needed = (long) Math.ceil(targetRate * serverMs / 1000.0 * HEADROOM);
         if (needed <= connections) {
-            return figures + String.format(Locale.ROOT, " against %,.0f/s asked, so they were enough on average: the server "
-                    + "was slow at times (its slowest answer took %s ms); look at the server (CPU, GC pauses, disk, locks), "
-                    + "more connections would only hide it", targetRate, ms(serverMaxMs));
+            String enough = figures + String.format(Locale.ROOT, " against %,.0f/s asked, so they were enough on average: the "
+                    + "server was slow at times (its slowest answer took %s ms)", targetRate, ms(serverMaxMs));
+            return serverHere && use.busy()
+                    ? enough + ": " + use.figures() + ", and " + SHARED_MACHINE
+                    : enough + "; look at the server (CPU, GC pauses, disk, locks), more connections would only hide it";
         }
         return figures + String.format(Locale.ROOT, " against %,.0f/s asked; raise %s to about %d if the server has room, "
                 + "or lower the rate (if its latency rises with the load, the server is the limit)", targetRate, option, needed);

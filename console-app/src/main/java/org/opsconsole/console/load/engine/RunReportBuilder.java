@@ -66,14 +66,15 @@ final class RunReportBuilder {
         }
         long lateForConnection = recorder.lateForConnection.sum();
         if (late > 0) {
+            boolean serverHere = scenario.target().onThisMachine();
             String connections = LateSendAdvice.connections(scenario.connections(), uncorrected.mean(), uncorrected.max(), targetRate,
-                    "--connections");
+                    "--connections", cpu, serverHere);
             String why = lateForConnection == 0
-                    ? "none waited for a connection: " + LateSendAdvice.machine(cpu)
+                    ? "none waited for a connection: " + LateSendAdvice.machine(cpu, serverHere)
                     : lateForConnection == late
                     ? "all waited for a free connection: " + connections
                     : lateForConnection + " waited for a free connection (" + connections + "); for the others, "
-                            + LateSendAdvice.machine(cpu);
+                            + LateSendAdvice.machine(cpu, serverHere);
             warnings.add(String.format(java.util.Locale.ROOT,
                     "LATE: %d of %d sends (%.2f%%) left more than %s ms after their planned time, up to %s ms behind; "
                             + "%s. Corrected latency includes the wait.",

@@ -113,6 +113,9 @@ public record LoadScenario(Target target, Model model, int connections, Duration
     /** What to call. */
     public sealed interface Target permits Services, Url {
         String describe();
+
+        /** True when every server the run loads runs on this machine, sharing its cores with the load. */
+        boolean onThisMachine();
     }
 
     /**
@@ -138,6 +141,11 @@ public record LoadScenario(Target target, Model model, int connections, Duration
         @Override
         public String describe() {
             return "services users=" + usersUrl + " orders=" + ordersUrl + " mix " + mix;
+        }
+
+        @Override
+        public boolean onThisMachine() {
+            return ThisMachine.serves(usersUrl) && ThisMachine.serves(ordersUrl);
         }
 
         /** What the run will write, said before it starts. */
@@ -171,6 +179,11 @@ public record LoadScenario(Target target, Model model, int connections, Duration
         @Override
         public String describe() {
             return method + " " + url;
+        }
+
+        @Override
+        public boolean onThisMachine() {
+            return ThisMachine.serves(url);
         }
     }
 }

@@ -527,19 +527,23 @@ public final class LoadViewModel {
         }
         progress.set(s.phase() == LoadSnapshot.Phase.PREPARING ? -1 : s.progress());
         status.set(s.phase() == LoadSnapshot.Phase.WARMING_UP ? warmupLine(s, warmupSeconds) : statusLine(s));
-        behind.set(s.fallingBehind() && run != null ? behindSentence(s, run.scenario().connections(), oneJvm) : "");
+        behind.set(s.fallingBehind() && run != null
+                ? behindSentence(s, run.scenario().connections(), oneJvm || run.scenario().target().onThisMachine(), oneJvm) : "");
     }
 
     /**
      * How far behind the engine is and what would help: more connections only when requests waited
      * for one; when the sender itself was held, the run from a terminal, in a JVM away from this
      * window's (and, when {@code servicesInThisJvm}, from the services' work and garbage).
+     *
+     * @param serverHere true when the server loaded runs on this machine (in this JVM, or another process)
      */
-    static String behindSentence(LoadSnapshot s, int connections, boolean servicesInThisJvm) {
+    static String behindSentence(LoadSnapshot s, int connections, boolean serverHere, boolean servicesInThisJvm) {
         String advice = s.lateForConnection() * 2 > s.late()
                 ? "Every connection was busy when they were due: " + LateSendAdvice.connections(connections,
-                        s.windowUncorrected().mean(), s.windowUncorrected().max(), s.targetRate(), "the connections") + "."
-                : "Connections were free: " + LateSendAdvice.machine(s.cpu()) + ". Here the engine shares this window's JVM"
+                        s.windowUncorrected().mean(), s.windowUncorrected().max(), s.targetRate(), "the connections",
+                        s.cpu(), serverHere) + "."
+                : "Connections were free: " + LateSendAdvice.machine(s.cpu(), serverHere) + ". Here the engine shares this window's JVM"
                         + (servicesInThisJvm ? " with the services, whose work and garbage stop it too" : "")
                         + ": 'Copy as command' gives the same run in a JVM of its own.";
         return String.format(Locale.ROOT, "Behind schedule: %d late sends, up to %.0f ms behind (now %.0f ms). %s",

@@ -9,7 +9,7 @@ class LateSendAdviceTest {
 
     @Test
     void busyCoresMeanTheSenderWaitedForOneAndTheFiguresSaySo() {
-        String advice = LateSendAdvice.machine(new CpuUse(0.94, 0.0, 2, 0.48, -1, -1));
+        String advice = LateSendAdvice.machine(new CpuUse(0.94, 0.0, 2, 0.48, -1, -1), false);
 
         assertThat(advice).startsWith("the machine was too busy to send on time: its 2 cores were 94% busy, "
                 + "this run's process used 48% of one core; ").endsWith(LateSendAdvice.BUSY_MACHINE);
@@ -17,7 +17,7 @@ class LateSendAdviceTest {
 
     @Test
     void coresWithRoomMeanTheProcessWasStoppedNotCrowdedOut() {
-        String advice = LateSendAdvice.machine(new CpuUse(0.41, 0.0, 4, 0.3, -1, -1));
+        String advice = LateSendAdvice.machine(new CpuUse(0.41, 0.0, 4, 0.3, -1, -1), false);
 
         assertThat(advice).contains("the machine had room (its 4 cores were 41% busy, this run's process used 30% of one core)",
                 "GC pause", "-Xlog:gc").doesNotContain(LateSendAdvice.BUSY_MACHINE);
@@ -25,17 +25,17 @@ class LateSendAdviceTest {
 
     @Test
     void withRoomTheGarbageCollectorsPausesAreCountedInTheAdvice() {
-        String advice = LateSendAdvice.machine(new CpuUse(0.41, 0.0, 2, 0.3, 3, 1041));
+        String advice = LateSendAdvice.machine(new CpuUse(0.41, 0.0, 2, 0.3, 3, 1041), false);
 
         assertThat(advice).contains("the machine had room (its 2 cores were 41% busy",
                 "the garbage collector paused this process 3 times, 1,041 ms in all (347 ms on average)", "-Xlog:gc")
                 .doesNotContain(LateSendAdvice.BUSY_MACHINE);
-        assertThat(LateSendAdvice.machine(new CpuUse(0.41, 0.0, 2, 0.3, 1, 8))).contains("paused this process 1 time, 8 ms in all, and");
+        assertThat(LateSendAdvice.machine(new CpuUse(0.41, 0.0, 2, 0.3, 1, 8), false)).contains("paused this process 1 time, 8 ms in all, and");
     }
 
     @Test
     void withRoomAndNoCollectionTheSystemHeldTheProcess() {
-        String advice = LateSendAdvice.machine(new CpuUse(0.2, 0.0, 2, 0.1, 0, 0));
+        String advice = LateSendAdvice.machine(new CpuUse(0.2, 0.0, 2, 0.1, 0, 0), false);
 
         assertThat(advice).contains("the machine had room (its 2 cores were 20% busy",
                 "no garbage collection paused this process", "the system or its hypervisor held it",
@@ -58,15 +58,40 @@ class LateSendAdviceTest {
     }
 
     @Test
+    void aBusyMachineThatRunsTheServerTooSaysTheTwoSharedItsCores() {
+        CpuUse busy = new CpuUse(0.89, 0.0, 2, 0.6, -1, -1);
+
+        assertThat(LateSendAdvice.machine(busy, true)).contains("its 2 cores were 89% busy")
+                .endsWith(LateSendAdvice.SHARED_MACHINE).doesNotContain(LateSendAdvice.BUSY_MACHINE);
+        assertThat(LateSendAdvice.machine(busy, false)).endsWith(LateSendAdvice.BUSY_MACHINE);
+    }
+
+    @Test
+    void connectionsBusyOnlyWhileAServerOnThisBusyMachineWasSlowBlameTheSharingNotTheServer() {
+        CpuUse busy = new CpuUse(0.89, 0.0, 2, 0.6, -1, -1);
+        CpuUse room = new CpuUse(0.4, 0.0, 2, 0.3, -1, -1);
+
+        // 64 connections at 1.3 ms carry 49,231/s: enough for 39,062/s on average
+        String shared = LateSendAdvice.connections(64, 1.3, 19, 39_062, "--connections", busy, true);
+        String elsewhere = LateSendAdvice.connections(64, 1.3, 19, 39_062, "--connections", busy, false);
+        String withRoom = LateSendAdvice.connections(64, 1.3, 19, 39_062, "--connections", room, true);
+
+        assertThat(shared).contains("at most 49,231/s against 39,062/s asked", "enough on average",
+                "its 2 cores were 89% busy", LateSendAdvice.SHARED_MACHINE).doesNotContain("look at the server");
+        assertThat(elsewhere).contains("look at the server").doesNotContain(LateSendAdvice.SHARED_MACHINE);
+        assertThat(withRoom).contains("look at the server").doesNotContain(LateSendAdvice.SHARED_MACHINE);
+    }
+
+    @Test
     void timeStolenByTheHypervisorCountsAsABusyMachine() {
-        String advice = LateSendAdvice.machine(new CpuUse(0.5, 0.12, 2, 0.2, -1, -1));
+        String advice = LateSendAdvice.machine(new CpuUse(0.5, 0.12, 2, 0.2, -1, -1), false);
 
         assertThat(advice).contains("too busy", "(12% of it stolen by the hypervisor)");
     }
 
     @Test
     void withoutTheKernelsCountersItSaysWhatItCanAndNoFigures() {
-        String advice = LateSendAdvice.machine(new CpuUse(Double.NaN, Double.NaN, 2, 0.4, -1, -1));
+        String advice = LateSendAdvice.machine(new CpuUse(Double.NaN, Double.NaN, 2, 0.4, -1, -1), false);
 
         assertThat(advice).isEqualTo("the machine was too busy to send on time (CPU, pauses); " + LateSendAdvice.BUSY_MACHINE);
     }
