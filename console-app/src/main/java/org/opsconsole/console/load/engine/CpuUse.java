@@ -67,6 +67,18 @@ public record CpuUse(double machineBusy, double stolen, int cores, double proces
         return known() && machineBusy >= BUSY;
     }
 
+    /**
+     * At or past this share busy, a machine that also runs the server loaded delays the sender: the
+     * server's threads hold both cores of two often enough that a sender waking to send waits for one
+     * (a scheduler's time slice, a few ms, past the 2 ms that make a send late).
+     */
+    static final double SHARED_BUSY = 0.5;
+
+    /** True when its cores were busy enough that a server on this machine and the sender took them from each other. */
+    boolean sharedBusy() {
+        return known() && machineBusy >= SHARED_BUSY;
+    }
+
     /** "its 2 cores were 94% busy (3% stolen by the hypervisor), this run's process used 48% of one core". */
     String figures() {
         String stolenPart = stolen >= 0.01 ? String.format(Locale.ROOT, " (%.0f%% of it stolen by the hypervisor)", 100 * stolen) : "";

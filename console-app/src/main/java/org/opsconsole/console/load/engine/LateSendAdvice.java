@@ -17,8 +17,8 @@ public final class LateSendAdvice {
 
     /**
      * Why sends left late while connections were free, with the machine's figures: its cores busy
-     * (then the sender waited for a core: {@link #BUSY_MACHINE}, or {@link #SHARED_MACHINE} when
-     * {@code serverHere}), or with room to spare (then this process was stopped: by its garbage
+     * (then the sender waited for a core: {@link #BUSY_MACHINE}; when {@code serverHere},
+     * {@link #SHARED_MACHINE} from half of them busy: {@link CpuUse#SHARED_BUSY}), or with room to spare (then this process was stopped: by its garbage
      * collector, counted, or by the system or its hypervisor).
      *
      * @param serverHere true when the server loaded runs on this machine
@@ -27,9 +27,11 @@ public final class LateSendAdvice {
         if (!use.known()) {
             return "the machine was too busy to send on time (CPU, pauses); " + BUSY_MACHINE;
         }
+        if (serverHere && use.sharedBusy()) {
+            return "the machine was too busy to send on time: " + use.figures() + "; " + SHARED_MACHINE;
+        }
         if (use.busy() || use.stolen() >= 0.05) {
-            return "the machine was too busy to send on time: " + use.figures() + "; "
-                    + (serverHere && use.busy() ? SHARED_MACHINE : BUSY_MACHINE);
+            return "the machine was too busy to send on time: " + use.figures() + "; " + BUSY_MACHINE;
         }
         String room = "the machine had room (" + use.figures() + ")";
         if (use.gcPauses() == 0) {
@@ -59,8 +61,9 @@ public final class LateSendAdvice {
      * @param serverMaxMs the server's slowest answer, ms
      * @param targetRate  the rate asked; 0 when there is none (closed model)
      * @param option      how the user sets the connections: "--connections", or "the connections"
-     * @param use         the machine's figures over the run; when its cores were busy and {@code serverHere}
-     *                    (the server runs on this machine), the server was slow because the two shared them
+     * @param use         the machine's figures over the run; when its cores were busy ({@link CpuUse#SHARED_BUSY})
+     *                    and {@code serverHere} (the server runs on this machine), the server was slow because the
+     *                    two shared them
      */
     public static String connections(int connections, double serverMs, double serverMaxMs, double targetRate, String option,
                                      CpuUse use, boolean serverHere) {
@@ -77,7 +80,7 @@ public final class LateSendAdvice {
         if (needed <= connections) {
             String enough = figures + String.format(Locale.ROOT, " against %,.0f/s asked, so they were enough on average: the "
                     + "server was slow at times (its slowest answer took %s ms)", targetRate, ms(serverMaxMs));
-            return serverHere && use.busy()
+            return serverHere && use.sharedBusy()
                     ? enough + ": " + use.figures() + ", and " + SHARED_MACHINE
                     : enough + "; look at the server (CPU, GC pauses, disk, locks), more connections would only hide it";
         }

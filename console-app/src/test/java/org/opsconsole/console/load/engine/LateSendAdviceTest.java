@@ -67,9 +67,20 @@ class LateSendAdviceTest {
     }
 
     @Test
+    void withTheServerOnThisMachineTwoCoresThreeQuartersBusyAreSharedNotRoomToSpare() {
+        CpuUse threeQuarters = new CpuUse(0.76, 0.0, 2, 0.5, 56, 21);
+
+        assertThat(LateSendAdvice.machine(threeQuarters, true)).contains("its 2 cores were 76% busy")
+                .endsWith(LateSendAdvice.SHARED_MACHINE).doesNotContain("had room");
+        assertThat(LateSendAdvice.machine(threeQuarters, false)).contains("the machine had room", "paused this process 56 times");
+        assertThat(LateSendAdvice.machine(new CpuUse(0.3, 0.0, 2, 0.2, 0, 0), true)).as("a quiet machine")
+                .contains("the machine had room").doesNotContain(LateSendAdvice.SHARED_MACHINE);
+    }
+
+    @Test
     void connectionsBusyOnlyWhileAServerOnThisBusyMachineWasSlowBlameTheSharingNotTheServer() {
         CpuUse busy = new CpuUse(0.89, 0.0, 2, 0.6, -1, -1);
-        CpuUse room = new CpuUse(0.4, 0.0, 2, 0.3, -1, -1);
+        CpuUse room = new CpuUse(0.3, 0.0, 2, 0.2, -1, -1);
 
         // 64 connections at 1.3 ms carry 49,231/s: enough for 39,062/s on average
         String shared = LateSendAdvice.connections(64, 1.3, 19, 39_062, "--connections", busy, true);
