@@ -27,7 +27,9 @@ final class UserEventsConsumer extends BackgroundWorker implements UserEvents {
     private static final Duration WAIT = Duration.ofSeconds(10);
 
     private final OrderRepository orders;
-    private final WebClient client;
+    private final URI userService;
+    // made on the consumer's own thread when it starts: a Helidon client took tens of ms off the service's start
+    private WebClient client;
     private final String authorization;
     private final Logger log;
 
@@ -37,15 +39,16 @@ final class UserEventsConsumer extends BackgroundWorker implements UserEvents {
         this.orders = orders;
         this.log = log;
         this.authorization = token == null ? "" : "Bearer " + token;
-        this.client = WebClient.builder()
-                .baseUri(userService)
-                .connectTimeout(Duration.ofMillis(500))
-                .readTimeout(WAIT.plusSeconds(5))
-                .build();
+        this.userService = userService;
     }
 
     @Override
     protected void work() {
+        client = WebClient.builder()
+                .baseUri(userService)
+                .connectTimeout(Duration.ofMillis(500))
+                .readTimeout(WAIT.plusSeconds(5))
+                .build();
         while (running()) {
             try {
                 long asked = System.nanoTime();

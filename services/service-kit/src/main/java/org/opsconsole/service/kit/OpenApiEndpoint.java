@@ -31,11 +31,37 @@ final class OpenApiEndpoint {
     private static final String COMMON = "openapi/common.yaml";
     private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
 
-    private final byte[] yaml;
-    private final byte[] json;
-    private final Map<Pattern, Set<String>> operations = new LinkedHashMap<>();
+    private final String resource;
+    private final String service;
+    private final String version;
+    // read on first use, not at start: parsing the YAML took 80-95 ms of each service's start
+    private volatile Document document;
+
+    /** The merged document in both forms, and the methods of each documented path. */
+    private record Document(byte[] yaml, byte[] json, Map<Pattern, Set<String>> operations) {
+    }
 
     OpenApiEndpoint(String resource, String service, String version) {
+        this.resource = resource;
+        this.service = service;
+        this.version = version;
+    }
+
+    private Document document() {
+        Document read = document;
+        if (read == null) {
+            synchronized (this) {
+                read = document;
+                if (read == null) {
+                    read = read(resource, service, version);
+                    document = read;
+                }
+            }
+        }
+        return read;
+    }
+
+    private static Document read(String resource, String service, String version) {
         try {
             YAMLMapper yamlMapper = YAMLMapper.builder()
                     .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
@@ -43,8 +69,7 @@ final class OpenApiEndpoint {
                     .build();
             ObjectNode tree = (ObjectNode) yamlMapper.readTree(text(resource, service, version));
             merge(tree, (ObjectNode) yamlMapper.readTree(text(COMMON, service, version)));
-            this.yaml = yamlMapper.writeValueAsBytes(tree);
-            this.json = JsonBodies.bytes(tree);
+            Map<Pattern, Set<String>> operations = new LinkedHashMap<>();
             tree.path("paths").properties().forEach(path -> {
                 Set<String> methods = new TreeSet<>();
                 path.getValue().fieldNames().forEachRemaining(m -> {
@@ -58,6 +83,7 @@ final class OpenApiEndpoint {
                 String regex = Pattern.quote(path.getKey()).replaceAll("\\{[^}]+}", "\\\\E[^/]+\\\\Q");
                 operations.put(Pattern.compile(regex + "/?"), methods);
             });
+            return new Document(yamlMapper.writeValueAsBytes(tree), JsonBodies.bytes(tree), operations);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -94,7 +120,7 @@ final class OpenApiEndpoint {
 
     /** The methods documented for {@code path}, empty when the path is not in the document. */
     Set<String> methodsFor(String path) {
-        for (Map.Entry<Pattern, Set<String>> op : operations.entrySet()) {
+        for (Map.Entry<Pattern, Set<String>> op : document().operations().entrySet()) {
             if (op.getKey().matcher(path).matches()) {
                 return op.getValue();
             }
@@ -103,13 +129,13 @@ final class OpenApiEndpoint {
     }
 
     void register(HttpRouting.Builder routing) {
-        HeadRequests.get(routing, "/openapi", this::document);
+        HeadRequests.get(routing, "/openapi", this::serve);
     }
 
-    private void document(ServerRequest req, ServerResponse res) {
+    private void serve(ServerRequest req, ServerResponse res) {
         boolean wantsJson = RequestParams.query(req, "format").map("json"::equalsIgnoreCase).orElse(false)
                 || req.headers().first(HeaderNames.ACCEPT).orElse("").contains("json");
         HeadRequests.send(res, wantsJson ? "application/json" : "application/vnd.oai.openapi; charset=utf-8",
-                wantsJson ? json : yaml);
+                wantsJson ? document().json() : document().yaml());
     }
 }
