@@ -38,9 +38,9 @@ import java.util.logging.Logger;
  */
 public final class ServiceOperations {
 
-    /** The names {@code --mix} accepts. */
     private static final Logger LOG = Logger.getLogger(ServiceOperations.class.getName());
 
+    /** The names {@code --mix} accepts. */
     public static final List<String> NAMES = List.of(
             "read-user", "list-users", "create-user", "create-order", "list-orders", "change-status");
 
@@ -479,7 +479,7 @@ public final class ServiceOperations {
      *
      * @throws IOException in an operator's words when a service can't be asked
      */
-    public void findByMarker(LoadHttpClient http) throws IOException {
+    private void findByMarker(LoadHttpClient http) throws IOException {
         Set<Long> listedUsers = new HashSet<>(createdUsers.ids);
         Set<Long> listedOrders = new HashSet<>(createdOrders.ids);
         List<Long> users = new ArrayList<>();
