@@ -32,6 +32,8 @@ final class TestServer implements AutoCloseable {
     private final HttpServer server;
     private volatile long delayNanos;
     private volatile long stallUntilNanos;
+    private volatile int holdEvery;
+    private volatile long holdNanos;
     final AtomicLong received = new AtomicLong();
     final Map<String, AtomicLong> byRoute = new ConcurrentHashMap<>();
     final Map<Long, String> users = new ConcurrentHashMap<>();
@@ -61,6 +63,12 @@ final class TestServer implements AutoCloseable {
         stallUntilNanos = System.nanoTime() + duration.toNanos();
     }
 
+    /** From now, every {@code n}th request received is answered {@code hold} later than the others. */
+    void holdEvery(int n, Duration hold) {
+        holdNanos = hold.toNanos();
+        holdEvery = n;
+    }
+
     void delay(Duration delay) {
         delayNanos = delay.toNanos();
     }
@@ -72,9 +80,10 @@ final class TestServer implements AutoCloseable {
 
     private void handle(HttpExchange ex) throws IOException {
         try (ex) {
-            received.incrementAndGet();
+            long n = received.incrementAndGet();
             String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            waitUntil(System.nanoTime() + delayNanos);
+            int every = holdEvery;
+            waitUntil(System.nanoTime() + delayNanos + (every > 0 && n % every == 0 ? holdNanos : 0));
             waitUntil(stallUntilNanos);
             String path = ex.getRequestURI().getPath();
             String method = ex.getRequestMethod();
