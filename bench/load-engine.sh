@@ -78,7 +78,7 @@ path="/${url#*://*/}"
 # wrk's latency lines ("50%    1.23ms") in ms
 wrk_ms() { awk -v q="$1" '$1 == q { v = $2; if (v ~ /us$/) { sub(/us$/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v) } else if (v ~ /s$/) { sub(/s$/, "", v); v *= 1000 }; print v }' "$2"; }
 
-printf "\n%-7s %6s %9s %10s %7s %9s %9s %12s\n" "who" "share" "target/s" "achieved/s" "late%" "p50 ms" "p99 ms" "cpu ms/1000"
+printf "\n%-7s %6s %9s %10s %7s %9s %9s %12s %8s\n" "who" "share" "target/s" "achieved/s" "late%" "p50 ms" "p99 ms" "cpu ms/1000" "waited%"
 printf "%-7s %6s %9s %10s %7s %9s %9s %12s\n" "wrk" "max" "-" "$wrk_rate" "-" "-" "-" "$wrk_cpu_per_1000"
 # the engine at a rate: its JSON report has the rate, late sends and corrected latency; CPU from /proc
 # between the measured run's second 1 and second DURATION-1 (JVM start and warm-up left out)
@@ -100,8 +100,9 @@ r = json.load(open(sys.argv[1])); share, rate = sys.argv[2], float(sys.argv[3])
 t0, t1, c0, c1, tck = map(float, sys.argv[4:9])
 cpu = (t1 - t0) / tck * 1000 / (r["achievedRate"] * (c1 - c0)) * 1000 if c1 > c0 and t1 > t0 else float("nan")
 c = r["latencyMs"]["corrected"]
-print("%-7s %5s%% %9d %10.0f %7.2f %9.2f %9.2f %12.2f" % (sys.argv[9], share, rate, r["achievedRate"], r["latePercent"],
-      c["p50"], c["p99"], cpu))
+waited = 100.0 * r["lateWaitingForConnection"] / r["late"] if r["late"] else 0
+print("%-7s %5s%% %9d %10.0f %7.2f %9.2f %9.2f %12.2f %8.0f" % (sys.argv[9], share, rate, r["achievedRate"], r["latePercent"],
+      c["p50"], c["p99"], cpu, waited))
 PY
 }
 
@@ -141,6 +142,8 @@ for share in $SHARES; do
   printf "%-7s %5s%% %9d %10s %7s %9s %9s %12s\n" "floor" "$share" "$rate" "-" "${floor_late:-?}" "-" "-" "-"
 done
 echo
-echo "engine: corrected latency (from each request's planned send); wrk: uncorrected; floor: a bare timer's"
+echo "engine: corrected latency (from each request's planned send); waited%: of its late sends, those that waited"
+echo "for a free connection (all of them busy: the server was slow), the rest left late with one free (the machine)"
+echo "wrk: uncorrected latency; floor: a bare timer's"
 echo "wake-ups more than 2 ms late at that rate while wrk loads the server (what this machine allows); idle: the"
 echo "same timer with nothing else running (the machine's own jitter). results: $out"
