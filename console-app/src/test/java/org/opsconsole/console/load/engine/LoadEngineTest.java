@@ -230,20 +230,23 @@ class LoadEngineTest {
 
     @Test
     void sends_held_back_by_a_server_that_stalls_at_times_are_put_down_to_the_server_not_to_the_machine() throws Exception {
-        // one connection, 250/s (one every 4 ms), answered at once, but every 10th answer held 8 ms:
-        // the request due 4 ms after a held one can only leave when it is answered, 4 ms late
+        // one connection, 250/s (one every 4 ms), answered at once, but every 10th answer held 8 ms: the
+        // request due 4 ms after a held one can only leave when it is answered, 4 ms late, and the one
+        // after it is due when the connection is free again. The warm-up readies the server, so that
+        // only the held answers hold requests back.
         server.delay(Duration.ZERO);
         server.holdEvery(10, Duration.ofMillis(8));
         LoadScenario scenario = LoadScenario.of(get("/stalls-at-times"),
-                new LoadScenario.Open(RatePlan.constant(250, Duration.ofSeconds(1)))).withConnections(1).withWarmup(Duration.ZERO);
+                new LoadScenario.Open(RatePlan.constant(250, Duration.ofSeconds(1)))).withConnections(1).withWarmup(Duration.ofSeconds(1));
 
         LoadReport report = finish(LoadEngine.start(scenario));
 
         assertThat(report.requests()).isEqualTo(250);
-        // 25 held answers, each holding back at least the next request (and a cold server more); nearly
-        // all late sends waited for the connection: a busy machine may add a few late sends of its own
-        assertThat(report.lateWaitingForConnection()).isGreaterThanOrEqualTo(25);
-        assertThat(report.lateWaitingForConnection()).isGreaterThanOrEqualTo(report.late() * 9 / 10);
+        // 25 held answers, each holding back the next request: all of those waited for the connection,
+        // and so did nearly all other late sends (a busy machine may add some of its own, with the
+        // connection free; before, a wait shorter than a poll's longest went down as the machine's)
+        assertThat(report.lateWaitingForConnection()).isGreaterThanOrEqualTo(24);
+        assertThat(report.lateWaitingForConnection()).isGreaterThanOrEqualTo(report.late() * 3 / 4);
         assertThat(report.warnings()).anyMatch(w -> w.contains("the server was slow at times"));
     }
 
