@@ -22,4 +22,12 @@ while IFS= read -r line || [ -n "$line" ]; do
     java-options=*) options+=("${line#java-options=}") ;;
   esac
 done < "$cfg"
-exec "$image/lib/runtime/bin/java" "${options[@]}" -Djpackage.app-path="$self" -Dopsconsole.launcher="$self" -cp "$class_path" "$main_class" "$@"
+# without a GPU, JavaFX draws in software anyway: GTK and Prism are spared opening OpenGL (Mesa's
+# software renderer, 56 MB resident) to find that out, as ./opsconsole does (see there); the
+# commands without a window don't mind
+gl_options=()
+if [ -z "${GDK_GL+set}" ] && ! compgen -G '/dev/dri/renderD*' >/dev/null && [ ! -e /dev/nvidia0 ] && [ ! -e /dev/dxg ]; then
+  export GDK_GL=disable
+  gl_options=(-Dprism.order=sw)
+fi
+exec "$image/lib/runtime/bin/java" "${gl_options[@]}" "${options[@]}" -Djpackage.app-path="$self" -Dopsconsole.launcher="$self" -cp "$class_path" "$main_class" "$@"
