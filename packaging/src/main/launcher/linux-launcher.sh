@@ -26,7 +26,12 @@ done < "$cfg"
 # software renderer, 56 MB resident) to find that out, as ./opsconsole does (see there); the
 # commands without a window don't mind
 gl_options=()
-if [ -z "${GDK_GL+set}" ] && ! compgen -G '/dev/dri/renderD*' >/dev/null && [ ! -e /dev/nvidia0 ] && [ ! -e /dev/dxg ]; then
+has_gpu() {
+  local device
+  for device in /dev/dri/renderD* /dev/nvidia0 /dev/dxg; do [ -e "$device" ] && return 0; done
+  return 1
+}
+if [ -z "${GDK_GL+set}" ] && ! has_gpu; then
   export GDK_GL=disable
   gl_options=(-Dprism.order=sw)
 fi
