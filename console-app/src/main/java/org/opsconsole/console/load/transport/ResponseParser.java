@@ -126,14 +126,7 @@ public final class ResponseParser {
         if (!startsWith(0, lineEnd, "HTTP/1.") || lineEnd < 12) {
             throw new LoadHttpClient.BadResponseException("not an HTTP/1.x status line");
         }
-        status = 0;
-        for (int i = 9; i < 12; i++) {
-            int digit = buf[i] - '0';
-            if (digit < 0 || digit > 9) {
-                throw new LoadHttpClient.BadResponseException("bad status code");
-            }
-            status = status * 10 + digit;
-        }
+        status = (int) number(9, 12, 10, 3, "bad status code");
         close = buf[7] == '0';
         for (int line = lineEnd + 2; line < end; line = lineEnd + 2) {
             lineEnd = lineEnd(line, end);
@@ -145,7 +138,7 @@ public final class ResponseParser {
             int value = trimStart(colon + 1, lineEnd);
             int valueEnd = trimEnd(value, lineEnd);
             if (nameIs(line, nameEnd, "content-length")) {
-                contentLength = number(value, valueEnd);
+                contentLength = number(value, valueEnd, 10, 18, "bad Content-Length");
             } else if (nameIs(line, nameEnd, "transfer-encoding")) {
                 chunked = containsIgnoringCase(value, valueEnd, "chunked");
             } else if (nameIs(line, nameEnd, "connection")) {
@@ -204,18 +197,18 @@ public final class ResponseParser {
         return true;
     }
 
-    /** A decimal Content-Length. */
-    private long number(int from, int to) throws LoadHttpClient.BadResponseException {
-        if (from == to || to - from > 18) {
-            throw new LoadHttpClient.BadResponseException("bad Content-Length");
+    /** The number written in bytes {@code from..to}, at most {@code maxDigits} digits; else {@code bad} in words. */
+    private long number(int from, int to, int radix, int maxDigits, String bad) throws LoadHttpClient.BadResponseException {
+        if (from == to || to - from > maxDigits) {
+            throw new LoadHttpClient.BadResponseException(bad);
         }
         long n = 0;
         for (int i = from; i < to; i++) {
-            int digit = buf[i] - '0';
-            if (digit < 0 || digit > 9) {
-                throw new LoadHttpClient.BadResponseException("bad Content-Length");
+            int digit = Character.digit(buf[i], radix);
+            if (digit < 0) {
+                throw new LoadHttpClient.BadResponseException(bad);
             }
-            n = n * 10 + digit;
+            n = n * radix + digit;
         }
         return n;
     }
@@ -224,19 +217,7 @@ public final class ResponseParser {
     private long chunkSize(int from, int to) throws LoadHttpClient.BadResponseException {
         int semi = indexOf(buf, from, to, ";");
         int end = trimEnd(from, semi < 0 ? to : semi);
-        from = trimStart(from, end);
-        if (from == end || end - from > 15) {
-            throw new LoadHttpClient.BadResponseException("bad chunk size");
-        }
-        long n = 0;
-        for (int i = from; i < end; i++) {
-            int digit = Character.digit(buf[i], 16);
-            if (digit < 0) {
-                throw new LoadHttpClient.BadResponseException("bad chunk size");
-            }
-            n = n * 16 + digit;
-        }
-        return n;
+        return number(trimStart(from, end), end, 16, 15, "bad chunk size");
     }
 
     private boolean parseChunks() throws LoadHttpClient.BadResponseException {
