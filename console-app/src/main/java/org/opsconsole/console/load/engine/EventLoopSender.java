@@ -71,9 +71,6 @@ final class EventLoopSender implements Runnable {
     private void loop(HttpConnections connections) {
         while (!run.stopping()) {
             long now = System.nanoTime();
-            if (connections.inFlight() >= limit) {
-                lastSaturated = now;
-            }
             while (connections.inFlight() < limit && !exhausted) {
                 if (pendingTicket < 0) {
                     long ticket = run.nextTicket();
@@ -103,9 +100,9 @@ final class EventLoopSender implements Runnable {
             connections.poll(Math.max(0, wait));
             if (saturated) {
                 // every connection stayed busy until the answer that freed one was read, in this poll: a
-                // ticket that came due meanwhile waited for a connection. Before, a stall shorter than a
-                // poll's longest wait went down as the machine's (at 20,000/s on the bundled service, 30 %
-                // of the late sends were put down to connections; 90 % since, as the server stalls say)
+                // ticket that came due meanwhile waited for a connection (noted when the poll began, a
+                // stall shorter than one poll went down as the machine's: at 20,000/s on the bundled
+                // service 30 % of the late sends were put down to connections, 90 % since)
                 lastSaturated = System.nanoTime();
             }
         }
