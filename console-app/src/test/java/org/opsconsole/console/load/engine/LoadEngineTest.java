@@ -171,7 +171,13 @@ class LoadEngineTest {
         // the warm-up shows its own rate and latencies live, and none of its requests in the run's counts
         assertThat(warming).anyMatch(s -> s.achievedRate() > 0 && s.windowCorrected().p99() > 0);
         assertThat(warming).allMatch(s -> s.requests() == 0 && s.errors() == 0);
-        assertThat(server.received.get()).isEqualTo(1000);
+        // every planned request reached the server, but those of a warm-up that a busy machine kept
+        // from its rate: the report says how many it dropped, so that the run started on schedule
+        long dropped = report.warnings().stream()
+                .map(java.util.regex.Pattern.compile("The warm-up could not keep the rate: (\\d+) of its requests")::matcher)
+                .filter(java.util.regex.Matcher::find).mapToLong(m -> Long.parseLong(m.group(1))).sum();
+        assertThat(dropped).isLessThan(500);
+        assertThat(server.received.get()).isEqualTo(1000 - dropped);
         assertThat(report.requests()).isEqualTo(500);
         assertThat(report.warmupSeconds()).isEqualTo(1.0);
         assertThat(report.targetRate()).isEqualTo(500.0);
