@@ -39,8 +39,10 @@ class RedrawCadenceTest {
 
     @Test
     void aFiveMinuteWindowIsDrawnOnceTheAxisMovedAFewPixels() {
-        // 440 pixels for 300 s: 1.47 pixels a second, drawn every other second
-        assertThat(drawnSeconds(440 / 300.0, 7)).containsExactly(0, 2, 4, 6);
+        // 440 pixels for 300 s: 1.47 pixels a second, drawn every third second
+        assertThat(drawnSeconds(440 / 300.0, 7)).containsExactly(0, 3, 6);
+        // 750 pixels (a wide window): 2.5 pixels a second, drawn every other second
+        assertThat(drawnSeconds(750 / 300.0, 7)).containsExactly(0, 2, 4, 6);
     }
 
     @Test
