@@ -13,11 +13,11 @@ import java.util.List;
  * every {@link #MAX_SECONDS}; on a one-minute window that is every second, as before. The seconds in
  * between are held here and drawn together. Used on one thread (a chart feeder).
  *
- * <p>Four pixels: on the default five-minute window of a 1600-pixel-wide console a second moved the
- * axis about 2.5 pixels, so at 2.5 the six charts were drawn most seconds. Idle on the Metrics
- * screen from 75 s after start, by thread over 30 s: Prism's renderer 0.77 % of a core at 2.5 pixels,
- * 0.47-0.50 % at 4; the whole console 3.0 % and 2.8 % (the one-minute window, drawn every second:
- * 5.2 %; fifteen minutes: 2.2 %).
+ * <p>Four pixels: in the console's default window a chart's plot is about 410 pixels wide, so on
+ * the default five-minute window a second moves its axis 1.4 pixels; at 2.5 the six charts were drawn
+ * every other second, at 4 every third. Idle on the Metrics screen from 75 s after start, by thread
+ * over 30 s: Prism's renderer 0.77 % of a core at 2.5 pixels, 0.47-0.50 % at 4; the whole console
+ * 3.0 % and 2.8 % (the one-minute window, drawn every second: 5.2 %; fifteen minutes: 2.2 %).
  */
 public final class RedrawCadence {
 
