@@ -20,6 +20,7 @@ import javafx.stage.Stage;
 import org.opsconsole.console.session.ConsoleSession;
 import org.opsconsole.console.ui.fx.ChartGridPatterns;
 import org.opsconsole.console.ui.fx.Confirm;
+import org.opsconsole.console.ui.fx.PulseTimerSwap;
 
 import java.time.Clock;
 import java.util.EnumMap;
@@ -95,6 +96,7 @@ public final class ConsoleWindow {
     /** Shows the window on {@code stage}, where it was last time, with the screen used last. */
     public void show(Stage target) {
         this.stage = target;
+        PulseTimerSwap.install();
         Rectangle2D screenBounds = javafx.stage.Screen.getPrimary().getVisualBounds();
         ConsolePreferences.WindowBounds saved = preferences.window(
                 Math.min(DEFAULT_WIDTH, screenBounds.getWidth() * 0.95), Math.min(DEFAULT_HEIGHT, screenBounds.getHeight() * 0.9));
