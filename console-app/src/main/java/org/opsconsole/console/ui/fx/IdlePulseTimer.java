@@ -18,9 +18,10 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>Each tick runs JavaFX's own timer action (it posts a pulse when one is due) on the FX thread,
  * as GTK's timer does. Run on the timer's thread instead, as the Windows and headless timers do,
- * the Load screen's ChartFX charts were drawn again every frame for as long as it was shown: each
- * pulse's layout found their data sets' limits changed (a series with no figure yet has NaN limits,
- * and NaN never equals itself) and asked for the next pulse; the renderer took 37-44 % of a core.
+ * the Load screen's ChartFX charts were drawn again every frame for as long as it was shown (seen
+ * in a debugger: each pulse's layout recomputed their data sets' limits, which announced a change
+ * and asked for the next pulse); the renderer took 37-44 % of a core. Why the thread matters is
+ * JavaFX's and ChartFX's business; running the action where GTK runs it keeps their behaviour.
  * Installed by {@link PulseTimerSwap}.
  */
 final class IdlePulseTimer extends Timer {
