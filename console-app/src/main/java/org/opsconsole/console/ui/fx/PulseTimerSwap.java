@@ -1,6 +1,7 @@
 package org.opsconsole.console.ui.fx;
 
 import java.lang.reflect.Field;
+import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -27,14 +28,12 @@ public final class PulseTimerSwap {
     }
 
     /** The frame timer that runs now when it is one of ours, for tests. */
-    static java.util.Optional<IdlePulseTimer> installed() {
+    static Optional<IdlePulseTimer> installed() {
         try {
-            Object toolkit = Class.forName("com.sun.javafx.tk.Toolkit").getMethod("getToolkit").invoke(null);
-            Field timerField = toolkit.getClass().getDeclaredField("pulseTimer");
-            timerField.setAccessible(true);
-            return timerField.get(toolkit) instanceof IdlePulseTimer idle ? java.util.Optional.of(idle) : java.util.Optional.empty();
+            Object toolkit = toolkit();
+            return toolkitTimer(toolkit).get(toolkit) instanceof IdlePulseTimer idle ? Optional.of(idle) : Optional.empty();
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 
@@ -44,9 +43,8 @@ public final class PulseTimerSwap {
      */
     public static boolean install() {
         try {
-            Object toolkit = Class.forName("com.sun.javafx.tk.Toolkit").getMethod("getToolkit").invoke(null);
-            Field timerField = toolkit.getClass().getDeclaredField("pulseTimer");
-            timerField.setAccessible(true);
+            Object toolkit = toolkit();
+            Field timerField = toolkitTimer(toolkit);
             Class<?> timerClass = Class.forName("com.sun.glass.ui.Timer");
             Field tickField = timerClass.getDeclaredField("runnable");
             tickField.setAccessible(true);
@@ -73,5 +71,16 @@ public final class PulseTimerSwap {
             LOG.log(Level.FINE, "JavaFX's frame timer stays (it fires while idle)", e);
             return false;
         }
+    }
+
+    private static Object toolkit() throws ReflectiveOperationException {
+        return Class.forName("com.sun.javafx.tk.Toolkit").getMethod("getToolkit").invoke(null);
+    }
+
+    /** The field of the running toolkit that holds its frame timer, opened. */
+    private static Field toolkitTimer(Object toolkit) throws ReflectiveOperationException {
+        Field timerField = toolkit.getClass().getDeclaredField("pulseTimer");
+        timerField.setAccessible(true);
+        return timerField;
     }
 }
