@@ -21,6 +21,15 @@ public interface LoadClock {
      */
     void parkUntil(long deadlineNanos);
 
+    /**
+     * What this machine's cores and this process have used so far, to say why sends left late: the
+     * kernel's counters. A test's clock gives its own, so that no test's advice depends on how busy
+     * the machine running it is.
+     */
+    default CpuUse.Reading cpu() {
+        return CpuUse.Reading.now();
+    }
+
     /** The system's clock. */
     LoadClock SYSTEM = new LoadClock() {
         @Override

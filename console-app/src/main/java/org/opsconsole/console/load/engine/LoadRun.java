@@ -216,7 +216,7 @@ public final class LoadRun {
             schedule = scenario.model() instanceof Open open ? withWarmup(open.plan()) : null;
             warmupTickets = schedule == null ? 0 : firstTicketDueAt(scenario.warmup().toNanos());
             startNanos = clock.nanoTime();
-            cpuAtStart = CpuUse.Reading.now();
+            cpuAtStart = clock.cpu();
             measureFromNanos = startNanos + scenario.warmup().toNanos();
             startedAt = clock.now().plus(scenario.warmup());
             sampler.begin(measureFromNanos, plannedBy(measureFromNanos));
@@ -547,7 +547,7 @@ public final class LoadRun {
             if (phase == Phase.WARMING_UP) {
                 phase = Phase.RUNNING;
                 // the machine's and the collector's figures are the measured run's, as its late sends
-                cpuAtStart = CpuUse.Reading.now();
+                cpuAtStart = clock.cpu();
             }
             double behind = behindMs(now);
             // the schedule can be behind before any late request has left: the maximum counts both
@@ -630,7 +630,7 @@ public final class LoadRun {
 
     private CpuUse cpuSinceStart() {
         CpuUse.Reading start = cpuAtStart;
-        return start == null ? CpuUse.UNKNOWN : start.to(CpuUse.Reading.now(), Runtime.getRuntime().availableProcessors());
+        return start == null ? CpuUse.UNKNOWN : start.to(clock.cpu(), Runtime.getRuntime().availableProcessors());
     }
 
     private LoadSnapshot warmupSnapshot(long now) {

@@ -74,7 +74,7 @@ final class RunReportBuilder {
                     : lateForConnection == late
                     ? "all waited for a free connection: " + connections
                     : lateForConnection + " waited for a free connection (" + connections + "); for the others, "
-                            + LateSendAdvice.machine(cpu, serverHere);
+                            + LateSendAdvice.others(connections, cpu, serverHere);
             warnings.add(String.format(java.util.Locale.ROOT,
                     "LATE: %d of %d sends (%.2f%%) left more than %s ms after their planned time, up to %s ms behind; "
                             + "%s. Corrected latency includes the wait.",

@@ -94,6 +94,33 @@ class LateSendAdviceTest {
     }
 
     @Test
+    void tooFewConnectionsOnABusyMachineThatRunsTheServerAsksForNoMore() {
+        CpuUse busy = new CpuUse(0.9, 0.0, 2, 0.6, -1, -1);
+        CpuUse half = new CpuUse(0.6, 0.0, 2, 0.4, -1, -1);
+
+        // 64 connections at 1.3 ms carry 49,231/s, short of 60,000/s: 94 would carry it with 20 % to spare
+        String shared = LateSendAdvice.connections(64, 1.3, 19, 60_000, "--connections", busy, true);
+        String elsewhere = LateSendAdvice.connections(64, 1.3, 19, 60_000, "--connections", busy, false);
+        String withRoom = LateSendAdvice.connections(64, 1.3, 19, 60_000, "--connections", half, true);
+
+        assertThat(shared).contains("at most 49,231/s against 60,000/s asked", "more connections would not help",
+                "its 2 cores were 90% busy", LateSendAdvice.SHARED_MACHINE).doesNotContain("raise --connections");
+        assertThat(elsewhere).contains("raise --connections to about 94").doesNotContain(LateSendAdvice.SHARED_MACHINE);
+        assertThat(withRoom).contains("raise --connections to about 94");
+    }
+
+    @Test
+    void theSendsThatFoundAConnectionFreeAreNotExplainedTwiceBySharedCores() {
+        CpuUse busy = new CpuUse(0.74, 0.0, 2, 0.29, -1, -1);
+        String connections = LateSendAdvice.connections(2, 1.3, 19, 600, "--connections", busy, true);
+
+        assertThat(connections).contains(LateSendAdvice.SHARED_MACHINE);
+        assertThat(LateSendAdvice.others(connections, busy, true)).isEqualTo("the sender waited for the same busy cores");
+        String alone = LateSendAdvice.connections(2, 1.3, 19, 600, "--connections", busy, false);
+        assertThat(LateSendAdvice.others(alone, busy, false)).isEqualTo(LateSendAdvice.machine(busy, false));
+    }
+
+    @Test
     void timeStolenByTheHypervisorCountsAsABusyMachine() {
         String advice = LateSendAdvice.machine(new CpuUse(0.5, 0.12, 2, 0.2, -1, -1), false);
 

@@ -187,6 +187,13 @@ class ScheduleOnAClockTest {
             now.accumulateAndGet(deadlineNanos + wakesLateBy, Math::max);
         }
 
+        /** A machine with room to spare on this clock: its cores a tenth busy, no garbage collection. */
+        @Override
+        public CpuUse.Reading cpu() {
+            long ticks = now.get() / (10 * MS);
+            return new CpuUse.Reading(ticks / 10, 0, ticks, now.get() / 20, now.get(), 0, 0);
+        }
+
         void advance(long nanos) {
             now.addAndGet(nanos);
         }
