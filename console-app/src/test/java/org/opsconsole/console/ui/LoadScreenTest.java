@@ -183,6 +183,29 @@ class LoadScreenTest {
     }
 
     @Test
+    void aClosedModelRunHasNoTargetRateToShowNeitherInTheStatusNorAsALineAtZero(FxRobot robot) {
+        await().atMost(WAIT).until(() -> robot.lookup("#load-users-url").queryAs(TextField.class).getText()
+                .equals(trimmed(console.url("users").toString())));
+        robot.clickOn("#load-model");
+        robot.clickOn(org.opsconsole.console.ui.load.LoadForm.CLOSED);
+        replace(robot, "#load-mix", "read-user=1");
+        replace(robot, "#load-vus", "2");
+        replace(robot, "#load-think", "20ms");
+        replace(robot, "#load-duration", "2s");
+        replace(robot, "#load-warmup", "1s");
+        robot.clickOn("#load-start");
+
+        Label status = robot.lookup("#load-status").queryAs(Label.class);
+        MetricsChart rate = robot.lookup(".load-rate-chart").queryAs(MetricsChart.class);
+        await().atMost(WAIT).until(() -> status.getText().startsWith("Warming up") && status.getText().contains("achieved"));
+        assertThat(status.getText()).doesNotContain("target");
+        await().atMost(WAIT).until(() -> status.getText().startsWith("Running") && rate.legendText().matches(".*achieved  [1-9].*"));
+        assertThat(status.getText()).doesNotContain("target");
+        assertThat(rate.legendText()).as("no target: a dash, not a line at 0").startsWith("target  –");
+        await().atMost(WAIT).until(() -> view().model().reportProperty().get() != null);
+    }
+
+    @Test
     void aRunSaysWhatItWillWriteAndItsKeptLoadDataIsDeletedFromTheReport(FxRobot robot) throws Exception {
         LoadViewModel model = view().model();
         await().atMost(WAIT).until(() -> robot.lookup("#load-users-url").queryAs(TextField.class).getText()

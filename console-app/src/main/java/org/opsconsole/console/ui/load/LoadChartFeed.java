@@ -13,7 +13,7 @@ interface LoadChartFeed {
     /** Charts nobody has built yet: everything is dropped. */
     LoadChartFeed NONE = new LoadChartFeed() {
         @Override
-        public void runStarting(java.time.Duration warmup) {
+        public void runStarting(java.time.Duration warmup, boolean scheduled) {
         }
 
         @Override
@@ -37,8 +37,11 @@ interface LoadChartFeed {
         }
     };
 
-    /** A run starts, with this long a warm-up before its measured part. */
-    void runStarting(java.time.Duration warmup);
+    /**
+     * A run starts, with this long a warm-up before its measured part; {@code scheduled} when it sends
+     * on a schedule (the open model), which has a target rate to draw (the closed model has none).
+     */
+    void runStarting(java.time.Duration warmup, boolean scheduled);
 
     /** One second of the run (of its warm-up, then measured), off the FX thread. */
     void runSecond(LoadSnapshot snapshot);

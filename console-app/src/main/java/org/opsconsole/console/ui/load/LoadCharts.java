@@ -63,6 +63,8 @@ final class LoadCharts implements LoadChartFeed {
     private volatile boolean running;
     // the warm-up of the run on the charts, in seconds: drawn before its measured start, marked as such
     private volatile double warmupSeconds;
+    /** The run sends on a schedule: it has a target rate (a closed model's users have none: no line, not one at 0). */
+    private volatile boolean scheduled;
     private volatile List<MetricsHistory.Mark> runMarks = List.of();
     // false until the first run starts: until then the run's charts are left still
     private volatile boolean runStarted;
@@ -129,13 +131,14 @@ final class LoadCharts implements LoadChartFeed {
 
     /** A new run: the run's charts are emptied; on the FX thread. */
     @Override
-    public void runStarting(java.time.Duration warmup) {
+    public void runStarting(java.time.Duration warmup, boolean scheduled) {
         runCharts.forEach(chart -> chart.showPlaceholder(""));
         running = true;
         runStarted = true;
         runFrom = Double.NaN;
         runTo = Double.NaN;
         warmupSeconds = warmup.toMillis() / 1000.0;
+        this.scheduled = scheduled;
         runMarks = List.of();
         feeder.execute(() -> {
             lastErrors = 0;
@@ -177,7 +180,7 @@ final class LoadCharts implements LoadChartFeed {
             double at = s.phase() == LoadSnapshot.Phase.WARMING_UP ? runFrom + s.elapsedSeconds() : start + s.elapsedSeconds();
             double seconds = Double.isNaN(lastSecond) ? Math.max(s.elapsedSeconds(), 1e-3) : Math.max(at - lastSecond, 1e-3);
             MetricsTick tick = new MetricsTick(at, Map.of(
-                    TARGET, s.targetRate(),
+                    TARGET, scheduled ? s.targetRate() : Double.NaN,
                     ACHIEVED, s.achievedRate(),
                     CORRECTED_P50, s.windowCorrected().p50(),
                     CORRECTED_P99, s.windowCorrected().p99(),

@@ -245,7 +245,7 @@ public final class LoadViewModel {
         status.set("Preparing…");
         lastChartSecond = -1;
         warmupSeconds = (int) Math.ceil(scenario.warmup().toMillis() / 1000.0);
-        charts.runStarting(scenario.warmup());
+        charts.runStarting(scenario.warmup(), scenario.model() instanceof LoadScenario.Open);
         settled = new CompletableFuture<>();
         LoadRun started = LoadEngine.start(scenario);
         run = started;
@@ -552,9 +552,14 @@ public final class LoadViewModel {
 
     /** The warm-up's own second: how far into it, and its rate and latency, none of which the run's figures count. */
     static String warmupLine(LoadSnapshot s, int warmupSeconds) {
-        return String.format(Locale.ROOT, "Warming up %.0f/%d s, not measured · target %.0f/s · achieved %.0f/s · "
+        return String.format(Locale.ROOT, "Warming up %.0f/%d s, not measured · %sachieved %.0f/s · "
                         + "p50 %.1f ms · p99 %.1f ms", Math.min(s.elapsedSeconds(), warmupSeconds), warmupSeconds,
-                s.targetRate(), s.achievedRate(), s.windowCorrected().p50(), s.windowCorrected().p99());
+                target(s), s.achievedRate(), s.windowCorrected().p50(), s.windowCorrected().p99());
+    }
+
+    /** "target 200/s · " while there is a rate to aim at (not with the closed model's users, nor at a ramp's 0), as the command's live line. */
+    private static String target(LoadSnapshot s) {
+        return s.targetRate() > 0 ? String.format(Locale.ROOT, "target %.0f/s · ", s.targetRate()) : "";
     }
 
     static String statusLine(LoadSnapshot s) {
@@ -566,8 +571,8 @@ public final class LoadViewModel {
             case CLEANING_UP -> "Deleting the load data";
             case DONE -> "Done";
         };
-        return String.format(Locale.ROOT, "%s %.0f/%.0f s · target %.0f/s · achieved %.0f/s · p50 %.1f ms · p99 %.1f ms · "
-                        + "%d requests · %d errors (%.2f%%)", phase, s.elapsedSeconds(), s.plannedSeconds(), s.targetRate(),
+        return String.format(Locale.ROOT, "%s %.0f/%.0f s · %sachieved %.0f/s · p50 %.1f ms · p99 %.1f ms · "
+                        + "%d requests · %d errors (%.2f%%)", phase, s.elapsedSeconds(), s.plannedSeconds(), target(s),
                 s.achievedRate(), s.windowCorrected().p50(), s.windowCorrected().p99(), s.requests(), s.errors(), s.errorPercent());
     }
 
