@@ -143,6 +143,14 @@ class LoadScreenTest {
                 .map(javafx.scene.control.Labeled::getText).filter(t -> t != null && !t.isEmpty()).toList();
         assertThat(figures).contains("Achieved rate (req/s)", "Requests").doesNotContain("achievedRate", "requests");
 
+        // opening the first run again: the status line speaks of it, not of the last run made
+        Label status = robot.lookup("#load-status").queryAs(Label.class);
+        assertThat(status.getText()).contains("(run " + second + ")");
+        clickRun(robot, report.runId());
+        robot.clickOn("#load-run-open");
+        await().atMost(WAIT).until(() -> status.getText().contains("(run " + report.runId() + ")"));
+        assertThat(status.getText()).startsWith("Completed: ");
+
         // exports of the shown report
         Path folder = Files.createTempDirectory("load-export");
         for (LoadViewModel.Format format : LoadViewModel.Format.values()) {

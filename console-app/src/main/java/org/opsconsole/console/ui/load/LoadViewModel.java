@@ -375,6 +375,11 @@ public final class LoadViewModel {
                 calls.say("Could not open " + id + ": " + Calls.unwrap(error).getMessage(), true);
             } else {
                 report.set(loaded);
+                if (!running.get()) {
+                    // the status line and the behind-schedule banner speak of the run shown, not of the last one run
+                    status.set(summary(loaded));
+                    behind.set("");
+                }
                 calls.say("Showing run " + id + ".", false);
             }
         });
@@ -562,6 +567,13 @@ public final class LoadViewModel {
         return s.targetRate() > 0 ? String.format(Locale.ROOT, "target %.0f/s · ", s.targetRate()) : "";
     }
 
+    /** "Completed: 1000 requests at 200.0/s, p99 3.1 ms, 0 errors  (run 20261207-…)": a finished run in one line. */
+    static String summary(LoadReport result) {
+        return String.format(Locale.ROOT, "%s: %d requests at %.1f/s, p99 %.1f ms, %d errors%s  (run %s)",
+                capitalized(result.outcome()), result.requests(), result.achievedRate(), result.latencyMs().corrected().p99(),
+                result.errors(), result.stopReason() == null ? "" : " (" + result.stopReason() + ")", result.runId());
+    }
+
     static String statusLine(LoadSnapshot s) {
         String phase = switch (s.phase()) {
             case PREPARING -> "Preparing";
@@ -599,9 +611,7 @@ public final class LoadViewModel {
         charts.runEnded();
         progress.set(1);
         report.set(result);
-        status.set(String.format(Locale.ROOT, "%s: %d requests at %.1f/s, p99 %.1f ms, %d errors%s  (run %s)",
-                capitalized(result.outcome()), result.requests(), result.achievedRate(), result.latencyMs().corrected().p99(),
-                result.errors(), result.stopReason() == null ? "" : " (" + result.stopReason() + ")", result.runId()));
+        status.set(summary(result));
         calls.run("Saving the run…", () -> io(() -> store.save(result)))
                 .thenCompose(path -> refreshRuns())
                 .whenComplete((list, saveError) -> {
