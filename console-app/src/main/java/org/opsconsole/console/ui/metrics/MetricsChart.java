@@ -298,6 +298,16 @@ public final class MetricsChart extends VBox implements ChartFeed {
         }
         xAxis.set(from, to);
         pixelsPerSecond = to > from ? xAxis.getWidth() / (to - from) : 0;
+        // ChartFX spaces a time axis's ticks for labels two font sizes wide; "14:03:07" is wider, and
+        // on a narrow chart over a short span they ran into each other ("14:03:0514:03:07"): there, at
+        // most as many as fit with a little room (a seventh of a label) between two. Over minutes its own spacing
+        // stays (capped, a narrow five-minute chart jumped from a tick a minute to none)
+        int labels = to - from <= SHORT_SPAN_SECONDS && xAxis.getWidth() > 0
+                ? Math.max(2, (int) (xAxis.getWidth() / (2.3 * halfLabelWidth())))
+                : defaultTickLabels;
+        if (labels != xAxis.getMaxMajorTickLabelCount()) {
+            xAxis.setMaxMajorTickLabelCount(labels);
+        }
         // ChartFX keeps a tick's label while the tick values stay the same, only moving it: on a
         // time axis that scrolls by a second, the label must be made again, or one computed away
         // from an edge is drawn cut at it seconds later
@@ -344,6 +354,9 @@ public final class MetricsChart extends VBox implements ChartFeed {
     /** The widest time label, measured in the axis's own font (themes and platforms differ). */
     private static final String WIDEST_TIME = "00:00:00";
     private final javafx.scene.text.Text measure = new javafx.scene.text.Text(WIDEST_TIME);
+    /** Spans up to this long have their time labels spaced by their width (see {@link #applyView}). */
+    private static final double SHORT_SPAN_SECONDS = 120;
+    private final int defaultTickLabels = xAxis.getMaxMajorTickLabelCount();
     /** What a tick too near an edge shows: a figure space, as tall as a label and invisible. */
     static final String EDGE_BLANK = "\u2007";
 

@@ -56,4 +56,40 @@ class TimeAxisLabelsTest {
             });
         }
     }
+
+    @Test
+    void onANarrowChartOverSecondsTheTimeLabelsDoNotRunIntoEachOtherAndOverMinutesTheyStay() throws Exception {
+        // as narrow as the Load screen's charts in the smallest window
+        MetricsChart narrow = WaitForAsyncUtils.asyncFx(() -> {
+            MetricsChart made = new MetricsChart("narrow", "Run: target vs achieved", "req/s",
+                    List.of(new SeriesKey("target", Metric.REQUESTS_PER_SECOND)), List.of("target"));
+            Stage stage = new Stage();
+            stage.setScene(new Scene(new StackPane(made), 250, 240));
+            stage.show();
+            return made;
+        }).get();
+        double start = 1_780_000_000;
+        for (double span : new double[] {15, 45, 90}) {
+            List<TickMark> labelled = labelsOver(narrow, start, start + span);
+            assertThat(labelled).as("labels over %s s", span).hasSizeGreaterThanOrEqualTo(2);
+            for (int i = 1; i < labelled.size(); i++) {
+                TickMark before = labelled.get(i - 1);
+                TickMark after = labelled.get(i);
+                assertThat(after.getPosition() - after.getWidth() / 2).as("%s clear of %s over %s s", after.getText(),
+                        before.getText(), span).isGreaterThan(before.getPosition() + before.getWidth() / 2);
+            }
+        }
+        // as wide as the Load screen's services charts in the default window, over their five minutes
+        WaitForAsyncUtils.asyncFx(() -> narrow.getScene().getWindow().setWidth(400)).get();
+        assertThat(labelsOver(narrow, start, start + 300)).as("labels over five minutes").hasSizeGreaterThanOrEqualTo(2);
+    }
+
+    private static List<TickMark> labelsOver(MetricsChart chart, double from, double to) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> chart.applyView(from, to, 10, null)).get();
+        WaitForAsyncUtils.waitForFxEvents(3);
+        DefaultNumericAxis axis = (DefaultNumericAxis) chart.chart().getXAxis();
+        return WaitForAsyncUtils.asyncFx(() -> axis.getTickMarks().stream()
+                .filter(t -> t.isVisible() && t.getText() != null && t.getText().matches(".*\\d.*"))
+                .sorted(java.util.Comparator.comparingDouble(TickMark::getPosition)).toList()).get();
+    }
 }
