@@ -160,10 +160,11 @@ public final class LoadCommand implements java.util.concurrent.Callable<Integer>
         });
         long[] lastPrinted = {-1};
         boolean[] warmedUp = {!scenario.warmup().isZero()};
-        boolean[] cleaningSaid = {false};
+        boolean[] endSaid = {false};
         run.onSnapshot(s -> {
             long second = (long) Math.floor(s.elapsedSeconds());
-            if (s.phase() == LoadSnapshot.Phase.WARMING_UP && second > lastPrinted[0]) {
+            // a second's line once it is whole, as the measured run's: at 0.1 s the first one said 0/s
+            if (s.phase() == LoadSnapshot.Phase.WARMING_UP && second > lastPrinted[0] && second >= 1) {
                 lastPrinted[0] = second;
                 out.println(String.format(java.util.Locale.ROOT, "%6ds  warming up (not measured): %.0f/s, p99 %.1f ms",
                         second, s.achievedRate(), s.windowCorrected().p99()));
@@ -171,9 +172,17 @@ public final class LoadCommand implements java.util.concurrent.Callable<Integer>
             } else if (s.phase() == LoadSnapshot.Phase.RUNNING && warmedUp[0]) {
                 warmedUp[0] = false;
                 lastPrinted[0] = 0;
-            } else if (s.phase() == LoadSnapshot.Phase.CLEANING_UP && !cleaningSaid[0]) {
-                cleaningSaid[0] = true;
-                out.println("Deleting the users and orders this run created (--keep-load-data keeps them)...");
+            } else if ((s.phase() == LoadSnapshot.Phase.CLEANING_UP || s.phase() == LoadSnapshot.Phase.DONE) && !endSaid[0]) {
+                // the first snapshot after the last request stands at the run's end, a little short of
+                // its last whole second (a 5 s run's last answer came at 4.99 s): that second's line,
+                // which no running snapshot reached
+                endSaid[0] = true;
+                if (s.elapsedSeconds() >= lastPrinted[0] + 0.5 && s.elapsedSeconds() >= 1) {
+                    out.println(s.liveLine());
+                }
+                if (s.phase() == LoadSnapshot.Phase.CLEANING_UP) {
+                    out.println("Deleting the users and orders this run created (--keep-load-data keeps them)...");
+                }
                 out.flush();
             } else if (s.phase() == LoadSnapshot.Phase.RUNNING && second > lastPrinted[0] && second >= 1) {
                 lastPrinted[0] = second;

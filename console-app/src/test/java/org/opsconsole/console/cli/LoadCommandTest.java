@@ -72,6 +72,11 @@ class LoadCommandTest {
         assertThat(cli.out.toString()).contains("rate", "p99", "late", "GET /hello", "corrected", "uncorrected",
                 "threshold p99<2s", "passed", "Saved as run");
         assertThat(cli.out.toString().lines().filter(l -> l.matches("\\s+\\d+\\.\\ds\\s+rate.*"))).hasSizeGreaterThanOrEqualTo(1);
+        assertThat(cli.out.toString().lines().filter(l -> l.matches("\\s+2\\.\\ds\\s+rate.*"))).as("the run's last second")
+                .hasSize(1);
+        // the default warm-up's whole seconds, each said as such once it is whole
+        assertThat(cli.out.toString().lines().filter(l -> l.contains("warming up (not measured)")).toList())
+                .isNotEmpty().noneMatch(l -> l.matches("\\s+0s.*"));
         JsonNode report = Json.mapper().readTree(json.toFile());
         assertThat(report.path("requests").asLong()).isEqualTo(200);
         assertThat(report.path("targetRate").asDouble()).isEqualTo(100.0);
