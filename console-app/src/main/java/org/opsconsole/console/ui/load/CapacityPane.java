@@ -2,7 +2,6 @@ package org.opsconsole.console.ui.load;
 
 import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
-import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
 import io.fair_acc.dataset.spi.DoubleDataSet;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Label;
@@ -14,6 +13,7 @@ import javafx.scene.layout.VBox;
 import org.opsconsole.console.load.capacity.CapacityReports;
 import org.opsconsole.console.load.capacity.CapacityResult;
 import org.opsconsole.console.load.capacity.CapacityStep;
+import org.opsconsole.console.ui.metrics.FixedAxesRenderer;
 import org.opsconsole.console.ui.metrics.MetricsChart;
 
 import java.util.Comparator;
@@ -181,7 +181,7 @@ final class CapacityPane extends VBox {
             axis.setAutoRanging(false);
             axis.set(0, 1);
         }
-        ErrorDataSetRenderer renderer = new ErrorDataSetRenderer();
+        FixedAxesRenderer renderer = new FixedAxesRenderer();
         renderer.setDrawMarker(true);
         renderer.getDatasets().addAll(sets);
         XYChart chart = new XYChart(x, y);

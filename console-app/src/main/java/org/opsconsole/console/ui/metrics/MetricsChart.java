@@ -3,7 +3,6 @@ package org.opsconsole.console.ui.metrics;
 import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
 import io.fair_acc.chartfx.renderer.ErrorStyle;
-import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
 import io.fair_acc.dataset.spi.CircularDoubleErrorDataSet;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -36,7 +35,7 @@ public final class MetricsChart extends VBox implements ChartFeed {
     private final List<String> seriesNames;
     private final DefaultNumericAxis xAxis = new DefaultNumericAxis("time");
     private final DefaultNumericAxis yAxis;
-    private final ErrorDataSetRenderer renderer = new ErrorDataSetRenderer();
+    private final FixedAxesRenderer renderer = new FixedAxesRenderer();
     private final XYChart chart;
     private final List<Label> latest = new ArrayList<>();
     private final FlowPane legend = new FlowPane(14, 2);
