@@ -538,6 +538,9 @@ public final class LoadRun {
 
     private void tick() {
         try {
+            if (endNanos != 0) {
+                return; // the senders are done: the last sample is the run's end, taken by finish()
+            }
             long now = clock.nanoTime();
             if (now < measureFromNanos) {
                 warmupSampler.tick(now, startNanos, plannedBy(now), behindMs(now), false);
@@ -579,9 +582,9 @@ public final class LoadRun {
         return schedule != null ? schedule.plannedBy(now - startNanos) : 0;
     }
 
-    /** How far in the past the next unsent request's due time is (0 when on schedule). */
+    /** How far in the past the next unsent request's due time is (0 when on schedule, and once stopping: none is due then). */
     private double behindMs(long now) {
-        if (schedule == null) {
+        if (schedule == null || stopping) {
             return 0;
         }
         long next = nextTicket.get();

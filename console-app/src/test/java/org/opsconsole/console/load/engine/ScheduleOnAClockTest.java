@@ -13,9 +13,12 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The engine on a clock of the test's own: one connection, a server that answers in a set time,
@@ -149,6 +152,36 @@ class ScheduleOnAClockTest {
         assertThat(report.requests()).isEqualTo(1000);
         assertThat(report.late()).isZero();
         assertThat(report.warnings()).anyMatch(w -> w.contains("The warm-up could not keep the rate: 60 of its requests"));
+    }
+
+    @Test
+    void aStoppedRunIsNotBehindScheduleForTheTimeItTakesToStop() throws Exception {
+        SteppingClock clock = new SteppingClock(0);
+        AtomicReference<LoadRun> running = new AtomicReference<>();
+        AtomicInteger samples = new AtomicInteger();
+        // the user stops the run as request 100 (due at 100 ms) is out; it comes back 300 ms later, and the
+        // run samples itself (live lines, charts) while it waits for it
+        ServerOnTheClock server = new ServerOnTheClock(clock, n -> {
+            if (n == 100) {
+                await().atMost(Duration.ofSeconds(10)).until(() -> running.get() != null);
+                running.get().stop();
+                clock.advance(300 * MS);
+                int before = samples.get();
+                await().atMost(Duration.ofSeconds(10)).until(() -> samples.get() > before);
+            }
+            return 100_000;
+        });
+
+        LoadRun run = LoadEngine.start(stages("1s@1000"), clock, () -> server);
+        run.onSnapshot(s -> samples.incrementAndGet());
+        running.set(run);
+        LoadReport report = run.completion().get(60, TimeUnit.SECONDS);
+
+        // no request was due after the stop: the report is not behind schedule, though the clock moved on 300 ms
+        assertThat(report.outcome()).isEqualTo(LoadReport.STOPPED);
+        assertThat(report.requests()).isEqualTo(101);
+        assertThat(report.maxBehindMs()).isLessThan(1);
+        assertThat(report.late()).isZero();
     }
 
     private static LoadScenario stages(String stages) {
