@@ -18,6 +18,9 @@ final class RunReportBuilder {
     private RunReportBuilder() {
     }
 
+    /** An open run that took this much longer than planned (and 5 %) says so. */
+    private static final double OVERRUN_SECONDS = 0.1;
+
     static LoadReport build(String id, java.time.Instant startedAt, LoadScenario scenario, RunRecorder recorder,
                             RunSampler sampler, double seconds, long warmupUnsent, String outcome, String stopReason,
                             LoadData loadData, CpuUse cpu) {
@@ -58,6 +61,11 @@ final class RunReportBuilder {
                         ? open.plan().plannedBy((long) (seconds * 1e9)) / seconds
                         : open.plan().totalRequests() / planned);
                 stages = open.plan().toString();
+                if (LoadReport.COMPLETED.equals(outcome) && seconds - planned >= Math.max(OVERRUN_SECONDS, 0.05 * planned)) {
+                    warnings.add(String.format(java.util.Locale.ROOT, "The run took %.1f s, not the %.1f s planned: it fell "
+                                    + "behind its schedule and still sent every planned request, the last ones late (the "
+                                    + "achieved rate is over the %.1f s).", seconds, planned, seconds));
+                }
             }
             case LoadScenario.Closed closed -> {
                 vus = closed.vus();

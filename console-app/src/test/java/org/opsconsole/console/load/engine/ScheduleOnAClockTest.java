@@ -43,6 +43,7 @@ class ScheduleOnAClockTest {
         assertThat(report.requests()).isEqualTo(1000);
         assertThat(report.late()).isZero();
         assertThat(report.maxBehindMs()).isLessThan(1);
+        assertThat(report.warnings()).noneMatch(w -> w.startsWith("The run took"));
     }
 
     @Test
@@ -96,6 +97,9 @@ class ScheduleOnAClockTest {
         assertThat(report.warnings()).anyMatch(w -> w.contains("98 of 100 sends")
                 && w.contains("all waited for a free connection: at the server's 3.0 ms a request, 1 connection carries at most 333/s "
                 + "against 1,000/s asked; raise --connections to about 4"));
+        // every planned request went out, the last at 297 ms: the run took three times as long as planned
+        assertThat(report.durationSeconds()).isCloseTo(0.3, org.assertj.core.data.Offset.offset(0.001));
+        assertThat(report.warnings()).anyMatch(w -> w.startsWith("The run took 0.3 s, not the 0.1 s planned"));
     }
 
     @Test
@@ -182,6 +186,7 @@ class ScheduleOnAClockTest {
         assertThat(report.requests()).isEqualTo(101);
         assertThat(report.maxBehindMs()).isLessThan(1);
         assertThat(report.late()).isZero();
+        assertThat(report.warnings()).noneMatch(w -> w.startsWith("The run took"));
     }
 
     private static LoadScenario stages(String stages) {
