@@ -159,6 +159,19 @@ class ScheduleOnAClockTest {
     }
 
     @Test
+    void aRunWhoseLastAnswerIsSlowTakesLongerWithoutFallingBehind() throws Exception {
+        SteppingClock clock = new SteppingClock(0);
+        // the last of 100 requests (due at 99 ms) takes 300 ms to answer
+        ServerOnTheClock server = new ServerOnTheClock(clock, 100_000, 99, 300 * MS);
+
+        LoadReport report = run(stages("100ms@1000"), clock, server);
+
+        assertThat(report.durationSeconds()).isGreaterThan(0.39);
+        assertThat(report.late()).isZero();
+        assertThat(report.warnings()).noneMatch(w -> w.startsWith("The run took"));
+    }
+
+    @Test
     void aStoppedRunIsNotBehindScheduleForTheTimeItTakesToStop() throws Exception {
         SteppingClock clock = new SteppingClock(0);
         AtomicReference<LoadRun> running = new AtomicReference<>();
