@@ -501,9 +501,12 @@ public final class LoadRun {
             loadData = created;
             return;
         }
-        phase = Phase.CLEANING_UP;
-        if (sampler != null) {
-            publish(snapshot(Math.max(measureFromNanos, endNanos)));
+        synchronized (this) {
+            // with the sampler's lock: no snapshot of the run still going comes after this one
+            phase = Phase.CLEANING_UP;
+            if (sampler != null) {
+                publish(snapshot(Math.max(measureFromNanos, endNanos)));
+            }
         }
         deleteWithOwnClient(ops);
     }
@@ -536,12 +539,15 @@ public final class LoadRun {
 
     // Sampling //
 
-    private void tick() {
+    private synchronized void tick() {
         try {
-            if (endNanos != 0) {
-                return; // the senders are done: the last sample is the run's end, taken by finish()
-            }
             long now = clock.nanoTime();
+            if (endNanos != 0) {
+                // the senders are done (load data may be being deleted): the figures stay those of the
+                // run's end, whose last sample finish() takes; read before the end was set, now is before it
+                publish(endNanos < measureFromNanos ? warmupSnapshot(endNanos) : snapshot(endNanos));
+                return;
+            }
             if (now < measureFromNanos) {
                 warmupSampler.tick(now, startNanos, plannedBy(now), behindMs(now), false);
                 publish(warmupSnapshot(now));

@@ -29,6 +29,8 @@ final class RunRecorder {
     final LongAdder lateForConnection = new LongAdder();
     final LongAdder skipped = new LongAdder();
     final AtomicLong maxLatenessNanos = new AtomicLong();
+    // how late the latest send left (with several sender loops, one of the latest)
+    volatile long lastLatenessNanos;
     final AtomicInteger inFlight = new AtomicInteger();
     final Map<String, OperationStats> operations;
     private final long lateAfterNanos;
@@ -66,6 +68,7 @@ final class RunRecorder {
             }
         }
         maxLatenessNanos.accumulateAndGet(latenessNanos, Math::max);
+        lastLatenessNanos = latenessNanos;
     }
 
     /** The answer (or failure) of a request planned at {@code due}, sent at {@code sent}, done at {@code done}. */

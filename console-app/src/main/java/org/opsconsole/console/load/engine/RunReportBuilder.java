@@ -61,10 +61,10 @@ final class RunReportBuilder {
                         ? open.plan().plannedBy((long) (seconds * 1e9)) / seconds
                         : open.plan().totalRequests() / planned);
                 stages = open.plan().toString();
-                // longer for being behind (not for a slow last answer): its sends were late by about as much
+                // longer for being behind (not for a slow last answer): its last sends were late by about as much
                 double overrun = seconds - planned;
                 if (LoadReport.COMPLETED.equals(outcome) && overrun >= Math.max(OVERRUN_SECONDS, 0.05 * planned)
-                        && maxBehind >= overrun * 1000 / 2) {
+                        && recorder.lastLatenessNanos / 1e9 >= overrun / 2) {
                     warnings.add(String.format(java.util.Locale.ROOT, "The run took %.1f s, not the %.1f s planned: it fell "
                                     + "behind its schedule and still sent every planned request, the last ones late (the "
                                     + "achieved rate is over the %.1f s).", seconds, planned, seconds));
