@@ -1,6 +1,8 @@
 package org.opsconsole.console.ui.metrics;
 
 import javafx.scene.Scene;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -39,8 +41,8 @@ class ChartSettlesTest {
         chart = new MetricsChart("settles", "Latency p99", "ms", List.of(USERS_P99, ORDERS_P99), List.of("users", "orders"));
         chart.chart().getBitState().addChangeListener((state, bits) -> lastAsked.set(System.nanoTime()));
         // a spinner beside it keeps frames coming (as another test's window may): the chart must not redraw in them
-        javafx.scene.control.ProgressIndicator spinner = new javafx.scene.control.ProgressIndicator();
-        stage.setScene(new Scene(new javafx.scene.layout.VBox(chart, spinner), 640, 360));
+        ProgressIndicator spinner = new ProgressIndicator();
+        stage.setScene(new Scene(new VBox(chart, spinner), 640, 360));
         stage.show();
     }
 
@@ -52,13 +54,13 @@ class ChartSettlesTest {
             chart.appendData(new MetricsTick(start + second, Map.of(USERS_P99, 2.5, ORDERS_P99, Double.NaN)));
         }
         WaitForAsyncUtils.asyncFx(() -> chart.applyView(start, start + 60, 2.5, null)).get();
-        awaitNoFrame();
+        awaitSettled();
 
         // the next seconds move the time axis (their points are held back until it has moved a few pixels)
         for (int second = 61; second <= 63; second++) {
             double to = start + second;
             WaitForAsyncUtils.asyncFx(() -> chart.applyView(to - 60, to, Double.NaN, null)).get();
-            awaitNoFrame();
+            awaitSettled();
         }
     }
 
@@ -68,11 +70,11 @@ class ChartSettlesTest {
         for (int second = 0; second <= 2; second++) {
             double to = start + second;
             WaitForAsyncUtils.asyncFx(() -> chart.applyView(to - 60, to, Double.NaN, null)).get();
-            awaitNoFrame();
+            awaitSettled();
         }
     }
 
-    private void awaitNoFrame() {
+    private void awaitSettled() {
         await("the chart drawn, and not asking to be drawn again for " + QUIET.toMillis() + " ms")
                 .atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
                 .until(() -> System.nanoTime() - lastAsked.get() > QUIET.toNanos());
